@@ -358,3 +358,57 @@ pub struct ScoringDef {
     /// Why these numbers.
     pub source: String,
 }
+
+/// A certification or exam.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CertificationDef {
+    /// Stable id.
+    pub id: String,
+    /// Names.
+    pub name: Text,
+    /// Other ids that mean the same certification.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Who issues it (Cisco, LPI-Japan, IPA, AWS …).
+    pub issuer: String,
+    /// The issuer's tier name (Associate, Professional, レベル1 …).
+    pub tier: String,
+    /// The ITSS level (1–7) where one is published.
+    #[serde(default)]
+    pub itss_level: Option<u8>,
+    /// Skill levels that holding the certification evidences.
+    #[serde(default)]
+    pub evidences: Vec<EvidenceDef>,
+    /// Certifications that must be held first (formal prerequisites).
+    #[serde(default)]
+    pub prerequisites: Vec<String>,
+    /// Certifications usually taken first (recommended order, not required).
+    #[serde(default)]
+    pub recommended_after: Vec<String>,
+    /// Typical study hours, where known.
+    #[serde(default)]
+    pub study_hours: Option<HoursDef>,
+    /// Where the facts come from.
+    pub source: String,
+}
+
+/// A skill level a certification evidences.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceDef {
+    /// Skill id.
+    pub skill: String,
+    /// Level 1–5.
+    pub level: u8,
+}
+
+/// A range of study hours.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HoursDef {
+    /// Low end.
+    pub min: f64,
+    /// High end.
+    pub max: f64,
+}
