@@ -1,10 +1,273 @@
 //! The knowledge base: skills, roles, certifications, transitions and rules of thumb.
+//!
+//! It is read from JSON files (see `rules/README.md`): the shipped ones are compiled into the
+//! binary ([`KnowledgeBase::builtin`]); [`KnowledgeBase::load_dir`] reads another directory.
+//! Loading checks everything and refuses a knowledge base with errors, so the engine never runs on
+//! a half-understood rule file.
 
+pub mod catalog;
+mod checks;
+mod compile;
 pub mod format;
+pub mod model;
 
-/// Parse one knowledge-base file (no cross-file checks).
-pub fn parse_file(text: &str) -> Result<format::RuleFile, serde_json::Error> {
-    serde_json::from_str(text)
+use std::path::Path;
+
+use crate::diagnostics::{Diagnostic, SourceText};
+use crate::error::Error;
+use crate::rules::Effect;
+use catalog::Catalog;
+use model::*;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+}
+
+/// Largest rule file accepted, in bytes.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The ids of each kind of entity (with aliases), for lookups and suggestions.
+#[derive(Debug, Clone, Default)]
+pub struct Catalogs {
+    /// Skills.
+    pub skills: Catalog,
+    /// Roles.
+    pub roles: Catalog,
+    /// Certifications.
+    pub certifications: Catalog,
+    /// Phases.
+    pub phases: Catalog,
+    /// Workplaces.
+    pub workplaces: Catalog,
+    /// Preferences.
+    pub preferences: Catalog,
+    /// Families.
+    pub families: Catalog,
+}
+
+/// A compiled, checked knowledge base. Every list is sorted by id.
+#[derive(Debug, Clone)]
+pub struct KnowledgeBase {
+    /// Skills.
+    pub skills: Vec<Skill>,
+    /// Roles.
+    pub roles: Vec<Role>,
+    /// Certifications.
+    pub certifications: Vec<Certification>,
+    /// Transitions, sorted by (from, to).
+    pub transitions: Vec<Transition>,
+    /// Rules of thumb.
+    pub rules: Vec<Rule>,
+    /// Work phases.
+    pub phases: Vec<Phase>,
+    /// Workplaces.
+    pub workplaces: Vec<Vocab>,
+    /// Preferences.
+    pub preferences: Vec<Vocab>,
+    /// Role families.
+    pub families: Vec<Vocab>,
+    /// Scoring parameters.
+    pub scoring: Scoring,
+    /// Id lookups.
+    pub catalogs: Catalogs,
+    /// The files it was read from.
+    pub files: Vec<String>,
+}
+
+/// What checking a knowledge base found: the compiled base when there was no error, and every
+/// diagnostic (errors and warnings), in file order.
+#[derive(Debug, Clone)]
+pub struct Validation {
+    /// The knowledge base, when no error was found.
+    pub knowledge_base: Option<KnowledgeBase>,
+    /// Every error and warning.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Validation {
+    /// The number of errors.
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// The number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+}
+
+impl KnowledgeBase {
+    /// The knowledge base shipped inside the binary.
+    pub fn builtin() -> Result<Self, Error> {
+        Self::from_sources(builtin_sources())
+    }
+
+    /// Reads and checks every `*.json` file of a directory.
+    pub fn load_dir(dir: &Path) -> Result<Self, Error> {
+        Self::from_sources(read_dir_sources(dir)?)
+    }
+
+    /// Checks and compiles files already read; fails with every error found.
+    pub fn from_sources(sources: Vec<SourceText>) -> Result<Self, Error> {
+        let v = validate(sources);
+        match v.knowledge_base {
+            Some(kb) => Ok(kb),
+            None => Err(Error::Diagnostics(
+                v.diagnostics.into_iter().filter(Diagnostic::is_error).collect(),
+            )),
+        }
+    }
+
+    /// A skill.
+    pub fn skill(&self, ix: SkillIx) -> &Skill {
+        &self.skills[ix.0]
+    }
+    /// A role.
+    pub fn role(&self, ix: RoleIx) -> &Role {
+        &self.roles[ix.0]
+    }
+    /// A certification.
+    pub fn certification(&self, ix: CertIx) -> &Certification {
+        &self.certifications[ix.0]
+    }
+    /// A phase.
+    pub fn phase(&self, ix: PhaseIx) -> &Phase {
+        &self.phases[ix.0]
+    }
+    /// A preference.
+    pub fn preference(&self, ix: PrefIx) -> &Vocab {
+        &self.preferences[ix.0]
+    }
+    /// A workplace.
+    pub fn workplace(&self, ix: WorkplaceIx) -> &Vocab {
+        &self.workplaces[ix.0]
+    }
+    /// A family.
+    pub fn family(&self, ix: FamilyIx) -> &Vocab {
+        &self.families[ix.0]
+    }
+    /// A transition.
+    pub fn transition(&self, ix: TransitionIx) -> &Transition {
+        &self.transitions[ix.0]
+    }
+    /// A rule.
+    pub fn rule(&self, ix: RuleIx) -> &Rule {
+        &self.rules[ix.0]
+    }
+
+    /// Finds a role by id or alias.
+    pub fn find_role(&self, id: &str) -> Option<RoleIx> {
+        self.catalogs.roles.find(id).map(RoleIx)
+    }
+
+    /// Finds a role by id or alias, or fails naming the nearest ids.
+    pub fn require_role(&self, id: &str, flag: &str) -> Result<RoleIx, Error> {
+        self.find_role(id).ok_or_else(|| {
+            Error::Diagnostics(vec![
+                Diagnostic::error("unknown-role", format!("unknown role `{id}` in {flag}"))
+                    .with_help(crate::diagnostics::did_you_mean(
+                        &self.catalogs.roles.suggest(id),
+                    )),
+            ])
+        })
+    }
+
+    /// Transitions leaving a role, sorted by target id.
+    pub fn outgoing(&self, from: RoleIx) -> impl Iterator<Item = (TransitionIx, &Transition)> {
+        self.transitions
+            .iter()
+            .enumerate()
+            .filter(move |(_, t)| t.from == from)
+            .map(|(i, t)| (TransitionIx(i), t))
+    }
+
+    /// The transition from one role to another, if any.
+    pub fn transition_between(&self, from: RoleIx, to: RoleIx) -> Option<(TransitionIx, &Transition)> {
+        self.outgoing(from).find(|(_, t)| t.to == to)
+    }
+
+    /// Rules with the effects that concern a role.
+    pub fn rules_for(&self, role: RoleIx) -> impl Iterator<Item = (RuleIx, &Rule)> {
+        self.rules
+            .iter()
+            .enumerate()
+            .filter(move |(_, r)| r.effects.iter().any(|e| e.targets(role)))
+            .map(|(i, r)| (RuleIx(i), r))
+    }
+
+    /// Rules with general effects (notes and certifications not tied to a role).
+    pub fn general_rules(&self) -> impl Iterator<Item = (RuleIx, &Rule)> {
+        self.rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.effects.iter().any(Effect::is_general))
+            .map(|(i, r)| (RuleIx(i), r))
+    }
+
+    /// The role's headline income for an employment type: its first figure without condition
+    /// or age band, as a yearly number.
+    pub fn headline_income(&self, role: RoleIx, employment: format::Employment) -> Option<&Income> {
+        self.role(role)
+            .incomes
+            .iter()
+            .find(|i| i.employment == employment && i.is_headline_candidate() && i.yearly_point().is_some())
+    }
+}
+
+/// Checks files already read: every error and warning, and the compiled base if no error.
+pub fn validate(sources: Vec<SourceText>) -> Validation {
+    let (compiled, mut diagnostics) = compile::compile(&sources);
+    let knowledge_base = compiled.and_then(|(kb, origins)| {
+        diagnostics.extend(checks::check(&kb, &origins, &sources));
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            None
+        } else {
+            Some(kb)
+        }
+    });
+    Validation {
+        knowledge_base,
+        diagnostics,
+    }
+}
+
+/// The shipped rule files.
+pub fn builtin_sources() -> Vec<SourceText> {
+    embedded::FILES
+        .iter()
+        .map(|(name, text)| SourceText::new(*name, *text))
+        .collect()
+}
+
+/// Reads every `*.json` file of a directory, sorted by name.
+pub fn read_dir_sources(dir: &Path) -> Result<Vec<SourceText>, Error> {
+    let io = |e: std::io::Error| Error::Io {
+        path: dir.display().to_string(),
+        message: e.to_string(),
+    };
+    if !dir.is_dir() {
+        return Err(Error::Io {
+            path: dir.display().to_string(),
+            message: "not a directory (--rules takes a directory of *.json rule files)".into(),
+        });
+    }
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map_err(io)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json") && !p.is_dir())
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        return Err(Error::Io {
+            path: dir.display().to_string(),
+            message: "holds no *.json rule files".into(),
+        });
+    }
+    paths
+        .iter()
+        .map(|p| crate::error::read_text(p, MAX_FILE_BYTES).map(|t| SourceText::new(p.display().to_string(), t)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -12,19 +275,12 @@ mod tests {
     /// Every shipped file parses into the file format (cross-file checks live in `validate`).
     #[test]
     fn shipped_files_parse() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
-        let mut n = 0;
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().and_then(|e| e.to_str()) != Some("json") {
-                continue;
+        let sources = super::builtin_sources();
+        assert!(!sources.is_empty());
+        for s in sources {
+            if let Err(e) = serde_json::from_str::<super::format::RuleFile>(&s.text) {
+                panic!("{}: {e}", s.name);
             }
-            let text = std::fs::read_to_string(&path).unwrap();
-            if let Err(e) = super::parse_file(&text) {
-                panic!("{}: {e}", path.display());
-            }
-            n += 1;
         }
-        assert!(n > 0, "no rule files in {}", dir.display());
     }
 }

@@ -1,0 +1,250 @@
+//! Diagnostics: errors and warnings that point into the file that caused them.
+//!
+//! A [`Diagnostic`] carries a stable code, a severity, the file, the JSON pointer, the line and
+//! column, the offending line and a help line (usually the nearest valid id). It prints the way
+//! cargo-deny and just print theirs:
+//!
+//! ```text
+//! error[unknown-skill]: unknown skill `kubernets`
+//!   --> profiles/sato.json:5:5 (/skills/kubernets)
+//!    |
+//!  5 |     "kubernets": 2
+//!    |     ^
+//!    = help: did you mean `kubernetes`?
+//! ```
+
+mod locate;
+mod suggest;
+
+use std::fmt;
+
+use serde::Serialize;
+
+pub use locate::{Position, Target, line_text, locate, position_of};
+pub use suggest::{did_you_mean, nearest};
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Stops the input from being used.
+    Error,
+    /// Worth fixing; the input is still used.
+    Warning,
+}
+
+/// One problem found in a profile or a knowledge-base file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// A stable, kebab-case code such as `unknown-skill` (listed in `rules/README.md`).
+    pub code: &'static str,
+    /// What is wrong.
+    pub message: String,
+    /// The file, as the user named it; `None` for problems not tied to one file.
+    pub file: Option<String>,
+    /// The JSON pointer of the offending value (empty for the whole document).
+    pub pointer: String,
+    /// 1-based line, where known.
+    pub line: Option<usize>,
+    /// 1-based column in characters, where known.
+    pub column: Option<usize>,
+    /// The offending line of the file, where known.
+    #[serde(skip)]
+    pub snippet: Option<String>,
+    /// How to fix it, often naming the nearest valid id.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A new error with no location.
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, code, message)
+    }
+
+    /// A new warning with no location.
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, code, message)
+    }
+
+    fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            severity,
+            code,
+            message: message.into(),
+            file: None,
+            pointer: String::new(),
+            line: None,
+            column: None,
+            snippet: None,
+            help: None,
+        }
+    }
+
+    /// Adds a help line.
+    pub fn with_help(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+
+    /// Points the diagnostic at `pointer` inside `source`, filling in line, column and snippet.
+    pub fn at(mut self, source: &SourceText, pointer: &str, target: Target) -> Self {
+        self.file = Some(source.name.clone());
+        self.pointer = pointer.to_string();
+        if let Some(pos) = locate(&source.text, pointer, target) {
+            self.set_position(source, pos);
+        }
+        self
+    }
+
+    /// Points the diagnostic at a known line and column of `source`.
+    pub fn at_position(mut self, source: &SourceText, pos: Position) -> Self {
+        self.file = Some(source.name.clone());
+        self.set_position(source, pos);
+        self
+    }
+
+    fn set_position(&mut self, source: &SourceText, pos: Position) {
+        self.line = Some(pos.line);
+        self.column = Some(pos.column);
+        self.snippet = line_text(&source.text, pos.line).map(str::to_string);
+    }
+
+    /// Whether this is an error.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{severity}[{}]: {}", self.code, self.message)?;
+        if let Some(file) = &self.file {
+            write!(f, "\n  --> {file}")?;
+            if let (Some(line), Some(column)) = (self.line, self.column) {
+                write!(f, ":{line}:{column}")?;
+            }
+            if !self.pointer.is_empty() {
+                write!(f, " ({})", self.pointer)?;
+            }
+        }
+        if let (Some(snippet), Some(line), Some(column)) = (&self.snippet, self.line, self.column) {
+            let number = line.to_string();
+            let pad = " ".repeat(number.len());
+            // Columns count characters; the caret lines up under monospaced ASCII and, roughly,
+            // under wide characters too.
+            let caret_pad: String = snippet
+                .chars()
+                .take(column.saturating_sub(1))
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            write!(
+                f,
+                "\n {pad} |\n {number} | {snippet}\n {pad} | {caret_pad}^",
+                snippet = snippet.trim_end()
+            )?;
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n   = help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A file's name (as the user gave it) and its text, kept to point diagnostics into it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceText {
+    /// The name shown in diagnostics.
+    pub name: String,
+    /// The whole text.
+    pub text: String,
+}
+
+impl SourceText {
+    /// A named text.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+
+    /// A diagnostic for a serde_json error in this text: syntax errors, wrong types, unknown or
+    /// missing fields and unknown variants, with the line and column serde reports.
+    pub fn parse_error(&self, err: &serde_json::Error) -> Diagnostic {
+        use serde_json::error::Category;
+        let code = match err.classify() {
+            Category::Syntax | Category::Eof => "malformed-json",
+            Category::Data => "invalid-value",
+            Category::Io => "unreadable",
+        };
+        // serde's message ends with " at line L column C"; the location is shown separately.
+        let full = err.to_string();
+        let message = match full.rfind(" at line ") {
+            Some(i) => full[..i].to_string(),
+            None => full,
+        };
+        let diag = Diagnostic::error(code, message);
+        if err.line() == 0 {
+            return Diagnostic {
+                file: Some(self.name.clone()),
+                ..diag
+            };
+        }
+        // serde counts columns in bytes; convert to characters.
+        let line = err.line();
+        let column = line_text(&self.text, line)
+            .map(|l| {
+                let byte_col = err.column().min(l.len());
+                let mut end = byte_col;
+                while end > 0 && !l.is_char_boundary(end) {
+                    end -= 1;
+                }
+                l[..end].chars().count().max(1)
+            })
+            .unwrap_or(err.column());
+        diag.at_position(self, Position { line, column })
+    }
+}
+
+/// Renders diagnostics one after another, separated by blank lines.
+pub fn render(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        out.push_str(&d.to_string());
+        out.push_str("\n\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_location_snippet_and_help() {
+        let src = SourceText::new("p.json", "{\n  \"skills\": {\"kubernets\": 2}\n}\n");
+        let d = Diagnostic::error("unknown-skill", "unknown skill `kubernets`")
+            .at(&src, "/skills/kubernets", Target::Key)
+            .with_help(did_you_mean(&["kubernetes".to_string()]));
+        assert_eq!(
+            d.to_string(),
+            "error[unknown-skill]: unknown skill `kubernets`\n  --> p.json:2:15 (/skills/kubernets)\n   |\n 2 |   \"skills\": {\"kubernets\": 2}\n   |               ^\n   = help: did you mean `kubernetes`?"
+        );
+    }
+
+    #[test]
+    fn parse_errors_carry_line_and_column() {
+        let src = SourceText::new("p.json", "{\n  \"a\": [1, 2,,]\n}");
+        let err = serde_json::from_str::<serde_json::Value>(&src.text).unwrap_err();
+        let d = src.parse_error(&err);
+        assert_eq!(d.code, "malformed-json");
+        assert_eq!((d.line, d.column), (Some(2), Some(14)));
+        assert_eq!(d.message, "expected value");
+    }
+}

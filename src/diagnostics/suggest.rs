@@ -1,0 +1,100 @@
+//! The nearest known ids to a mistyped one, for "did you mean" help lines.
+
+/// Up to `limit` ids closest to `input`, best first.
+///
+/// `candidates` pairs a spelling that may be typed (an id, an alias, or a name in Japanese or
+/// English) with the id it stands for. Matching ignores case, spaces, `_` and `-`. An exact
+/// match of a name ranks first, then spellings that contain the input or are contained in it,
+/// then the smallest edit distance; ties go to the id that sorts first. The closest ids are always
+/// returned, however far, so an error can always name the closest valid value.
+pub fn nearest<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = (&'a str, &'a str)>,
+    limit: usize,
+) -> Vec<String> {
+    let wanted = normalise(input);
+    let mut scored: Vec<(usize, usize, &str)> = candidates
+        .into_iter()
+        .map(|(spelling, id)| {
+            let have = normalise(spelling);
+            let class = if have == wanted {
+                0
+            } else if !wanted.is_empty() && (have.contains(&wanted) || wanted.contains(&have)) {
+                1
+            } else {
+                2
+            };
+            (class, strsim::damerau_levenshtein(&wanted, &have), id)
+        })
+        .collect();
+    scored.sort();
+    let mut out: Vec<String> = Vec::new();
+    for (_, _, id) in scored {
+        if out.len() == limit {
+            break;
+        }
+        if !out.iter().any(|o| o == id) {
+            out.push(id.to_string());
+        }
+    }
+    out
+}
+
+/// "did you mean `a`, `b` or `c`?" for a non-empty list.
+pub fn did_you_mean(ids: &[String]) -> Option<String> {
+    let quoted: Vec<String> = ids.iter().map(|i| format!("`{i}`")).collect();
+    match quoted.as_slice() {
+        [] => None,
+        [one] => Some(format!("did you mean {one}?")),
+        [init @ .., last] => Some(format!("did you mean {} or {last}?", init.join(", "))),
+    }
+}
+
+fn normalise(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, ' ' | '_' | '-' | '　'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const IDS: [(&str, &str); 5] = [
+        ("kubernetes", "kubernetes"),
+        ("Kubernetes", "kubernetes"),
+        ("linux", "linux"),
+        ("aws", "aws"),
+        ("SREエンジニア", "sre"),
+    ];
+
+    #[test]
+    fn typo_finds_the_id() {
+        assert_eq!(nearest("kubernets", IDS, 1), vec!["kubernetes"]);
+        assert_eq!(nearest("Linux", IDS, 1), vec!["linux"]);
+    }
+
+    #[test]
+    fn names_map_to_ids_and_ids_are_not_repeated() {
+        assert_eq!(nearest("SREエンジニア", IDS, 2), vec!["sre", "aws"]);
+        assert_eq!(nearest("kube", IDS, 5).first().map(String::as_str), Some("kubernetes"));
+        assert_eq!(nearest("kube", IDS, 5).len(), 4);
+    }
+
+    #[test]
+    fn always_names_something() {
+        assert_eq!(nearest("zzzzzzzz", IDS, 1).len(), 1);
+        assert!(nearest("x", [], 3).is_empty());
+    }
+
+    #[test]
+    fn help_text() {
+        assert_eq!(did_you_mean(&[]), None);
+        assert_eq!(did_you_mean(&["a".into()]).as_deref(), Some("did you mean `a`?"));
+        assert_eq!(
+            did_you_mean(&["a".into(), "b".into(), "c".into()]).as_deref(),
+            Some("did you mean `a`, `b` or `c`?")
+        );
+    }
+}

@@ -1,0 +1,214 @@
+//! Checks over the whole compiled knowledge base: certification order cycles, rules that could
+//! make a score fall when a profile gains something, roles nothing reaches or that lead nowhere,
+//! and skills nothing uses.
+
+use std::collections::BTreeSet;
+
+use petgraph::graph::DiGraph;
+
+use super::KnowledgeBase;
+use super::compile::{Loc, Origins, report_at};
+use crate::diagnostics::{Diagnostic, SourceText};
+use crate::rules::{Condition, Effect};
+
+/// Every problem found; errors make the knowledge base unusable, warnings do not.
+pub fn check(kb: &KnowledgeBase, origins: &Origins, sources: &[SourceText]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut push = |loc: Option<&Loc>, d: Diagnostic| {
+        out.push(match loc {
+            Some(l) => report_at(sources, l, d),
+            None => d,
+        });
+    };
+    certification_cycles(kb, origins, &mut push);
+    monotonic_rules(kb, origins, &mut push);
+    graph_shape(kb, origins, &mut push);
+    unused_skills(kb, origins, &mut push);
+    out
+}
+
+type Push<'a> = dyn FnMut(Option<&Loc>, Diagnostic) + 'a;
+
+fn certification_cycles(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
+    let mut g = DiGraph::<usize, ()>::new();
+    let nodes: Vec<_> = (0..kb.certifications.len()).map(|i| g.add_node(i)).collect();
+    for (i, c) in kb.certifications.iter().enumerate() {
+        for p in c.prerequisites.iter().chain(&c.recommended_after) {
+            if let (Some(&a), Some(&b)) = (nodes.get(p.0), nodes.get(i)) {
+                g.add_edge(a, b, ());
+            }
+        }
+    }
+    for scc in petgraph::algo::tarjan_scc(&g) {
+        let mut members: Vec<usize> = scc.iter().filter_map(|n| g.node_weight(*n).copied()).collect();
+        let self_loop = members.len() == 1
+            && members
+                .first()
+                .is_some_and(|&m| g.contains_edge(nodes[m], nodes[m]));
+        if members.len() < 2 && !self_loop {
+            continue;
+        }
+        members.sort();
+        let ids: Vec<&str> = members.iter().map(|&m| kb.certifications[m].id.as_str()).collect();
+        let first = members.first().copied().unwrap_or(0);
+        push(
+            origins.certifications.get(first),
+            Diagnostic::error(
+                "prerequisite-cycle",
+                format!(
+                    "certifications require or follow each other in a circle: {}",
+                    ids.join(" → ")
+                ),
+            )
+            .with_help(Some(
+                "remove one `prerequisites` or `recommended_after` entry to break the circle".into(),
+            )),
+        );
+    }
+}
+
+fn monotonic_rules(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
+    for (i, rule) in kb.rules.iter().enumerate() {
+        let loc = origins.rules.get(i);
+        let polarity = rule.when.polarity();
+        let raises = rule
+            .effects
+            .iter()
+            .any(|e| matches!(e, Effect::Adjust { by, .. } if *by > 0.0));
+        let lowers = rule
+            .effects
+            .iter()
+            .any(|e| matches!(e, Effect::Adjust { by, .. } if *by < 0.0));
+        if raises && lowers {
+            push(
+                loc,
+                Diagnostic::error(
+                    "conflicting-adjust",
+                    format!("rule `{}` both raises and lowers fits", rule.id),
+                )
+                .with_help(Some("split it into one rule that raises and one that lowers".into())),
+            );
+        } else if raises && polarity.negative {
+            push(
+                loc,
+                Diagnostic::error(
+                    "non-monotonic-rule",
+                    format!(
+                        "rule `{}` raises a fit when the profile LACKS a skill, year or certification, so gaining one could lower a score",
+                        rule.id
+                    ),
+                )
+                .with_help(Some(
+                    "a raising rule may test skills, years and certifications only outside `not`".into(),
+                )),
+            );
+        } else if lowers && polarity.positive {
+            push(
+                loc,
+                Diagnostic::error(
+                    "non-monotonic-rule",
+                    format!(
+                        "rule `{}` lowers a fit when the profile HAS a skill, year or certification, so gaining one could lower a score",
+                        rule.id
+                    ),
+                )
+                .with_help(Some(
+                    "a lowering rule may test skills, years and certifications only inside `not` (penalise the lack)".into(),
+                )),
+            );
+        }
+    }
+    for (i, t) in kb.transitions.iter().enumerate() {
+        if t.conditions.as_ref().is_some_and(|c| c.polarity().negative) {
+            push(
+                origins.transitions.get(i).map(|l| l.at("conditions")).as_ref(),
+                Diagnostic::error(
+                    "non-monotonic-condition",
+                    "a transition condition tests a skill, year or certification inside `not`, so gaining one could lower a score",
+                )
+                .with_help(Some("state what the move needs, not what it must lack".into())),
+            );
+        }
+    }
+}
+
+fn graph_shape(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
+    if !kb.roles.iter().any(|r| r.entry) {
+        push(
+            None,
+            Diagnostic::error("no-entry-role", "no role has `entry: true`").with_help(Some(
+                "mark the roles a career can start in with `\"entry\": true`".into(),
+            )),
+        );
+    }
+    let mut reached = vec![false; kb.roles.len()];
+    let mut stack: Vec<usize> = (0..kb.roles.len()).filter(|&i| kb.roles[i].entry).collect();
+    while let Some(r) = stack.pop() {
+        if std::mem::replace(&mut reached[r], true) {
+            continue;
+        }
+        stack.extend(kb.transitions.iter().filter(|t| t.from.0 == r).map(|t| t.to.0));
+    }
+    for (i, role) in kb.roles.iter().enumerate() {
+        if !reached[i] {
+            push(
+                origins.roles.get(i),
+                Diagnostic::warning(
+                    "unreachable-role",
+                    format!("no entry role leads to `{}`", role.id),
+                )
+                .with_help(Some("add a transition into it, or mark it `entry`".into())),
+            );
+        }
+        if !kb.transitions.iter().any(|t| t.from.0 == i) {
+            push(
+                origins.roles.get(i),
+                Diagnostic::warning(
+                    "dead-end-role",
+                    format!("`{}` leads nowhere: no transition leaves it", role.id),
+                )
+                .with_help(Some("add a transition from it, if the sources name one".into())),
+            );
+        }
+    }
+}
+
+fn unused_skills(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
+    let mut used = BTreeSet::new();
+    for r in &kb.roles {
+        used.extend(r.requirements.iter().map(|q| q.skill.0));
+    }
+    for c in &kb.certifications {
+        used.extend(c.evidences.iter().map(|(s, _)| s.0));
+    }
+    fn walk(c: &Condition, used: &mut BTreeSet<usize>) {
+        match c {
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| walk(c, used)),
+            Condition::Not(c) => walk(c, used),
+            Condition::SkillAtLeast { skill, .. } => {
+                used.insert(skill.0);
+            }
+            _ => {}
+        }
+    }
+    for r in &kb.rules {
+        walk(&r.when, &mut used);
+    }
+    for t in &kb.transitions {
+        if let Some(c) = &t.conditions {
+            walk(c, &mut used);
+        }
+    }
+    for (i, s) in kb.skills.iter().enumerate() {
+        if !used.contains(&i) {
+            push(
+                origins.skills.get(i),
+                Diagnostic::warning(
+                    "unused-skill",
+                    format!("skill `{}` is required by no role, evidenced by no certification and tested by no rule", s.id),
+                )
+                .with_help(Some("use it in a requirement, or remove it".into())),
+            );
+        }
+    }
+}

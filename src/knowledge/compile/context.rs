@@ -1,0 +1,229 @@
+//! Shared state of a compilation: where each entity came from, id lookups, and the checks on
+//! single values (ids, ranges, texts, sources) that every entity kind uses.
+
+use crate::diagnostics::{Diagnostic, SourceText, Target, did_you_mean};
+use crate::knowledge::Catalogs;
+use crate::knowledge::catalog::Catalog;
+use crate::knowledge::format::Text;
+use crate::knowledge::model::*;
+
+/// Where an entity or value is: a file (by index) and a JSON pointer inside it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Loc {
+    /// Index into the sources.
+    pub file: usize,
+    /// JSON pointer.
+    pub pointer: String,
+}
+
+impl Loc {
+    /// The location of a member or element below this one.
+    pub fn at(&self, suffix: impl std::fmt::Display) -> Loc {
+        Loc {
+            file: self.file,
+            pointer: format!("{}/{suffix}", self.pointer),
+        }
+    }
+}
+
+/// Compilation state: sources for positions, catalogs for lookups, diagnostics collected.
+pub struct Ctx<'a> {
+    /// The files.
+    pub sources: &'a [SourceText],
+    /// Id lookups.
+    pub cat: Catalogs,
+    /// Everything found so far.
+    pub diags: Vec<Diagnostic>,
+}
+
+impl<'a> Ctx<'a> {
+    /// Reports a problem at a location.
+    pub fn report(&mut self, d: Diagnostic, loc: &Loc, target: Target) {
+        let d = match self.sources.get(loc.file) {
+            Some(src) => d.at(src, &loc.pointer, target),
+            None => d,
+        };
+        self.diags.push(d);
+    }
+
+    /// Reports an error at a value.
+    pub fn error(&mut self, loc: &Loc, code: &'static str, message: String, help: Option<String>) {
+        self.report(Diagnostic::error(code, message).with_help(help), loc, Target::Value);
+    }
+
+    /// `file:line` of a location, for "first defined at" help lines.
+    pub fn describe(&self, loc: &Loc) -> String {
+        let Some(src) = self.sources.get(loc.file) else {
+            return loc.pointer.clone();
+        };
+        match crate::diagnostics::locate(&src.text, &loc.pointer, Target::Value) {
+            Some(p) => format!("{}:{}:{}", src.name, p.line, p.column),
+            None => format!("{} ({})", src.name, loc.pointer),
+        }
+    }
+
+    fn lookup(
+        &mut self,
+        pick: fn(&Catalogs) -> &Catalog,
+        kind: &str,
+        code: &'static str,
+        loc: &Loc,
+        id: &str,
+    ) -> Option<usize> {
+        let catalog = pick(&self.cat);
+        if let Some(i) = catalog.find(id) {
+            return Some(i);
+        }
+        let help = did_you_mean(&catalog.suggest(id));
+        self.error(loc, code, format!("unknown {kind} `{id}`"), help);
+        None
+    }
+
+    /// Resolves a skill id.
+    pub fn skill(&mut self, loc: &Loc, id: &str) -> Option<SkillIx> {
+        self.lookup(|c| &c.skills, "skill", "unknown-skill", loc, id)
+            .map(SkillIx)
+    }
+    /// Resolves a role id.
+    pub fn role(&mut self, loc: &Loc, id: &str) -> Option<RoleIx> {
+        self.lookup(|c| &c.roles, "role", "unknown-role", loc, id)
+            .map(RoleIx)
+    }
+    /// Resolves a certification id.
+    pub fn cert(&mut self, loc: &Loc, id: &str) -> Option<CertIx> {
+        self.lookup(
+            |c| &c.certifications,
+            "certification",
+            "unknown-certification",
+            loc,
+            id,
+        )
+        .map(CertIx)
+    }
+    /// Resolves a phase id.
+    pub fn phase(&mut self, loc: &Loc, id: &str) -> Option<PhaseIx> {
+        self.lookup(|c| &c.phases, "phase", "unknown-phase", loc, id)
+            .map(PhaseIx)
+    }
+    /// Resolves a preference id.
+    pub fn preference(&mut self, loc: &Loc, id: &str) -> Option<PrefIx> {
+        self.lookup(|c| &c.preferences, "preference", "unknown-preference", loc, id)
+            .map(PrefIx)
+    }
+    /// Resolves a workplace id.
+    pub fn workplace(&mut self, loc: &Loc, id: &str) -> Option<WorkplaceIx> {
+        self.lookup(|c| &c.workplaces, "workplace", "unknown-workplace", loc, id)
+            .map(WorkplaceIx)
+    }
+    /// Resolves a family id.
+    pub fn family(&mut self, loc: &Loc, id: &str) -> Option<FamilyIx> {
+        self.lookup(|c| &c.families, "family", "unknown-family", loc, id)
+            .map(FamilyIx)
+    }
+
+    /// Resolves a list of ids with `f`, keeping only those found, sorted and without repeats.
+    pub fn list<T: Ord>(
+        &mut self,
+        loc: &Loc,
+        ids: &[String],
+        f: fn(&mut Self, &Loc, &str) -> Option<T>,
+    ) -> Vec<T> {
+        let mut out: Vec<T> = ids
+            .iter()
+            .enumerate()
+            .filter_map(|(i, id)| f(self, &loc.at(i), id))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Checks a skill level is 1–5.
+    pub fn level(&mut self, loc: &Loc, level: u8) -> bool {
+        if (1..=5).contains(&level) {
+            return true;
+        }
+        let closest = level.clamp(1, 5);
+        self.error(
+            loc,
+            "level-out-of-range",
+            format!("level {level} is out of range: expected 1 to 5"),
+            Some(format!("the closest valid value is {closest}")),
+        );
+        false
+    }
+
+    /// Checks a number lies in `lo..=hi`.
+    pub fn range(&mut self, loc: &Loc, x: f64, lo: f64, hi: f64, code: &'static str, what: &str) -> bool {
+        if x.is_finite() && (lo..=hi).contains(&x) {
+            return true;
+        }
+        let closest = if x < lo { lo } else { hi };
+        self.error(
+            loc,
+            code,
+            format!("{what} {x} is out of range: expected {lo} to {hi}"),
+            Some(format!("the closest valid value is {closest}")),
+        );
+        false
+    }
+
+    /// Checks years are 0–60.
+    pub fn years(&mut self, loc: &Loc, years: f64) -> bool {
+        self.range(loc, years, 0.0, crate::profile::MAX_YEARS, "years-out-of-range", "years")
+    }
+
+    /// Checks a source is given.
+    pub fn source(&mut self, loc: &Loc, source: &str) {
+        if source.trim().is_empty() {
+            self.error(
+                &loc.at("source"),
+                "missing-source",
+                "`source` is empty: every fact names where it comes from".into(),
+                Some("write a seed file name such as `000_77f4d77dafb9a78c.txt` or a URL".into()),
+            );
+        }
+    }
+
+    /// Checks both languages of a text are given.
+    pub fn text(&mut self, loc: &Loc, text: &Text) {
+        for (lang, s) in [("ja", &text.ja), ("en", &text.en)] {
+            if s.trim().is_empty() {
+                self.error(
+                    &loc.at(lang),
+                    "empty-text",
+                    format!("the `{lang}` text is empty"),
+                    Some("write the text in both Japanese (`ja`) and English (`en`)".into()),
+                );
+            }
+        }
+    }
+}
+
+/// Whether an id is lowercase kebab-case (`a-z`, `0-9`, single `-` between parts).
+pub fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// The id turned into kebab-case, for help lines.
+pub fn kebab(id: &str) -> String {
+    let mut out = String::new();
+    for c in id.trim().chars() {
+        match c {
+            'a'..='z' | '0'..='9' => out.push(c),
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            _ => {
+                if !out.is_empty() && !out.ends_with('-') {
+                    out.push('-');
+                }
+            }
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}

@@ -1,0 +1,498 @@
+//! Compiling each kind of entity: resolving its references and checking its numbers.
+
+use super::Located;
+use super::context::{Ctx, Loc};
+use crate::diagnostics::Diagnostic;
+use crate::knowledge::KnowledgeBase;
+use crate::knowledge::format::*;
+use crate::knowledge::model::*;
+
+impl Ctx<'_> {
+    pub(super) fn compile_skill(&mut self, s: &Located<SkillDef>) -> Skill {
+        let d = s.def;
+        self.text(&s.loc.at("name"), &d.name);
+        self.source(&s.loc, &d.source);
+        Skill {
+            id: d.id.clone(),
+            name: d.name.clone(),
+            category: d.category.clone(),
+            aliases: d.aliases.clone(),
+            source: d.source.clone(),
+        }
+    }
+
+    pub(super) fn compile_phase(&mut self, p: &Located<PhaseDef>) -> Phase {
+        let d = p.def;
+        self.text(&p.loc.at("name"), &d.name);
+        self.source(&p.loc, &d.source);
+        Phase {
+            id: d.id.clone(),
+            name: d.name.clone(),
+            upstream: d.upstream,
+            source: d.source.clone(),
+        }
+    }
+
+    pub(super) fn compile_vocab(&mut self, v: &Located<VocabDef>) -> Vocab {
+        let d = v.def;
+        self.text(&v.loc.at("name"), &d.name);
+        if let Some(t) = &d.description {
+            self.text(&v.loc.at("description"), t);
+        }
+        self.source(&v.loc, &d.source);
+        Vocab {
+            id: d.id.clone(),
+            name: d.name.clone(),
+            description: d.description.clone(),
+            source: d.source.clone(),
+        }
+    }
+
+    pub(super) fn compile_certification(&mut self, c: &Located<CertificationDef>) -> Certification {
+        let (d, loc) = (c.def, &c.loc);
+        self.text(&loc.at("name"), &d.name);
+        self.source(loc, &d.source);
+        if let Some(l) = d.itss_level
+            && !(1..=7).contains(&l)
+        {
+            self.error(
+                &loc.at("itss_level"),
+                "level-out-of-range",
+                format!("ITSS level {l} is out of range: expected 1 to 7"),
+                Some(format!("the closest valid value is {}", l.clamp(1, 7))),
+            );
+        }
+        let mut evidences = Vec::new();
+        for (i, e) in d.evidences.iter().enumerate() {
+            let at = loc.at("evidences").at(i);
+            let s = self.skill(&at.at("skill"), &e.skill);
+            if let (Some(s), true) = (s, self.level(&at.at("level"), e.level)) {
+                evidences.push((s, e.level));
+            }
+        }
+        evidences.sort();
+        evidences.dedup_by_key(|(s, _)| *s);
+        let prerequisites = self.list(&loc.at("prerequisites"), &d.prerequisites, Ctx::cert);
+        let recommended_after =
+            self.list(&loc.at("recommended_after"), &d.recommended_after, Ctx::cert);
+        let study_hours = d.study_hours.and_then(|h| {
+            let at = loc.at("study_hours");
+            let ok = self.range(&at.at("min"), h.min, 0.0, 10_000.0, "hours-out-of-range", "hours")
+                & self.range(&at.at("max"), h.max, 0.0, 10_000.0, "hours-out-of-range", "hours");
+            if ok && h.min > h.max {
+                self.error(
+                    &at,
+                    "hours-out-of-range",
+                    format!("study hours min {} is above max {}", h.min, h.max),
+                    Some("swap `min` and `max`".into()),
+                );
+            }
+            Some((h.min, h.max))
+        });
+        Certification {
+            id: d.id.clone(),
+            name: d.name.clone(),
+            aliases: d.aliases.clone(),
+            issuer: d.issuer.clone(),
+            tier: d.tier.clone(),
+            itss_level: d.itss_level,
+            evidences,
+            prerequisites,
+            recommended_after,
+            study_hours,
+            source: d.source.clone(),
+        }
+    }
+
+    pub(super) fn compile_role(&mut self, r: &Located<RoleDef>) -> Role {
+        let (d, loc) = (r.def, &r.loc);
+        self.text(&loc.at("name"), &d.name);
+        self.text(&loc.at("summary"), &d.summary);
+        self.source(loc, &d.source);
+        let family = self.family(&loc.at("family"), &d.family).unwrap_or(FamilyIx(0));
+        if !(1..=5).contains(&d.seniority) {
+            self.error(
+                &loc.at("seniority"),
+                "seniority-out-of-range",
+                format!("seniority {} is out of range: expected 1 to 5", d.seniority),
+                Some(format!("the closest valid value is {}", d.seniority.clamp(1, 5))),
+            );
+        }
+        let mut requirements: Vec<Requirement> = Vec::new();
+        for (i, q) in d.requirements.iter().enumerate() {
+            let at = loc.at("requirements").at(i);
+            self.source(&at, &q.source);
+            let skill = self.skill(&at.at("skill"), &q.skill);
+            let level_ok = self.level(&at.at("level"), q.level);
+            if q.weight <= 0.0 || !q.weight.is_finite() || q.weight > 10.0 {
+                self.error(
+                    &at.at("weight"),
+                    "weight-out-of-range",
+                    format!("weight {} is out of range: expected above 0, at most 10", q.weight),
+                    Some(format!("the closest valid value is {}", if q.weight > 10.0 { 10.0 } else { 0.1 })),
+                );
+            }
+            let Some(skill) = skill.filter(|_| level_ok) else {
+                continue;
+            };
+            if let Some(first) = requirements.iter().position(|x| x.skill == skill) {
+                self.error(
+                    &at.at("skill"),
+                    "duplicate-requirement",
+                    format!("skill `{}` is required twice", q.skill),
+                    Some(format!("merge it with requirement {first}")),
+                );
+                continue;
+            }
+            requirements.push(Requirement {
+                skill,
+                level: q.level,
+                weight: q.weight,
+                essential: q.essential,
+                source: q.source.clone(),
+            });
+        }
+        requirements.sort_by_key(|q| q.skill);
+        let experience = d
+            .experience
+            .as_ref()
+            .map(|e| self.compile_experience(&loc.at("experience"), e))
+            .unwrap_or_default();
+        let mut certifications: Vec<HelpfulCertification> = Vec::new();
+        for (i, h) in d.certifications.iter().enumerate() {
+            let at = loc.at("certifications").at(i);
+            self.source(&at, &h.source);
+            if let Some(cert) = self.cert(&at.at("id"), &h.id)
+                && !certifications.iter().any(|x| x.cert == cert)
+            {
+                certifications.push(HelpfulCertification {
+                    cert,
+                    source: h.source.clone(),
+                });
+            }
+        }
+        certifications.sort_by_key(|h| h.cert);
+        let incomes = d
+            .incomes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, inc)| self.compile_income(&loc.at("incomes").at(i), inc))
+            .collect();
+        let aptitudes = self.list(&loc.at("aptitudes"), &d.aptitudes, Ctx::preference);
+        Role {
+            id: d.id.clone(),
+            name: d.name.clone(),
+            aliases: d.aliases.clone(),
+            family,
+            seniority: d.seniority,
+            entry: d.entry,
+            summary: d.summary.clone(),
+            requirements,
+            experience,
+            certifications,
+            incomes,
+            aptitudes,
+            source: d.source.clone(),
+        }
+    }
+
+    fn compile_experience(&mut self, loc: &Loc, e: &ExperienceDef) -> Experience {
+        self.source(loc, &e.source);
+        if let Some(y) = e.total_years {
+            self.years(&loc.at("total_years"), y);
+        }
+        if let Some(y) = e.management_years {
+            self.years(&loc.at("management_years"), y);
+        }
+        let mut phases = Vec::new();
+        for (id, years) in &e.phases {
+            let at = loc.at("phases").at(id.replace('~', "~0").replace('/', "~1"));
+            let p = self.phase(&at, id);
+            if let (Some(p), true) = (p, self.years(&at, *years)) {
+                phases.push((p, *years));
+            }
+        }
+        phases.sort_by_key(|(p, _)| *p);
+        Experience {
+            total_years: e.total_years,
+            phases,
+            management_years: e.management_years,
+            source: e.source.clone(),
+        }
+    }
+
+    fn compile_income(&mut self, loc: &Loc, d: &IncomeDef) -> Option<Income> {
+        self.text(&loc.at("basis"), &d.basis);
+        self.source(loc, &d.source);
+        for (key, v) in [("average", d.average), ("min", d.min), ("max", d.max)] {
+            if let Some(v) = v {
+                self.range(&loc.at(key), v, 0.0, 100_000.0, "income-out-of-range", "income");
+            }
+        }
+        if d.average.is_none() && d.min.is_none() && d.max.is_none() {
+            self.error(
+                loc,
+                "empty-income",
+                "an income figure needs `average`, `min` or `max`".into(),
+                Some("give the average, or the range as `min` and `max`".into()),
+            );
+        }
+        if let (Some(lo), Some(hi)) = (d.min, d.max)
+            && lo > hi
+        {
+            self.error(
+                &loc.at("min"),
+                "income-out-of-range",
+                format!("income min {lo} is above max {hi}"),
+                Some("swap `min` and `max`".into()),
+            );
+        }
+        if let Some(a) = d.age
+            && a.from > a.to
+        {
+            self.error(
+                &loc.at("age"),
+                "age-out-of-range",
+                format!("age band {}–{} is empty", a.from, a.to),
+                Some("`from` must not be above `to`".into()),
+            );
+        }
+        let condition = match &d.condition {
+            Some(c) => Some(self.condition(&loc.at("condition"), c)?),
+            None => None,
+        };
+        Some(Income {
+            employment: d.employment,
+            period: d.period,
+            average: d.average,
+            min: d.min,
+            max: d.max,
+            age: d.age,
+            condition,
+            basis: d.basis.clone(),
+            source: d.source.clone(),
+        })
+    }
+
+    pub(super) fn compile_rule(&mut self, r: &Located<RuleDef>) -> Rule {
+        let (d, loc) = (r.def, &r.loc);
+        self.text(&loc.at("description"), &d.description);
+        self.source(loc, &d.source);
+        let when = self
+            .condition(&loc.at("when"), &d.when)
+            .unwrap_or(crate::rules::Condition::Any(Vec::new()));
+        if d.effects.is_empty() {
+            self.error(
+                &loc.at("effects"),
+                "empty-effects",
+                format!("rule `{}` has no effects", d.id),
+                Some("add an `adjust`, `note` or `recommend_certification` effect".into()),
+            );
+        }
+        let effects = d
+            .effects
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| self.effect(&loc.at("effects").at(i), e))
+            .collect();
+        Rule {
+            id: d.id.clone(),
+            description: d.description.clone(),
+            when,
+            effects,
+            source: d.source.clone(),
+        }
+    }
+
+    /// Compiles every transition, sorted by (from, to); duplicates and self-loops are errors.
+    pub(super) fn compile_transitions(
+        &mut self,
+        files: &[(usize, RuleFile)],
+    ) -> (Vec<Transition>, Vec<Loc>) {
+        let mut out: Vec<(Transition, Loc)> = Vec::new();
+        for (file, f) in files {
+            for (i, d) in f.transitions.iter().enumerate() {
+                let loc = Loc {
+                    file: *file,
+                    pointer: format!("/transitions/{i}"),
+                };
+                self.text(&loc.at("note"), &d.note);
+                self.source(&loc, &d.source);
+                let from = self.role(&loc.at("from"), &d.from);
+                let to = self.role(&loc.at("to"), &d.to);
+                let years_ok = self.years(&loc.at("typical_years"), d.typical_years);
+                let conditions = match &d.conditions {
+                    Some(c) => match self.condition(&loc.at("conditions"), c) {
+                        Some(c) => Some(c),
+                        None => continue,
+                    },
+                    None => None,
+                };
+                let (Some(from), Some(to), true) = (from, to, years_ok) else {
+                    continue;
+                };
+                if from == to {
+                    self.error(
+                        &loc.at("to"),
+                        "self-transition",
+                        format!("transition from `{}` to itself", d.from),
+                        Some("a transition must lead to another role".into()),
+                    );
+                    continue;
+                }
+                out.push((
+                    Transition {
+                        from,
+                        to,
+                        kind: d.kind.unwrap_or(TransitionKind::Lateral),
+                        kind_declared: d.kind.is_some(),
+                        typical_years: d.typical_years,
+                        conditions,
+                        note: d.note.clone(),
+                        source: d.source.clone(),
+                    },
+                    loc,
+                ));
+            }
+        }
+        out.sort_by(|(a, la), (b, lb)| (a.from, a.to, la).cmp(&(b.from, b.to, lb)));
+        let mut kept: Vec<(Transition, Loc)> = Vec::with_capacity(out.len());
+        for (t, loc) in out {
+            if let Some((_, first)) = kept.last().filter(|(k, _)| k.from == t.from && k.to == t.to) {
+                let help = Some(format!("first defined at {}", self.describe(first)));
+                self.report(
+                    Diagnostic::error("duplicate-transition", "this transition is defined twice")
+                        .with_help(help),
+                    &loc,
+                    crate::diagnostics::Target::Value,
+                );
+                continue;
+            }
+            kept.push((t, loc));
+        }
+        kept.into_iter().unzip()
+    }
+}
+
+/// The scoring parameters: exactly one file must set them.
+pub(super) fn scoring(ctx: &mut Ctx, files: &[(usize, RuleFile)]) -> Option<Scoring> {
+    let mut found: Vec<(Loc, &ScoringDef)> = files
+        .iter()
+        .filter_map(|(file, f)| {
+            f.scoring.as_ref().map(|s| {
+                (
+                    Loc {
+                        file: *file,
+                        pointer: "/scoring".into(),
+                    },
+                    s,
+                )
+            })
+        })
+        .collect();
+    if found.len() > 1 {
+        let first = ctx.describe(&found[0].0);
+        for (loc, _) in found.iter().skip(1) {
+            ctx.error(
+                loc,
+                "duplicate-scoring",
+                "`scoring` is set in more than one file".into(),
+                Some(format!("first set at {first}; keep one")),
+            );
+        }
+        return None;
+    }
+    let Some((loc, s)) = found.pop() else {
+        ctx.diags.push(
+            Diagnostic::error("missing-scoring", "no rule file sets `scoring`").with_help(Some(
+                "add a file with a `scoring` object (see rules/README.md#scoring)".into(),
+            )),
+        );
+        return None;
+    };
+    let before = ctx.diags.len();
+    ctx.source(&loc, &s.source);
+    for (key, v) in [
+        ("skill_weight", s.skill_weight),
+        ("experience_weight", s.experience_weight),
+        ("preference_bonus", s.preference_bonus),
+        ("preference_bonus_max", s.preference_bonus_max),
+        ("transition_condition_bonus", s.transition_condition_bonus),
+        ("two_step_penalty", s.two_step_penalty),
+    ] {
+        ctx.range(&loc.at(key), v, 0.0, 1.0, "invalid-scoring", key);
+    }
+    ctx.range(&loc.at("essential_multiplier"), s.essential_multiplier, 1.0, 10.0, "invalid-scoring", "essential_multiplier");
+    ctx.range(&loc.at("stretch_months"), s.stretch_months, 0.0, 120.0, "invalid-scoring", "stretch_months");
+    if (s.skill_weight + s.experience_weight - 1.0).abs() > 1e-9 {
+        ctx.error(
+            &loc.at("experience_weight"),
+            "invalid-scoring",
+            format!(
+                "skill_weight + experience_weight is {}, not 1",
+                s.skill_weight + s.experience_weight
+            ),
+            Some(format!("set experience_weight to {}", 1.0 - s.skill_weight)),
+        );
+    }
+    let months: Option<[f64; 5]> = s.months_per_level.clone().try_into().ok();
+    if months.is_none() {
+        ctx.error(
+            &loc.at("months_per_level"),
+            "invalid-scoring",
+            format!("months_per_level has {} numbers, not 5", s.months_per_level.len()),
+            Some("give the months to reach levels 1, 2, 3, 4 and 5".into()),
+        );
+    }
+    for (i, m) in s.months_per_level.iter().enumerate() {
+        ctx.range(&loc.at("months_per_level").at(i), *m, 0.0, 120.0, "invalid-scoring", "months");
+    }
+    if ctx.diags.len() > before {
+        return None;
+    }
+    Some(Scoring {
+        skill_weight: s.skill_weight,
+        experience_weight: s.experience_weight,
+        essential_multiplier: s.essential_multiplier,
+        preference_bonus: s.preference_bonus,
+        preference_bonus_max: s.preference_bonus_max,
+        transition_condition_bonus: s.transition_condition_bonus,
+        two_step_penalty: s.two_step_penalty,
+        months_per_level: months?,
+        stretch_months: s.stretch_months,
+        source: s.source.clone(),
+    })
+}
+
+/// Labels transitions whose kind the author left out: higher seniority or an employee income
+/// at least 10 % higher is advancement; otherwise the same family is lateral, another a career
+/// change.
+pub(super) fn derive_transition_kinds(kb: &mut KnowledgeBase) {
+    let kinds: Vec<Option<TransitionKind>> = kb
+        .transitions
+        .iter()
+        .map(|t| {
+            if t.kind_declared {
+                return None;
+            }
+            let (from, to) = (kb.role(t.from), kb.role(t.to));
+            let income = |r| {
+                kb.headline_income(r, Employment::Employee)
+                    .and_then(Income::yearly_point)
+            };
+            let richer = matches!((income(t.from), income(t.to)), (Some(a), Some(b)) if b >= a * 1.1);
+            Some(if to.seniority > from.seniority || richer {
+                TransitionKind::Advancement
+            } else if to.family == from.family {
+                TransitionKind::Lateral
+            } else {
+                TransitionKind::CareerChange
+            })
+        })
+        .collect();
+    for (t, k) in kb.transitions.iter_mut().zip(kinds) {
+        if let Some(k) = k {
+            t.kind = k;
+        }
+    }
+}

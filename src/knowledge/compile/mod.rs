@@ -1,0 +1,211 @@
+//! Compiling rule files into a [`KnowledgeBase`]: parse every file, gather entities across files,
+//! sort them by id, reject duplicates, build the id catalogs, then resolve every reference and
+//! check every number, collecting all problems before failing.
+
+mod conditions;
+mod context;
+mod entities;
+
+pub use context::{Loc, is_kebab};
+
+use std::collections::BTreeMap;
+
+use crate::diagnostics::{Diagnostic, SourceText, Target};
+use crate::knowledge::format::RuleFile;
+use crate::knowledge::{Catalogs, KnowledgeBase};
+use context::{Ctx, kebab};
+
+/// Where each compiled entity came from, for diagnostics of later checks.
+#[derive(Debug, Clone, Default)]
+pub struct Origins {
+    /// Per skill.
+    pub skills: Vec<Loc>,
+    /// Per role.
+    pub roles: Vec<Loc>,
+    /// Per certification.
+    pub certifications: Vec<Loc>,
+    /// Per transition.
+    pub transitions: Vec<Loc>,
+    /// Per rule.
+    pub rules: Vec<Loc>,
+}
+
+/// An entity definition and where it was written.
+pub struct Located<'a, T> {
+    /// The definition.
+    pub def: &'a T,
+    /// Where.
+    pub loc: Loc,
+}
+
+/// Parses and compiles; returns the knowledge base when no error was found, with every diagnostic.
+pub fn compile(sources: &[SourceText]) -> (Option<(KnowledgeBase, Origins)>, Vec<Diagnostic>) {
+    let mut files: Vec<(usize, RuleFile)> = Vec::new();
+    let mut diags = Vec::new();
+    for (i, src) in sources.iter().enumerate() {
+        match serde_json::from_str::<RuleFile>(&src.text) {
+            Ok(f) => files.push((i, f)),
+            Err(e) => diags.push(src.parse_error(&e)),
+        }
+    }
+    if sources.is_empty() {
+        diags.push(Diagnostic::error(
+            "no-rule-files",
+            "the knowledge base has no rule files",
+        ));
+    }
+    // A file that did not parse would make every reference into it look unknown: stop here.
+    if !diags.is_empty() {
+        return (None, diags);
+    }
+    let mut ctx = Ctx {
+        sources,
+        cat: Catalogs::default(),
+        diags,
+    };
+    let skills = gather(&mut ctx, &files, "skills", |f| &f.skills, |d| (&d.id, &d.aliases));
+    let roles = gather(&mut ctx, &files, "roles", |f| &f.roles, |d| (&d.id, &d.aliases));
+    let certs = gather(
+        &mut ctx,
+        &files,
+        "certifications",
+        |f| &f.certifications,
+        |d| (&d.id, &d.aliases),
+    );
+    const NONE: &Vec<String> = &Vec::new();
+    let phases = gather(&mut ctx, &files, "phases", |f| &f.phases, |d| (&d.id, NONE));
+    let workplaces = gather(&mut ctx, &files, "workplaces", |f| &f.workplaces, |d| (&d.id, NONE));
+    let preferences = gather(&mut ctx, &files, "preferences", |f| &f.preferences, |d| (&d.id, NONE));
+    let families = gather(&mut ctx, &files, "families", |f| &f.families, |d| (&d.id, NONE));
+    let rules = gather(&mut ctx, &files, "rules", |f| &f.rules, |d| (&d.id, NONE));
+
+    fill(&mut ctx.cat.skills, &skills, |d| (&d.id, &d.aliases, [&d.name.ja, &d.name.en]));
+    fill(&mut ctx.cat.roles, &roles, |d| (&d.id, &d.aliases, [&d.name.ja, &d.name.en]));
+    fill(&mut ctx.cat.certifications, &certs, |d| (&d.id, &d.aliases, [&d.name.ja, &d.name.en]));
+    fill(&mut ctx.cat.phases, &phases, |d| (&d.id, NONE, [&d.name.ja, &d.name.en]));
+    fill(&mut ctx.cat.workplaces, &workplaces, |d| (&d.id, NONE, [&d.name.ja, &d.name.en]));
+    fill(&mut ctx.cat.preferences, &preferences, |d| (&d.id, NONE, [&d.name.ja, &d.name.en]));
+    fill(&mut ctx.cat.families, &families, |d| (&d.id, NONE, [&d.name.ja, &d.name.en]));
+
+    let scoring = entities::scoring(&mut ctx, &files);
+    let out_skills = skills.iter().map(|s| ctx.compile_skill(s)).collect();
+    let out_phases = phases.iter().map(|p| ctx.compile_phase(p)).collect();
+    let out_workplaces = workplaces.iter().map(|v| ctx.compile_vocab(v)).collect();
+    let out_preferences = preferences.iter().map(|v| ctx.compile_vocab(v)).collect();
+    let out_families = families.iter().map(|v| ctx.compile_vocab(v)).collect();
+    let out_certs = certs.iter().map(|c| ctx.compile_certification(c)).collect();
+    let out_roles: Vec<_> = roles.iter().map(|r| ctx.compile_role(r)).collect();
+    let out_rules = rules.iter().map(|r| ctx.compile_rule(r)).collect();
+    let (out_transitions, transition_origins) = ctx.compile_transitions(&files);
+
+    let origins = Origins {
+        skills: skills.iter().map(|l| l.loc.clone()).collect(),
+        roles: roles.iter().map(|l| l.loc.clone()).collect(),
+        certifications: certs.iter().map(|l| l.loc.clone()).collect(),
+        transitions: transition_origins,
+        rules: rules.iter().map(|l| l.loc.clone()).collect(),
+    };
+    if ctx.diags.iter().any(Diagnostic::is_error) {
+        return (None, ctx.diags);
+    }
+    let Some(scoring) = scoring else {
+        return (None, ctx.diags);
+    };
+    let mut kb = KnowledgeBase {
+        skills: out_skills,
+        roles: out_roles,
+        certifications: out_certs,
+        transitions: out_transitions,
+        rules: out_rules,
+        phases: out_phases,
+        workplaces: out_workplaces,
+        preferences: out_preferences,
+        families: out_families,
+        scoring,
+        catalogs: ctx.cat,
+        files: sources.iter().map(|s| s.name.clone()).collect(),
+    };
+    entities::derive_transition_kinds(&mut kb);
+    (Some((kb, origins)), ctx.diags)
+}
+
+/// Collects one kind of entity from every file, sorted by id (then file and position), checks
+/// id spelling, and drops duplicates (reported at the second definition).
+fn gather<'a, T>(
+    ctx: &mut Ctx,
+    files: &'a [(usize, RuleFile)],
+    key: &str,
+    pick: fn(&'a RuleFile) -> &'a Vec<T>,
+    ids: fn(&'a T) -> (&'a String, &'a Vec<String>),
+) -> Vec<Located<'a, T>> {
+    let mut all: Vec<Located<'a, T>> = files
+        .iter()
+        .flat_map(|(file, f)| {
+            pick(f).iter().enumerate().map(move |(i, def)| Located {
+                def,
+                loc: Loc {
+                    file: *file,
+                    pointer: format!("/{key}/{i}"),
+                },
+            })
+        })
+        .collect();
+    all.sort_by(|a, b| ids(a.def).0.cmp(ids(b.def).0).then_with(|| a.loc.cmp(&b.loc)));
+    let mut seen: BTreeMap<&str, Loc> = BTreeMap::new();
+    let mut out = Vec::with_capacity(all.len());
+    for item in all {
+        let (id, aliases) = ids(item.def);
+        for (j, name) in std::iter::once(id).chain(aliases).enumerate() {
+            if !is_kebab(name) {
+                let at = if j == 0 {
+                    item.loc.at("id")
+                } else {
+                    item.loc.at("aliases").at(j - 1)
+                };
+                ctx.error(
+                    &at,
+                    "invalid-id",
+                    format!("id `{name}` is not lowercase kebab-case"),
+                    Some(format!("write it as `{}`", kebab(name))),
+                );
+            }
+        }
+        let names = std::iter::once(id).chain(aliases);
+        if let Some(first) = names.clone().find_map(|n| seen.get(n.as_str()).map(|l| (n, l.clone()))) {
+            let (name, first_loc) = first;
+            let help = Some(format!("first defined at {}", ctx.describe(&first_loc)));
+            ctx.error(
+                &item.loc.at("id"),
+                "duplicate-id",
+                format!("`{name}` is defined twice in `{key}`"),
+                help,
+            );
+            continue;
+        }
+        for n in names {
+            seen.insert(n, item.loc.clone());
+        }
+        out.push(item);
+    }
+    out
+}
+
+/// Fills a catalog from gathered entities (index = position, which is id order).
+fn fill<'a, T: 'a>(
+    catalog: &mut crate::knowledge::catalog::Catalog,
+    items: &[Located<'a, T>],
+    keys: fn(&'a T) -> (&'a String, &'a Vec<String>, [&'a String; 2]),
+) {
+    for (i, item) in items.iter().enumerate() {
+        let (id, aliases, names) = keys(item.def);
+        catalog.insert(i, id, aliases, &names.map(String::as_str));
+    }
+}
+
+/// Reports a problem not tied to one value (used by later checks).
+pub fn report_at(sources: &[SourceText], loc: &Loc, d: Diagnostic) -> Diagnostic {
+    match sources.get(loc.file) {
+        Some(src) => d.at(src, &loc.pointer, Target::Value),
+        None => d,
+    }
+}

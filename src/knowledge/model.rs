@@ -1,0 +1,324 @@
+//! The compiled knowledge base: ids resolved to indices, everything sorted by id.
+//!
+//! Indices are positions in the [`super::KnowledgeBase`]'s vectors; because every vector is
+//! sorted by id, indices (and so every result) are independent of file and entry order.
+
+use serde::Serialize;
+
+use super::format::{AgeBand, Employment, IncomePeriod, Text, TransitionKind};
+use crate::rules::{Condition, Effect};
+
+macro_rules! index_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(pub usize);
+    };
+}
+
+index_type!(
+    /// Index of a skill.
+    SkillIx
+);
+index_type!(
+    /// Index of a role.
+    RoleIx
+);
+index_type!(
+    /// Index of a certification.
+    CertIx
+);
+index_type!(
+    /// Index of a work phase.
+    PhaseIx
+);
+index_type!(
+    /// Index of a preference tag.
+    PrefIx
+);
+index_type!(
+    /// Index of a workplace kind.
+    WorkplaceIx
+);
+index_type!(
+    /// Index of a role family.
+    FamilyIx
+);
+index_type!(
+    /// Index of a transition.
+    TransitionIx
+);
+index_type!(
+    /// Index of a rule.
+    RuleIx
+);
+
+/// A skill.
+#[derive(Debug, Clone)]
+pub struct Skill {
+    /// Stable id.
+    pub id: String,
+    /// Names.
+    pub name: Text,
+    /// Category.
+    pub category: String,
+    /// Other ids accepted for it.
+    pub aliases: Vec<String>,
+    /// Source.
+    pub source: String,
+}
+
+/// A work phase (工程).
+#[derive(Debug, Clone)]
+pub struct Phase {
+    /// Stable id.
+    pub id: String,
+    /// Names.
+    pub name: Text,
+    /// Whether it is upstream work.
+    pub upstream: bool,
+    /// Source.
+    pub source: String,
+}
+
+/// An entry of a small vocabulary (preference, workplace, family).
+#[derive(Debug, Clone)]
+pub struct Vocab {
+    /// Stable id.
+    pub id: String,
+    /// Names.
+    pub name: Text,
+    /// Longer explanation.
+    pub description: Option<Text>,
+    /// Source.
+    pub source: String,
+}
+
+/// A role.
+#[derive(Debug, Clone)]
+pub struct Role {
+    /// Stable id.
+    pub id: String,
+    /// Names.
+    pub name: Text,
+    /// Other ids accepted for it.
+    pub aliases: Vec<String>,
+    /// Family.
+    pub family: FamilyIx,
+    /// Seniority 1–5.
+    pub seniority: u8,
+    /// Offered to profiles without a current role.
+    pub entry: bool,
+    /// What the role does.
+    pub summary: Text,
+    /// Skill requirements, sorted by skill id.
+    pub requirements: Vec<Requirement>,
+    /// Experience requirements.
+    pub experience: Experience,
+    /// Certifications that help, sorted by id.
+    pub certifications: Vec<HelpfulCertification>,
+    /// Income figures, in authored order (the first unconditional one per employment is the headline).
+    pub incomes: Vec<Income>,
+    /// Preferences the role suits.
+    pub aptitudes: Vec<PrefIx>,
+    /// Source.
+    pub source: String,
+}
+
+/// A skill requirement.
+#[derive(Debug, Clone)]
+pub struct Requirement {
+    /// Skill.
+    pub skill: SkillIx,
+    /// Minimum level 1–5.
+    pub level: u8,
+    /// Weight as authored.
+    pub weight: f64,
+    /// Whether a gap blocks `ready`.
+    pub essential: bool,
+    /// Source.
+    pub source: String,
+}
+
+/// Experience requirements; all fields empty when the role sets none.
+#[derive(Debug, Clone, Default)]
+pub struct Experience {
+    /// Minimum total years.
+    pub total_years: Option<f64>,
+    /// Minimum years per phase, sorted by phase.
+    pub phases: Vec<(PhaseIx, f64)>,
+    /// Minimum management years.
+    pub management_years: Option<f64>,
+    /// Source (empty when no requirement is set).
+    pub source: String,
+}
+
+impl Experience {
+    /// Whether the role sets any experience requirement.
+    pub fn is_empty(&self) -> bool {
+        self.total_years.is_none() && self.phases.is_empty() && self.management_years.is_none()
+    }
+}
+
+/// A certification that helps for a role.
+#[derive(Debug, Clone)]
+pub struct HelpfulCertification {
+    /// Certification.
+    pub cert: CertIx,
+    /// Source.
+    pub source: String,
+}
+
+/// An income figure, in 万円.
+#[derive(Debug, Clone, Serialize)]
+pub struct Income {
+    /// Employee or freelance.
+    pub employment: Employment,
+    /// Per year or per month.
+    pub period: IncomePeriod,
+    /// Average.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub average: Option<f64>,
+    /// Low end.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// High end.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// Age band.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub age: Option<AgeBand>,
+    /// When it applies.
+    #[serde(skip)]
+    pub condition: Option<Condition>,
+    /// What the figure is.
+    pub basis: Text,
+    /// Source.
+    pub source: String,
+}
+
+impl Income {
+    /// The figure as one number a year: the average, else the middle of the range, monthly
+    /// figures times 12 (as the sources convert them).
+    pub fn yearly_point(&self) -> Option<f64> {
+        let point = match (self.average, self.min, self.max) {
+            (Some(a), _, _) => a,
+            (None, Some(lo), Some(hi)) => (lo + hi) / 2.0,
+            (None, Some(v), None) | (None, None, Some(v)) => v,
+            (None, None, None) => return None,
+        };
+        Some(match self.period {
+            IncomePeriod::Year => point,
+            IncomePeriod::Month => point * 12.0,
+        })
+    }
+
+    /// Whether this is a headline figure: no condition and no age band.
+    pub fn is_headline_candidate(&self) -> bool {
+        self.condition.is_none() && self.age.is_none()
+    }
+}
+
+/// A certification.
+#[derive(Debug, Clone)]
+pub struct Certification {
+    /// Stable id.
+    pub id: String,
+    /// Names.
+    pub name: Text,
+    /// Other ids accepted for it.
+    pub aliases: Vec<String>,
+    /// Issuer.
+    pub issuer: String,
+    /// Tier name.
+    pub tier: String,
+    /// ITSS level.
+    pub itss_level: Option<u8>,
+    /// Skill levels it evidences, sorted by skill.
+    pub evidences: Vec<(SkillIx, u8)>,
+    /// Formal prerequisites, sorted.
+    pub prerequisites: Vec<CertIx>,
+    /// Usually taken after these, sorted.
+    pub recommended_after: Vec<CertIx>,
+    /// Study hours (min, max).
+    pub study_hours: Option<(f64, f64)>,
+    /// Source.
+    pub source: String,
+}
+
+impl Certification {
+    /// Typical study hours as one number (the middle of the range).
+    pub fn hours(&self) -> Option<f64> {
+        self.study_hours.map(|(lo, hi)| (lo + hi) / 2.0)
+    }
+}
+
+/// A transition (edge of the career graph).
+#[derive(Debug, Clone)]
+pub struct Transition {
+    /// From role.
+    pub from: RoleIx,
+    /// To role.
+    pub to: RoleIx,
+    /// Kind (declared or derived).
+    pub kind: TransitionKind,
+    /// Whether `kind` was written by the author (else derived).
+    pub kind_declared: bool,
+    /// Typical years.
+    pub typical_years: f64,
+    /// Conditions the sources attach.
+    pub conditions: Option<Condition>,
+    /// What the sources say.
+    pub note: Text,
+    /// Source.
+    pub source: String,
+}
+
+/// A rule of thumb.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Stable id.
+    pub id: String,
+    /// What it says.
+    pub description: Text,
+    /// When it applies.
+    pub when: Condition,
+    /// What it does.
+    pub effects: Vec<Effect>,
+    /// Source.
+    pub source: String,
+}
+
+/// Scoring parameters (see `rules/README.md`).
+#[derive(Debug, Clone)]
+pub struct Scoring {
+    /// Share of the skill term.
+    pub skill_weight: f64,
+    /// Share of the experience term.
+    pub experience_weight: f64,
+    /// Factor on essential requirements' weights.
+    pub essential_multiplier: f64,
+    /// Bonus per matching preference.
+    pub preference_bonus: f64,
+    /// Cap on the preference bonus.
+    pub preference_bonus_max: f64,
+    /// Bonus when a transition's conditions are met.
+    pub transition_condition_bonus: f64,
+    /// Penalty for roles two steps away.
+    pub two_step_penalty: f64,
+    /// Months from level i-1 to i, index 0 for level 1.
+    pub months_per_level: [f64; 5],
+    /// Stretch threshold in months.
+    pub stretch_months: f64,
+    /// Why these numbers.
+    pub source: String,
+}
+
+impl Scoring {
+    /// Months to raise a skill from `have` to `need`.
+    pub fn months_between(&self, have: u8, need: u8) -> f64 {
+        (have.saturating_add(1)..=need.min(5))
+            .filter_map(|level| self.months_per_level.get(usize::from(level) - 1))
+            .sum()
+    }
+}

@@ -1,0 +1,275 @@
+//! The profile: parsing and checking a user's profile JSON, and the facts the engine reads.
+
+mod def;
+mod facts;
+
+pub use def::{ManagementDef, ProfileDef};
+pub use facts::Facts;
+
+use serde::Serialize;
+
+use crate::diagnostics::{Diagnostic, SourceText, Target, did_you_mean};
+use crate::knowledge::KnowledgeBase;
+use crate::knowledge::catalog::Catalog;
+use crate::knowledge::format::Employment;
+use crate::knowledge::model::{CertIx, PhaseIx, PrefIx, RoleIx, SkillIx, WorkplaceIx};
+
+/// Largest number of years accepted anywhere in a profile.
+pub const MAX_YEARS: f64 = 60.0;
+/// Largest team size accepted.
+pub const MAX_TEAM_SIZE: f64 = 100_000.0;
+/// Accepted ages.
+pub const AGE_RANGE: (f64, f64) = (15.0, 100.0);
+
+/// A checked profile: every id known, every number in range, ids resolved.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Profile {
+    /// A name to show.
+    pub name: Option<String>,
+    /// Current role.
+    #[serde(skip)]
+    pub current_role: Option<RoleIx>,
+    /// Total years of IT work; when the profile leaves it out, the largest phase's years.
+    pub years_experience: f64,
+    /// Years per phase, sorted by phase.
+    #[serde(skip)]
+    pub phases: Vec<(PhaseIx, f64)>,
+    /// Self-reported level per skill, sorted by skill.
+    #[serde(skip)]
+    pub skills: Vec<(SkillIx, u8)>,
+    /// Certifications held, sorted, without repeats.
+    #[serde(skip)]
+    pub certifications: Vec<CertIx>,
+    /// Years of management.
+    pub management_years: f64,
+    /// Largest team led.
+    pub team_size: u32,
+    /// Age.
+    pub age: Option<f64>,
+    /// Employment.
+    pub employment: Option<Employment>,
+    /// Workplace.
+    #[serde(skip)]
+    pub workplace: Option<WorkplaceIx>,
+    /// Preferences, sorted.
+    #[serde(skip)]
+    pub preferences: Vec<PrefIx>,
+}
+
+impl Profile {
+    /// Parses and checks a profile. On failure, returns every problem found (not just the first),
+    /// each pointing at its place in `source`.
+    pub fn parse(source: &SourceText, kb: &KnowledgeBase) -> Result<Profile, Vec<Diagnostic>> {
+        let def: ProfileDef = serde_json::from_str(&source.text)
+            .map_err(|e| vec![source.parse_error(&e)])?;
+        Checker::new(source, kb).check(def)
+    }
+
+    /// The self-reported level of a skill (0 when not listed).
+    pub fn skill_level(&self, skill: SkillIx) -> u8 {
+        self.skills
+            .binary_search_by_key(&skill, |(s, _)| *s)
+            .ok()
+            .and_then(|i| self.skills.get(i))
+            .map_or(0, |(_, l)| *l)
+    }
+}
+
+struct Checker<'a> {
+    source: &'a SourceText,
+    kb: &'a KnowledgeBase,
+    problems: Vec<Diagnostic>,
+}
+
+fn escape(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+impl<'a> Checker<'a> {
+    fn new(source: &'a SourceText, kb: &'a KnowledgeBase) -> Self {
+        Self {
+            source,
+            kb,
+            problems: Vec::new(),
+        }
+    }
+
+    fn check(mut self, def: ProfileDef) -> Result<Profile, Vec<Diagnostic>> {
+        let kb = self.kb;
+        let current_role = def.current_role.as_deref().and_then(|id| {
+            self.resolve(&kb.catalogs.roles, "role", "/current_role", id, Target::Value)
+                .map(RoleIx)
+        });
+        let years_given = def
+            .years_experience
+            .and_then(|y| self.years("/years_experience", y));
+        let mut phases = Vec::new();
+        for (id, years) in &def.phases {
+            let pointer = format!("/phases/{}", escape(id));
+            let phase = self.resolve(&kb.catalogs.phases, "phase", &pointer, id, Target::Key);
+            let years = self.years(&pointer, *years);
+            if let (Some(p), Some(y)) = (phase, years) {
+                phases.push((PhaseIx(p), y));
+            }
+        }
+        let mut skills = Vec::new();
+        for (id, level) in &def.skills {
+            let pointer = format!("/skills/{}", escape(id));
+            let skill = self.resolve(&kb.catalogs.skills, "skill", &pointer, id, Target::Key);
+            let level = self.level(&pointer, *level);
+            if let (Some(s), Some(l)) = (skill, level) {
+                skills.push((SkillIx(s), l));
+            }
+        }
+        let mut certifications = Vec::new();
+        for (i, id) in def.certifications.iter().enumerate() {
+            let pointer = format!("/certifications/{i}");
+            if let Some(c) = self.resolve(
+                &kb.catalogs.certifications,
+                "certification",
+                &pointer,
+                id,
+                Target::Value,
+            ) {
+                certifications.push(CertIx(c));
+            }
+        }
+        let management = def.management.unwrap_or_default();
+        let management_years = management
+            .years
+            .and_then(|y| self.years("/management/years", y))
+            .unwrap_or(0.0);
+        let team_size = management.team_size.and_then(|n| {
+            self.integer("/management/team_size", n, 0.0, MAX_TEAM_SIZE, "team-size-out-of-range")
+        });
+        let age = def.age.and_then(|a| {
+            self.number("/age", a, AGE_RANGE.0, AGE_RANGE.1, "age-out-of-range")
+        });
+        let employment = def.employment.as_deref().and_then(|e| match e {
+            "employee" => Some(Employment::Employee),
+            "freelance" => Some(Employment::Freelance),
+            other => {
+                let options = ["employee", "freelance"].map(|o| (o, o));
+                let near = crate::diagnostics::nearest(other, options, 2);
+                self.report(
+                    Diagnostic::error(
+                        "unknown-employment",
+                        format!("unknown employment `{other}`: expected `employee` or `freelance`"),
+                    ),
+                    "/employment",
+                    Target::Value,
+                    did_you_mean(&near),
+                );
+                None
+            }
+        });
+        let workplace = def.workplace.as_deref().and_then(|id| {
+            self.resolve(&kb.catalogs.workplaces, "workplace", "/workplace", id, Target::Value)
+                .map(WorkplaceIx)
+        });
+        let mut preferences = Vec::new();
+        for (i, id) in def.preferences.iter().enumerate() {
+            let pointer = format!("/preferences/{i}");
+            if let Some(p) =
+                self.resolve(&kb.catalogs.preferences, "preference", &pointer, id, Target::Value)
+            {
+                preferences.push(PrefIx(p));
+            }
+        }
+        if !self.problems.is_empty() {
+            return Err(self.problems);
+        }
+        phases.sort_by_key(|(p, _)| *p);
+        skills.sort_by_key(|(s, _)| *s);
+        certifications.sort();
+        certifications.dedup();
+        preferences.sort();
+        preferences.dedup();
+        let years_experience = years_given
+            .unwrap_or_else(|| phases.iter().map(|(_, y)| *y).fold(0.0, f64::max));
+        Ok(Profile {
+            name: def.name,
+            current_role,
+            years_experience,
+            phases,
+            skills,
+            certifications,
+            management_years,
+            team_size: team_size.map_or(0, |n| n as u32),
+            age,
+            employment,
+            workplace,
+            preferences,
+        })
+    }
+
+    fn report(&mut self, d: Diagnostic, pointer: &str, target: Target, help: Option<String>) {
+        self.problems
+            .push(d.at(self.source, pointer, target).with_help(help));
+    }
+
+    fn resolve(
+        &mut self,
+        catalog: &Catalog,
+        kind: &'static str,
+        pointer: &str,
+        id: &str,
+        target: Target,
+    ) -> Option<usize> {
+        if let Some(i) = catalog.find(id) {
+            return Some(i);
+        }
+        let code = match kind {
+            "role" => "unknown-role",
+            "phase" => "unknown-phase",
+            "skill" => "unknown-skill",
+            "certification" => "unknown-certification",
+            "workplace" => "unknown-workplace",
+            _ => "unknown-preference",
+        };
+        let help = did_you_mean(&catalog.suggest(id));
+        self.report(
+            Diagnostic::error(code, format!("unknown {kind} `{id}`")),
+            pointer,
+            target,
+            help,
+        );
+        None
+    }
+
+    fn number(&mut self, pointer: &str, x: f64, lo: f64, hi: f64, code: &'static str) -> Option<f64> {
+        if x.is_finite() && (lo..=hi).contains(&x) {
+            return Some(x);
+        }
+        let closest = if x < lo { lo } else { hi };
+        self.report(
+            Diagnostic::error(code, format!("{x} is out of range: expected {lo} to {hi}")),
+            pointer,
+            Target::Value,
+            Some(format!("the closest valid value is {closest}")),
+        );
+        None
+    }
+
+    fn integer(&mut self, pointer: &str, x: f64, lo: f64, hi: f64, code: &'static str) -> Option<f64> {
+        let n = self.number(pointer, x, lo, hi, code)?;
+        if n.fract() == 0.0 {
+            return Some(n);
+        }
+        self.report(
+            Diagnostic::error(code, format!("{x} is not a whole number")),
+            pointer,
+            Target::Value,
+            Some(format!("the closest valid value is {}", n.round())),
+        );
+        None
+    }
+
+    fn years(&mut self, pointer: &str, y: f64) -> Option<f64> {
+        self.number(pointer, y, 0.0, MAX_YEARS, "years-out-of-range")
+    }
+
+    fn level(&mut self, pointer: &str, l: f64) -> Option<u8> {
+        self.integer(pointer, l, 0.0, 5.0, "level-out-of-range").map(|n| n as u8)
+    }
+}

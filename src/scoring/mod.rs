@@ -1,0 +1,263 @@
+//! Scoring a profile against a role: level-aware weighted coverage of the skill requirements,
+//! experience per phase, certifications as evidence of skill levels, and the rules' effects.
+//!
+//! ```text
+//! skill term      = Σ w'·min(have/need, 1) / Σ w'     (w' = weight × essential_multiplier if essential)
+//! experience term = mean of min(have/need, 1) over total, per-phase and management years (1 if none)
+//! base            = skill_weight·skill term + experience_weight·experience term
+//! fit             = clamp(base + Σ adjustments of the rules that apply, 0, 1)
+//! ```
+//! Every term is monotone in skill levels, certifications and years, and the validator only
+//! accepts rules whose adjustments are too, so gaining any of them never lowers a fit.
+
+mod readiness;
+
+pub use readiness::Readiness;
+
+use crate::knowledge::KnowledgeBase;
+use crate::knowledge::model::{CertIx, PhaseIx, RoleIx, RuleIx, SkillIx};
+use crate::profile::Facts;
+use crate::rules::Effect;
+
+/// One skill requirement of a role, measured against the profile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SkillTerm {
+    /// The skill.
+    pub skill: SkillIx,
+    /// Effective level (reported, or evidenced by a certification).
+    pub have: u8,
+    /// Level the profile reported.
+    pub reported: u8,
+    /// The certification that evidences `have`, when it is above the reported level.
+    pub evidence: Option<CertIx>,
+    /// Level required.
+    pub need: u8,
+    /// Weight after the essential multiplier.
+    pub weight: f64,
+    /// Whether a gap blocks `ready`.
+    pub essential: bool,
+    /// min(have/need, 1).
+    pub coverage: f64,
+    /// What this term adds to the fit.
+    pub contribution: f64,
+    /// Months to close the gap (0 when met).
+    pub months: f64,
+    /// The requirement's source.
+    pub source: String,
+}
+
+impl SkillTerm {
+    /// Whether the profile falls short.
+    pub fn is_gap(&self) -> bool {
+        self.have < self.need
+    }
+}
+
+/// What an experience requirement counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExperienceKind {
+    /// Total years.
+    Total,
+    /// Years in a phase.
+    Phase(PhaseIx),
+    /// Management years.
+    Management,
+}
+
+/// One experience requirement, measured against the profile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExperienceTerm {
+    /// What is counted.
+    pub kind: ExperienceKind,
+    /// Years the profile has.
+    pub have: f64,
+    /// Years required.
+    pub need: f64,
+    /// min(have/need, 1).
+    pub coverage: f64,
+    /// What this term adds to the fit.
+    pub contribution: f64,
+}
+
+impl ExperienceTerm {
+    /// Whether the profile falls short.
+    pub fn is_gap(&self) -> bool {
+        self.have < self.need
+    }
+}
+
+/// A rule that applies to the role.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleHit {
+    /// The rule.
+    pub rule: RuleIx,
+    /// Its total adjustment of this role's fit.
+    pub adjustment: f64,
+}
+
+/// How well a profile fits one role, with every term of the score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoleFit {
+    /// The role.
+    pub role: RoleIx,
+    /// The fit, 0–1.
+    pub fit: f64,
+    /// The fit before rules.
+    pub base: f64,
+    /// Skill term, 0–1.
+    pub skill_score: f64,
+    /// Experience term, 0–1.
+    pub experience_score: f64,
+    /// Sum of rule adjustments.
+    pub adjustment: f64,
+    /// Per requirement, sorted by skill.
+    pub skills: Vec<SkillTerm>,
+    /// Per experience requirement.
+    pub experience: Vec<ExperienceTerm>,
+    /// Rules that apply to this role (adjusting it, or with notes or certifications for it).
+    pub rules: Vec<RuleHit>,
+    /// Ready, stretch or long-term.
+    pub readiness: Readiness,
+    /// Months to close the essential gaps (0 when ready).
+    pub months_to_ready: f64,
+    /// Months to close every gap, essential or not.
+    pub months_to_close_all: f64,
+}
+
+/// Which rules' conditions hold for a profile (evaluated once, used for every role).
+#[derive(Debug, Clone)]
+pub struct FiredRules(pub Vec<bool>);
+
+impl FiredRules {
+    /// Evaluates every rule.
+    pub fn new(kb: &KnowledgeBase, facts: &Facts) -> Self {
+        Self(kb.rules.iter().map(|r| r.when.holds(facts)).collect())
+    }
+
+    /// Whether a rule applies.
+    pub fn fired(&self, rule: RuleIx) -> bool {
+        self.0.get(rule.0).copied().unwrap_or(false)
+    }
+}
+
+/// Scores a profile against one role.
+pub fn score_role(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, role: RoleIx) -> RoleFit {
+    let s = &kb.scoring;
+    let r = kb.role(role);
+    let weight = |w: f64, essential: bool| if essential { w * s.essential_multiplier } else { w };
+    let total_weight: f64 = r.requirements.iter().map(|q| weight(q.weight, q.essential)).sum();
+    let skills: Vec<SkillTerm> = r
+        .requirements
+        .iter()
+        .map(|q| {
+            let have = facts.level(q.skill);
+            let reported = facts.reported_level(q.skill);
+            let w = weight(q.weight, q.essential);
+            let coverage = (f64::from(have) / f64::from(q.level.max(1))).min(1.0);
+            SkillTerm {
+                skill: q.skill,
+                have,
+                reported,
+                evidence: if have > reported {
+                    facts.evidence.get(q.skill.0).copied().flatten()
+                } else {
+                    None
+                },
+                need: q.level,
+                weight: w,
+                essential: q.essential,
+                coverage,
+                contribution: if total_weight > 0.0 {
+                    s.skill_weight * w * coverage / total_weight
+                } else {
+                    0.0
+                },
+                months: s.months_between(have, q.level),
+                source: q.source.clone(),
+            }
+        })
+        .collect();
+    let skill_score = if total_weight > 0.0 {
+        skills.iter().map(|t| t.weight * t.coverage).sum::<f64>() / total_weight
+    } else {
+        1.0
+    };
+
+    let e = &r.experience;
+    let mut wanted: Vec<(ExperienceKind, f64, f64)> = Vec::new();
+    if let Some(need) = e.total_years {
+        wanted.push((ExperienceKind::Total, facts.total_years, need));
+    }
+    for (p, need) in &e.phases {
+        wanted.push((ExperienceKind::Phase(*p), facts.phase(*p), *need));
+    }
+    if let Some(need) = e.management_years {
+        wanted.push((ExperienceKind::Management, facts.management_years, need));
+    }
+    let n = wanted.len() as f64;
+    let experience: Vec<ExperienceTerm> = wanted
+        .into_iter()
+        .map(|(kind, have, need)| {
+            let coverage = if need > 0.0 { (have / need).min(1.0) } else { 1.0 };
+            ExperienceTerm {
+                kind,
+                have,
+                need,
+                coverage,
+                contribution: s.experience_weight * coverage / n,
+            }
+        })
+        .collect();
+    let experience_score = if experience.is_empty() {
+        1.0
+    } else {
+        experience.iter().map(|t| t.coverage).sum::<f64>() / n
+    };
+
+    let mut rules = Vec::new();
+    let mut adjustment = 0.0;
+    for (ix, rule) in kb.rules_for(role) {
+        if !fired.fired(ix) {
+            continue;
+        }
+        let by: f64 = rule
+            .effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::Adjust { roles, by } if roles.contains(&role) => Some(*by),
+                _ => None,
+            })
+            .sum();
+        adjustment += by;
+        rules.push(RuleHit {
+            rule: ix,
+            adjustment: by,
+        });
+    }
+    let base = s.skill_weight * skill_score + s.experience_weight * experience_score;
+    let fit = (base + adjustment).clamp(0.0, 1.0);
+    let (readiness, months_to_ready, months_to_close_all) =
+        readiness::assess(&skills, &experience, s.stretch_months);
+    RoleFit {
+        role,
+        fit,
+        base,
+        skill_score,
+        experience_score,
+        adjustment,
+        skills,
+        experience,
+        rules,
+        readiness,
+        months_to_ready,
+        months_to_close_all,
+    }
+}
+
+/// Scores a profile against every role, in role (id) order.
+pub fn score_all(kb: &KnowledgeBase, facts: &Facts) -> Vec<RoleFit> {
+    let fired = FiredRules::new(kb, facts);
+    (0..kb.roles.len())
+        .map(|i| score_role(kb, facts, &fired, RoleIx(i)))
+        .collect()
+}
