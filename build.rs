@@ -18,7 +18,9 @@ fn main() {
         })
         .unwrap_or_default();
     files.sort();
-    let mut out = String::from("/// The shipped rule files: (name, text), sorted by name.\npub static FILES: &[(&str, &str)] = &[\n");
+    let mut out = String::from(
+        "/// The shipped rule files: (name, text), sorted by name.\npub static FILES: &[(&str, &str)] = &[\n",
+    );
     for name in &files {
         println!("cargo:rerun-if-changed=rules/{name}");
         let path = dir.join(name);

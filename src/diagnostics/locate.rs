@@ -188,10 +188,10 @@ mod tests {
     fn finds_values_and_keys() {
         assert_eq!(at("", Target::Value), Some((1, 1)));
         assert_eq!(at("/name", Target::Value), Some((2, 11)));
-        assert_eq!(at("/skills/kubernets", Target::Key), Some((3, 27)));
-        assert_eq!(at("/skills/kubernets", Target::Value), Some((3, 40)));
-        assert_eq!(at("/list/2", Target::Value), Some((4, 40)));
-        assert_eq!(at("/list/1/a/1", Target::Value), Some((4, 26)));
+        assert_eq!(at("/skills/kubernets", Target::Key), Some((3, 26)));
+        assert_eq!(at("/skills/kubernets", Target::Value), Some((3, 39)));
+        assert_eq!(at("/list/2", Target::Value), Some((4, 38)));
+        assert_eq!(at("/list/1/a/1", Target::Value), Some((4, 28)));
     }
 
     #[test]
@@ -208,7 +208,10 @@ mod tests {
         let doc = r#"{"a/b": {"c~d": 1}}"#;
         assert_eq!(
             locate(doc, "/a~1b/c~0d", Target::Value),
-            Some(Position { line: 1, column: 18 })
+            Some(Position {
+                line: 1,
+                column: 18
+            })
         );
     }
 

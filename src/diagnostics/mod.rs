@@ -234,7 +234,7 @@ mod tests {
             .with_help(did_you_mean(&["kubernetes".to_string()]));
         assert_eq!(
             d.to_string(),
-            "error[unknown-skill]: unknown skill `kubernets`\n  --> p.json:2:15 (/skills/kubernets)\n   |\n 2 |   \"skills\": {\"kubernets\": 2}\n   |               ^\n   = help: did you mean `kubernetes`?"
+            "error[unknown-skill]: unknown skill `kubernets`\n  --> p.json:2:14 (/skills/kubernets)\n   |\n 2 |   \"skills\": {\"kubernets\": 2}\n   |              ^\n   = help: did you mean `kubernetes`?"
         );
     }
 

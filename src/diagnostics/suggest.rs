@@ -78,7 +78,10 @@ mod tests {
     #[test]
     fn names_map_to_ids_and_ids_are_not_repeated() {
         assert_eq!(nearest("SREエンジニア", IDS, 2), vec!["sre", "aws"]);
-        assert_eq!(nearest("kube", IDS, 5).first().map(String::as_str), Some("kubernetes"));
+        assert_eq!(
+            nearest("kube", IDS, 5).first().map(String::as_str),
+            Some("kubernetes")
+        );
         assert_eq!(nearest("kube", IDS, 5).len(), 4);
     }
 
@@ -91,7 +94,10 @@ mod tests {
     #[test]
     fn help_text() {
         assert_eq!(did_you_mean(&[]), None);
-        assert_eq!(did_you_mean(&["a".into()]).as_deref(), Some("did you mean `a`?"));
+        assert_eq!(
+            did_you_mean(&["a".into()]).as_deref(),
+            Some("did you mean `a`?")
+        );
         assert_eq!(
             did_you_mean(&["a".into(), "b".into(), "c".into()]).as_deref(),
             Some("did you mean `a`, `b` or `c`?")

@@ -44,7 +44,9 @@ impl Catalog {
     pub fn suggest(&self, key: &str) -> Vec<String> {
         nearest(
             key,
-            self.spellings.iter().map(|(s, id)| (s.as_str(), id.as_str())),
+            self.spellings
+                .iter()
+                .map(|(s, id)| (s.as_str(), id.as_str())),
             3,
         )
     }

@@ -31,7 +31,9 @@ type Push<'a> = dyn FnMut(Option<&Loc>, Diagnostic) + 'a;
 
 fn certification_cycles(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
     let mut g = DiGraph::<usize, ()>::new();
-    let nodes: Vec<_> = (0..kb.certifications.len()).map(|i| g.add_node(i)).collect();
+    let nodes: Vec<_> = (0..kb.certifications.len())
+        .map(|i| g.add_node(i))
+        .collect();
     for (i, c) in kb.certifications.iter().enumerate() {
         for p in c.prerequisites.iter().chain(&c.recommended_after) {
             if let (Some(&a), Some(&b)) = (nodes.get(p.0), nodes.get(i)) {
@@ -40,7 +42,10 @@ fn certification_cycles(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) 
         }
     }
     for scc in petgraph::algo::tarjan_scc(&g) {
-        let mut members: Vec<usize> = scc.iter().filter_map(|n| g.node_weight(*n).copied()).collect();
+        let mut members: Vec<usize> = scc
+            .iter()
+            .filter_map(|n| g.node_weight(*n).copied())
+            .collect();
         let self_loop = members.len() == 1
             && members
                 .first()
@@ -49,7 +54,10 @@ fn certification_cycles(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) 
             continue;
         }
         members.sort();
-        let ids: Vec<&str> = members.iter().map(|&m| kb.certifications[m].id.as_str()).collect();
+        let ids: Vec<&str> = members
+            .iter()
+            .map(|&m| kb.certifications[m].id.as_str())
+            .collect();
         let first = members.first().copied().unwrap_or(0);
         push(
             origins.certifications.get(first),
@@ -61,7 +69,8 @@ fn certification_cycles(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) 
                 ),
             )
             .with_help(Some(
-                "remove one `prerequisites` or `recommended_after` entry to break the circle".into(),
+                "remove one `prerequisites` or `recommended_after` entry to break the circle"
+                    .into(),
             )),
         );
     }
@@ -86,7 +95,9 @@ fn monotonic_rules(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
                     "conflicting-adjust",
                     format!("rule `{}` both raises and lowers fits", rule.id),
                 )
-                .with_help(Some("split it into one rule that raises and one that lowers".into())),
+                .with_help(Some(
+                    "split it into one rule that raises and one that lowers".into(),
+                )),
             );
         } else if raises && polarity.negative {
             push(
@@ -147,7 +158,12 @@ fn graph_shape(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
         if std::mem::replace(&mut reached[r], true) {
             continue;
         }
-        stack.extend(kb.transitions.iter().filter(|t| t.from.0 == r).map(|t| t.to.0));
+        stack.extend(
+            kb.transitions
+                .iter()
+                .filter(|t| t.from.0 == r)
+                .map(|t| t.to.0),
+        );
     }
     for (i, role) in kb.roles.iter().enumerate() {
         if !reached[i] {
@@ -167,7 +183,9 @@ fn graph_shape(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
                     "dead-end-role",
                     format!("`{}` leads nowhere: no transition leaves it", role.id),
                 )
-                .with_help(Some("add a transition from it, if the sources name one".into())),
+                .with_help(Some(
+                    "add a transition from it, if the sources name one".into(),
+                )),
             );
         }
     }

@@ -113,7 +113,10 @@ impl KnowledgeBase {
         match v.knowledge_base {
             Some(kb) => Ok(kb),
             None => Err(Error::Diagnostics(
-                v.diagnostics.into_iter().filter(Diagnostic::is_error).collect(),
+                v.diagnostics
+                    .into_iter()
+                    .filter(Diagnostic::is_error)
+                    .collect(),
             )),
         }
     }
@@ -182,7 +185,11 @@ impl KnowledgeBase {
     }
 
     /// The transition from one role to another, if any.
-    pub fn transition_between(&self, from: RoleIx, to: RoleIx) -> Option<(TransitionIx, &Transition)> {
+    pub fn transition_between(
+        &self,
+        from: RoleIx,
+        to: RoleIx,
+    ) -> Option<(TransitionIx, &Transition)> {
         self.outgoing(from).find(|(_, t)| t.to == to)
     }
 
@@ -207,10 +214,9 @@ impl KnowledgeBase {
     /// The role's headline income for an employment type: its first figure without condition
     /// or age band, as a yearly number.
     pub fn headline_income(&self, role: RoleIx, employment: format::Employment) -> Option<&Income> {
-        self.role(role)
-            .incomes
-            .iter()
-            .find(|i| i.employment == employment && i.is_headline_candidate() && i.yearly_point().is_some())
+        self.role(role).incomes.iter().find(|i| {
+            i.employment == employment && i.is_headline_candidate() && i.yearly_point().is_some()
+        })
     }
 }
 
@@ -266,7 +272,10 @@ pub fn read_dir_sources(dir: &Path) -> Result<Vec<SourceText>, Error> {
     }
     paths
         .iter()
-        .map(|p| crate::error::read_text(p, MAX_FILE_BYTES).map(|t| SourceText::new(p.display().to_string(), t)))
+        .map(|p| {
+            crate::error::read_text(p, MAX_FILE_BYTES)
+                .map(|t| SourceText::new(p.display().to_string(), t))
+        })
         .collect()
 }
 

@@ -60,8 +60,8 @@ impl Profile {
     /// Parses and checks a profile. On failure, returns every problem found (not just the first),
     /// each pointing at its place in `source`.
     pub fn parse(source: &SourceText, kb: &KnowledgeBase) -> Result<Profile, Vec<Diagnostic>> {
-        let def: ProfileDef = serde_json::from_str(&source.text)
-            .map_err(|e| vec![source.parse_error(&e)])?;
+        let def: ProfileDef =
+            serde_json::from_str(&source.text).map_err(|e| vec![source.parse_error(&e)])?;
         Checker::new(source, kb).check(def)
     }
 
@@ -97,8 +97,14 @@ impl<'a> Checker<'a> {
     fn check(mut self, def: ProfileDef) -> Result<Profile, Vec<Diagnostic>> {
         let kb = self.kb;
         let current_role = def.current_role.as_deref().and_then(|id| {
-            self.resolve(&kb.catalogs.roles, "role", "/current_role", id, Target::Value)
-                .map(RoleIx)
+            self.resolve(
+                &kb.catalogs.roles,
+                "role",
+                "/current_role",
+                id,
+                Target::Value,
+            )
+            .map(RoleIx)
         });
         let years_given = def
             .years_experience
@@ -140,11 +146,17 @@ impl<'a> Checker<'a> {
             .and_then(|y| self.years("/management/years", y))
             .unwrap_or(0.0);
         let team_size = management.team_size.and_then(|n| {
-            self.integer("/management/team_size", n, 0.0, MAX_TEAM_SIZE, "team-size-out-of-range")
+            self.integer(
+                "/management/team_size",
+                n,
+                0.0,
+                MAX_TEAM_SIZE,
+                "team-size-out-of-range",
+            )
         });
-        let age = def.age.and_then(|a| {
-            self.number("/age", a, AGE_RANGE.0, AGE_RANGE.1, "age-out-of-range")
-        });
+        let age = def
+            .age
+            .and_then(|a| self.number("/age", a, AGE_RANGE.0, AGE_RANGE.1, "age-out-of-range"));
         let employment = def.employment.as_deref().and_then(|e| match e {
             "employee" => Some(Employment::Employee),
             "freelance" => Some(Employment::Freelance),
@@ -164,15 +176,25 @@ impl<'a> Checker<'a> {
             }
         });
         let workplace = def.workplace.as_deref().and_then(|id| {
-            self.resolve(&kb.catalogs.workplaces, "workplace", "/workplace", id, Target::Value)
-                .map(WorkplaceIx)
+            self.resolve(
+                &kb.catalogs.workplaces,
+                "workplace",
+                "/workplace",
+                id,
+                Target::Value,
+            )
+            .map(WorkplaceIx)
         });
         let mut preferences = Vec::new();
         for (i, id) in def.preferences.iter().enumerate() {
             let pointer = format!("/preferences/{i}");
-            if let Some(p) =
-                self.resolve(&kb.catalogs.preferences, "preference", &pointer, id, Target::Value)
-            {
+            if let Some(p) = self.resolve(
+                &kb.catalogs.preferences,
+                "preference",
+                &pointer,
+                id,
+                Target::Value,
+            ) {
                 preferences.push(PrefIx(p));
             }
         }
@@ -185,8 +207,8 @@ impl<'a> Checker<'a> {
         certifications.dedup();
         preferences.sort();
         preferences.dedup();
-        let years_experience = years_given
-            .unwrap_or_else(|| phases.iter().map(|(_, y)| *y).fold(0.0, f64::max));
+        let years_experience =
+            years_given.unwrap_or_else(|| phases.iter().map(|(_, y)| *y).fold(0.0, f64::max));
         Ok(Profile {
             name: def.name,
             current_role,
@@ -237,7 +259,14 @@ impl<'a> Checker<'a> {
         None
     }
 
-    fn number(&mut self, pointer: &str, x: f64, lo: f64, hi: f64, code: &'static str) -> Option<f64> {
+    fn number(
+        &mut self,
+        pointer: &str,
+        x: f64,
+        lo: f64,
+        hi: f64,
+        code: &'static str,
+    ) -> Option<f64> {
         if x.is_finite() && (lo..=hi).contains(&x) {
             return Some(x);
         }
@@ -251,7 +280,14 @@ impl<'a> Checker<'a> {
         None
     }
 
-    fn integer(&mut self, pointer: &str, x: f64, lo: f64, hi: f64, code: &'static str) -> Option<f64> {
+    fn integer(
+        &mut self,
+        pointer: &str,
+        x: f64,
+        lo: f64,
+        hi: f64,
+        code: &'static str,
+    ) -> Option<f64> {
         let n = self.number(pointer, x, lo, hi, code)?;
         if n.fract() == 0.0 {
             return Some(n);
@@ -270,6 +306,7 @@ impl<'a> Checker<'a> {
     }
 
     fn level(&mut self, pointer: &str, l: f64) -> Option<u8> {
-        self.integer(pointer, l, 0.0, 5.0, "level-out-of-range").map(|n| n as u8)
+        self.integer(pointer, l, 0.0, 5.0, "level-out-of-range")
+            .map(|n| n as u8)
     }
 }

@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
+use crate::knowledge::KnowledgeBase;
 use crate::knowledge::format::Employment;
 use crate::knowledge::model::{CertIx, FamilyIx, PhaseIx, PrefIx, RoleIx, SkillIx, WorkplaceIx};
-use crate::knowledge::KnowledgeBase;
 use crate::profile::Facts;
 
 /// A condition with its ids resolved; see [`crate::rules::ConditionDef`] for the meaning of each.
@@ -71,9 +71,7 @@ impl Condition {
             Condition::TeamSizeAtLeast(n) => f.team_size >= *n,
             Condition::HasCertification(c) => f.holds(*c),
             Condition::CurrentRoleIn(roles) => f.current_role.is_some_and(|r| roles.contains(&r)),
-            Condition::CurrentFamilyIn(fams) => {
-                f.current_family.is_some_and(|r| fams.contains(&r))
-            }
+            Condition::CurrentFamilyIn(fams) => f.current_family.is_some_and(|r| fams.contains(&r)),
             Condition::Preference(p) => f.prefers(*p),
             Condition::WorkplaceIn(ws) => f.workplace.is_some_and(|w| ws.contains(&w)),
             Condition::Employment(e) => f.employment == Some(*e),
@@ -162,7 +160,12 @@ impl Condition {
             Condition::Preference(p) => leaf(
                 "preference",
                 kb.preference(*p).id.clone(),
-                if f.prefers(*p) { "listed" } else { "not listed" }.to_string(),
+                if f.prefers(*p) {
+                    "listed"
+                } else {
+                    "not listed"
+                }
+                .to_string(),
             ),
             Condition::WorkplaceIn(ws) => leaf(
                 "workplace_in",
@@ -219,6 +222,22 @@ impl Condition {
 }
 
 impl Trace {
+    /// The leaves in one line: `✓ operations years >= 1 (you: 2); ✗ ccna (you: not held)`.
+    pub fn leaf_summary(&self) -> String {
+        fn walk(t: &Trace, parts: &mut Vec<String>) {
+            match (&t.expected, &t.actual) {
+                (Some(e), Some(a)) => {
+                    let mark = if t.passed { "✓" } else { "✗" };
+                    parts.push(format!("{mark} {e} (you: {a})"));
+                }
+                _ => t.children.iter().for_each(|c| walk(c, parts)),
+            }
+        }
+        let mut parts = Vec::new();
+        walk(self, &mut parts);
+        parts.join("; ")
+    }
+
     /// The failed leaves of a failed condition that would flip it if they passed, when that is a
     /// single leaf ("one step away"); `None` when more than one change is needed.
     pub fn single_blocker(&self) -> Option<&Trace> {

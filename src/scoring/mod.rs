@@ -144,8 +144,18 @@ impl FiredRules {
 pub fn score_role(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, role: RoleIx) -> RoleFit {
     let s = &kb.scoring;
     let r = kb.role(role);
-    let weight = |w: f64, essential: bool| if essential { w * s.essential_multiplier } else { w };
-    let total_weight: f64 = r.requirements.iter().map(|q| weight(q.weight, q.essential)).sum();
+    let weight = |w: f64, essential: bool| {
+        if essential {
+            w * s.essential_multiplier
+        } else {
+            w
+        }
+    };
+    let total_weight: f64 = r
+        .requirements
+        .iter()
+        .map(|q| weight(q.weight, q.essential))
+        .sum();
     let skills: Vec<SkillTerm> = r
         .requirements
         .iter()
@@ -198,7 +208,11 @@ pub fn score_role(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, role: R
     let experience: Vec<ExperienceTerm> = wanted
         .into_iter()
         .map(|(kind, have, need)| {
-            let coverage = if need > 0.0 { (have / need).min(1.0) } else { 1.0 };
+            let coverage = if need > 0.0 {
+                (have / need).min(1.0)
+            } else {
+                1.0
+            };
             ExperienceTerm {
                 kind,
                 have,

@@ -48,10 +48,9 @@ impl Ctx<'_> {
                     years: *years,
                 }
             }
-            ConditionDef::TotalYearsAtLeast(y) => {
-                self.years(&loc.at("total_years_at_least"), *y)
-                    .then_some(Condition::TotalYearsAtLeast(*y))?
-            }
+            ConditionDef::TotalYearsAtLeast(y) => self
+                .years(&loc.at("total_years_at_least"), *y)
+                .then_some(Condition::TotalYearsAtLeast(*y))?,
             ConditionDef::ManagementYearsAtLeast(y) => self
                 .years(&loc.at("management_years_at_least"), *y)
                 .then_some(Condition::ManagementYearsAtLeast(*y))?,
@@ -73,7 +72,14 @@ impl Ctx<'_> {
             }
             ConditionDef::Employment(e) => Condition::Employment(*e),
             ConditionDef::AgeAtLeast(a) => self
-                .range(&loc.at("age_at_least"), *a, 0.0, 120.0, "age-out-of-range", "age")
+                .range(
+                    &loc.at("age_at_least"),
+                    *a,
+                    0.0,
+                    120.0,
+                    "age-out-of-range",
+                    "age",
+                )
                 .then_some(Condition::AgeAtLeast(*a))?,
         })
     }
@@ -114,14 +120,23 @@ impl Ctx<'_> {
                         Some("list the role ids whose fit it changes".into()),
                     );
                 }
-                if self.range(&at.at("by"), *by, -1.0, 1.0, "adjust-out-of-range", "adjustment")
-                    && *by == 0.0
+                if self.range(
+                    &at.at("by"),
+                    *by,
+                    -1.0,
+                    1.0,
+                    "adjust-out-of-range",
+                    "adjustment",
+                ) && *by == 0.0
                 {
                     self.error(
                         &at.at("by"),
                         "adjust-out-of-range",
                         "an adjustment of 0 changes nothing".into(),
-                        Some("use a positive number to raise the fit, a negative one to lower it".into()),
+                        Some(
+                            "use a positive number to raise the fit, a negative one to lower it"
+                                .into(),
+                        ),
                     );
                 }
                 Effect::Adjust { roles: rs, by: *by }

@@ -48,7 +48,11 @@ impl<'a> Ctx<'a> {
 
     /// Reports an error at a value.
     pub fn error(&mut self, loc: &Loc, code: &'static str, message: String, help: Option<String>) {
-        self.report(Diagnostic::error(code, message).with_help(help), loc, Target::Value);
+        self.report(
+            Diagnostic::error(code, message).with_help(help),
+            loc,
+            Target::Value,
+        );
     }
 
     /// `file:line` of a location, for "first defined at" help lines.
@@ -107,8 +111,14 @@ impl<'a> Ctx<'a> {
     }
     /// Resolves a preference id.
     pub fn preference(&mut self, loc: &Loc, id: &str) -> Option<PrefIx> {
-        self.lookup(|c| &c.preferences, "preference", "unknown-preference", loc, id)
-            .map(PrefIx)
+        self.lookup(
+            |c| &c.preferences,
+            "preference",
+            "unknown-preference",
+            loc,
+            id,
+        )
+        .map(PrefIx)
     }
     /// Resolves a workplace id.
     pub fn workplace(&mut self, loc: &Loc, id: &str) -> Option<WorkplaceIx> {
@@ -154,7 +164,15 @@ impl<'a> Ctx<'a> {
     }
 
     /// Checks a number lies in `lo..=hi`.
-    pub fn range(&mut self, loc: &Loc, x: f64, lo: f64, hi: f64, code: &'static str, what: &str) -> bool {
+    pub fn range(
+        &mut self,
+        loc: &Loc,
+        x: f64,
+        lo: f64,
+        hi: f64,
+        code: &'static str,
+        what: &str,
+    ) -> bool {
         if x.is_finite() && (lo..=hi).contains(&x) {
             return true;
         }
@@ -170,7 +188,14 @@ impl<'a> Ctx<'a> {
 
     /// Checks years are 0–60.
     pub fn years(&mut self, loc: &Loc, years: f64) -> bool {
-        self.range(loc, years, 0.0, crate::profile::MAX_YEARS, "years-out-of-range", "years")
+        self.range(
+            loc,
+            years,
+            0.0,
+            crate::profile::MAX_YEARS,
+            "years-out-of-range",
+            "years",
+        )
     }
 
     /// Checks a source is given.

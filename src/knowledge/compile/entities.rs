@@ -73,12 +73,28 @@ impl Ctx<'_> {
         evidences.sort();
         evidences.dedup_by_key(|(s, _)| *s);
         let prerequisites = self.list(&loc.at("prerequisites"), &d.prerequisites, Ctx::cert);
-        let recommended_after =
-            self.list(&loc.at("recommended_after"), &d.recommended_after, Ctx::cert);
-        let study_hours = d.study_hours.and_then(|h| {
+        let recommended_after = self.list(
+            &loc.at("recommended_after"),
+            &d.recommended_after,
+            Ctx::cert,
+        );
+        let study_hours = d.study_hours.map(|h| {
             let at = loc.at("study_hours");
-            let ok = self.range(&at.at("min"), h.min, 0.0, 10_000.0, "hours-out-of-range", "hours")
-                & self.range(&at.at("max"), h.max, 0.0, 10_000.0, "hours-out-of-range", "hours");
+            let ok = self.range(
+                &at.at("min"),
+                h.min,
+                0.0,
+                10_000.0,
+                "hours-out-of-range",
+                "hours",
+            ) & self.range(
+                &at.at("max"),
+                h.max,
+                0.0,
+                10_000.0,
+                "hours-out-of-range",
+                "hours",
+            );
             if ok && h.min > h.max {
                 self.error(
                     &at,
@@ -87,7 +103,7 @@ impl Ctx<'_> {
                     Some("swap `min` and `max`".into()),
                 );
             }
-            Some((h.min, h.max))
+            (h.min, h.max)
         });
         Certification {
             id: d.id.clone(),
@@ -109,13 +125,18 @@ impl Ctx<'_> {
         self.text(&loc.at("name"), &d.name);
         self.text(&loc.at("summary"), &d.summary);
         self.source(loc, &d.source);
-        let family = self.family(&loc.at("family"), &d.family).unwrap_or(FamilyIx(0));
+        let family = self
+            .family(&loc.at("family"), &d.family)
+            .unwrap_or(FamilyIx(0));
         if !(1..=5).contains(&d.seniority) {
             self.error(
                 &loc.at("seniority"),
                 "seniority-out-of-range",
                 format!("seniority {} is out of range: expected 1 to 5", d.seniority),
-                Some(format!("the closest valid value is {}", d.seniority.clamp(1, 5))),
+                Some(format!(
+                    "the closest valid value is {}",
+                    d.seniority.clamp(1, 5)
+                )),
             );
         }
         let mut requirements: Vec<Requirement> = Vec::new();
@@ -128,8 +149,14 @@ impl Ctx<'_> {
                 self.error(
                     &at.at("weight"),
                     "weight-out-of-range",
-                    format!("weight {} is out of range: expected above 0, at most 10", q.weight),
-                    Some(format!("the closest valid value is {}", if q.weight > 10.0 { 10.0 } else { 0.1 })),
+                    format!(
+                        "weight {} is out of range: expected above 0, at most 10",
+                        q.weight
+                    ),
+                    Some(format!(
+                        "the closest valid value is {}",
+                        if q.weight > 10.0 { 10.0 } else { 0.1 }
+                    )),
                 );
             }
             let Some(skill) = skill.filter(|_| level_ok) else {
@@ -206,7 +233,9 @@ impl Ctx<'_> {
         }
         let mut phases = Vec::new();
         for (id, years) in &e.phases {
-            let at = loc.at("phases").at(id.replace('~', "~0").replace('/', "~1"));
+            let at = loc
+                .at("phases")
+                .at(id.replace('~', "~0").replace('/', "~1"));
             let p = self.phase(&at, id);
             if let (Some(p), true) = (p, self.years(&at, *years)) {
                 phases.push((p, *years));
@@ -226,7 +255,14 @@ impl Ctx<'_> {
         self.source(loc, &d.source);
         for (key, v) in [("average", d.average), ("min", d.min), ("max", d.max)] {
             if let Some(v) = v {
-                self.range(&loc.at(key), v, 0.0, 100_000.0, "income-out-of-range", "income");
+                self.range(
+                    &loc.at(key),
+                    v,
+                    0.0,
+                    100_000.0,
+                    "income-out-of-range",
+                    "income",
+                );
             }
         }
         if d.average.is_none() && d.min.is_none() && d.max.is_none() {
@@ -358,7 +394,10 @@ impl Ctx<'_> {
         out.sort_by(|(a, la), (b, lb)| (a.from, a.to, la).cmp(&(b.from, b.to, lb)));
         let mut kept: Vec<(Transition, Loc)> = Vec::with_capacity(out.len());
         for (t, loc) in out {
-            if let Some((_, first)) = kept.last().filter(|(k, _)| k.from == t.from && k.to == t.to) {
+            if let Some((_, first)) = kept
+                .last()
+                .filter(|(k, _)| k.from == t.from && k.to == t.to)
+            {
                 let help = Some(format!("first defined at {}", self.describe(first)));
                 self.report(
                     Diagnostic::error("duplicate-transition", "this transition is defined twice")
@@ -422,8 +461,22 @@ pub(super) fn scoring(ctx: &mut Ctx, files: &[(usize, RuleFile)]) -> Option<Scor
     ] {
         ctx.range(&loc.at(key), v, 0.0, 1.0, "invalid-scoring", key);
     }
-    ctx.range(&loc.at("essential_multiplier"), s.essential_multiplier, 1.0, 10.0, "invalid-scoring", "essential_multiplier");
-    ctx.range(&loc.at("stretch_months"), s.stretch_months, 0.0, 120.0, "invalid-scoring", "stretch_months");
+    ctx.range(
+        &loc.at("essential_multiplier"),
+        s.essential_multiplier,
+        1.0,
+        10.0,
+        "invalid-scoring",
+        "essential_multiplier",
+    );
+    ctx.range(
+        &loc.at("stretch_months"),
+        s.stretch_months,
+        0.0,
+        120.0,
+        "invalid-scoring",
+        "stretch_months",
+    );
     if (s.skill_weight + s.experience_weight - 1.0).abs() > 1e-9 {
         ctx.error(
             &loc.at("experience_weight"),
@@ -440,12 +493,22 @@ pub(super) fn scoring(ctx: &mut Ctx, files: &[(usize, RuleFile)]) -> Option<Scor
         ctx.error(
             &loc.at("months_per_level"),
             "invalid-scoring",
-            format!("months_per_level has {} numbers, not 5", s.months_per_level.len()),
+            format!(
+                "months_per_level has {} numbers, not 5",
+                s.months_per_level.len()
+            ),
             Some("give the months to reach levels 1, 2, 3, 4 and 5".into()),
         );
     }
     for (i, m) in s.months_per_level.iter().enumerate() {
-        ctx.range(&loc.at("months_per_level").at(i), *m, 0.0, 120.0, "invalid-scoring", "months");
+        ctx.range(
+            &loc.at("months_per_level").at(i),
+            *m,
+            0.0,
+            120.0,
+            "invalid-scoring",
+            "months",
+        );
     }
     if ctx.diags.len() > before {
         return None;
@@ -480,7 +543,8 @@ pub(super) fn derive_transition_kinds(kb: &mut KnowledgeBase) {
                 kb.headline_income(r, Employment::Employee)
                     .and_then(Income::yearly_point)
             };
-            let richer = matches!((income(t.from), income(t.to)), (Some(a), Some(b)) if b >= a * 1.1);
+            let richer =
+                matches!((income(t.from), income(t.to)), (Some(a), Some(b)) if b >= a * 1.1);
             Some(if to.seniority > from.seniority || richer {
                 TransitionKind::Advancement
             } else if to.family == from.family {

@@ -63,8 +63,20 @@ pub fn compile(sources: &[SourceText]) -> (Option<(KnowledgeBase, Origins)>, Vec
         cat: Catalogs::default(),
         diags,
     };
-    let skills = gather(&mut ctx, &files, "skills", |f| &f.skills, |d| (&d.id, &d.aliases));
-    let roles = gather(&mut ctx, &files, "roles", |f| &f.roles, |d| (&d.id, &d.aliases));
+    let skills = gather(
+        &mut ctx,
+        &files,
+        "skills",
+        |f| &f.skills,
+        |d| (&d.id, &d.aliases),
+    );
+    let roles = gather(
+        &mut ctx,
+        &files,
+        "roles",
+        |f| &f.roles,
+        |d| (&d.id, &d.aliases),
+    );
     let certs = gather(
         &mut ctx,
         &files,
@@ -74,18 +86,50 @@ pub fn compile(sources: &[SourceText]) -> (Option<(KnowledgeBase, Origins)>, Vec
     );
     const NONE: &Vec<String> = &Vec::new();
     let phases = gather(&mut ctx, &files, "phases", |f| &f.phases, |d| (&d.id, NONE));
-    let workplaces = gather(&mut ctx, &files, "workplaces", |f| &f.workplaces, |d| (&d.id, NONE));
-    let preferences = gather(&mut ctx, &files, "preferences", |f| &f.preferences, |d| (&d.id, NONE));
-    let families = gather(&mut ctx, &files, "families", |f| &f.families, |d| (&d.id, NONE));
+    let workplaces = gather(
+        &mut ctx,
+        &files,
+        "workplaces",
+        |f| &f.workplaces,
+        |d| (&d.id, NONE),
+    );
+    let preferences = gather(
+        &mut ctx,
+        &files,
+        "preferences",
+        |f| &f.preferences,
+        |d| (&d.id, NONE),
+    );
+    let families = gather(
+        &mut ctx,
+        &files,
+        "families",
+        |f| &f.families,
+        |d| (&d.id, NONE),
+    );
     let rules = gather(&mut ctx, &files, "rules", |f| &f.rules, |d| (&d.id, NONE));
 
-    fill(&mut ctx.cat.skills, &skills, |d| (&d.id, &d.aliases, [&d.name.ja, &d.name.en]));
-    fill(&mut ctx.cat.roles, &roles, |d| (&d.id, &d.aliases, [&d.name.ja, &d.name.en]));
-    fill(&mut ctx.cat.certifications, &certs, |d| (&d.id, &d.aliases, [&d.name.ja, &d.name.en]));
-    fill(&mut ctx.cat.phases, &phases, |d| (&d.id, NONE, [&d.name.ja, &d.name.en]));
-    fill(&mut ctx.cat.workplaces, &workplaces, |d| (&d.id, NONE, [&d.name.ja, &d.name.en]));
-    fill(&mut ctx.cat.preferences, &preferences, |d| (&d.id, NONE, [&d.name.ja, &d.name.en]));
-    fill(&mut ctx.cat.families, &families, |d| (&d.id, NONE, [&d.name.ja, &d.name.en]));
+    fill(&mut ctx.cat.skills, &skills, |d| {
+        (&d.id, &d.aliases, [&d.name.ja, &d.name.en])
+    });
+    fill(&mut ctx.cat.roles, &roles, |d| {
+        (&d.id, &d.aliases, [&d.name.ja, &d.name.en])
+    });
+    fill(&mut ctx.cat.certifications, &certs, |d| {
+        (&d.id, &d.aliases, [&d.name.ja, &d.name.en])
+    });
+    fill(&mut ctx.cat.phases, &phases, |d| {
+        (&d.id, NONE, [&d.name.ja, &d.name.en])
+    });
+    fill(&mut ctx.cat.workplaces, &workplaces, |d| {
+        (&d.id, NONE, [&d.name.ja, &d.name.en])
+    });
+    fill(&mut ctx.cat.preferences, &preferences, |d| {
+        (&d.id, NONE, [&d.name.ja, &d.name.en])
+    });
+    fill(&mut ctx.cat.families, &families, |d| {
+        (&d.id, NONE, [&d.name.ja, &d.name.en])
+    });
 
     let scoring = entities::scoring(&mut ctx, &files);
     let out_skills = skills.iter().map(|s| ctx.compile_skill(s)).collect();
@@ -150,7 +194,12 @@ fn gather<'a, T>(
             })
         })
         .collect();
-    all.sort_by(|a, b| ids(a.def).0.cmp(ids(b.def).0).then_with(|| a.loc.cmp(&b.loc)));
+    all.sort_by(|a, b| {
+        ids(a.def)
+            .0
+            .cmp(ids(b.def).0)
+            .then_with(|| a.loc.cmp(&b.loc))
+    });
     let mut seen: BTreeMap<&str, Loc> = BTreeMap::new();
     let mut out = Vec::with_capacity(all.len());
     for item in all {
@@ -171,7 +220,10 @@ fn gather<'a, T>(
             }
         }
         let names = std::iter::once(id).chain(aliases);
-        if let Some(first) = names.clone().find_map(|n| seen.get(n.as_str()).map(|l| (n, l.clone()))) {
+        if let Some(first) = names
+            .clone()
+            .find_map(|n| seen.get(n.as_str()).map(|l| (n, l.clone())))
+        {
             let (name, first_loc) = first;
             let help = Some(format!("first defined at {}", ctx.describe(&first_loc)));
             ctx.error(
@@ -190,11 +242,14 @@ fn gather<'a, T>(
     out
 }
 
+/// How to read an entity's id, aliases and two names.
+type Keys<'a, T> = fn(&'a T) -> (&'a String, &'a Vec<String>, [&'a String; 2]);
+
 /// Fills a catalog from gathered entities (index = position, which is id order).
 fn fill<'a, T: 'a>(
     catalog: &mut crate::knowledge::catalog::Catalog,
     items: &[Located<'a, T>],
-    keys: fn(&'a T) -> (&'a String, &'a Vec<String>, [&'a String; 2]),
+    keys: Keys<'a, T>,
 ) {
     for (i, item) in items.iter().enumerate() {
         let (id, aliases, names) = keys(item.def);

@@ -1,0 +1,101 @@
+//! Command-line arguments (clap derive).
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::graph::{MAX_HOPS, MAX_K};
+
+/// Rule-based IT career recommendations for Japan's IT market: next roles, gaps to a target role,
+/// and routes between roles, each explained and sourced.
+#[derive(Debug, Parser)]
+#[command(name = "careergraph", version, about, long_about = None)]
+pub struct Cli {
+    /// Output format.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Load the knowledge base from this directory of *.json rule files instead of the one
+    /// shipped inside the binary (it is validated first).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Readable text and tables.
+    Text,
+    /// JSON (stable field names; see INTERFACE.md).
+    Json,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Rank the next roles for a profile (from its current role, or the entry roles).
+    Recommend {
+        /// Profile JSON file, or `-` for standard input.
+        profile: String,
+        /// Show at most this many roles.
+        #[arg(long, value_name = "N")]
+        top: Option<usize>,
+        /// Look this many steps ahead from the current role (1 or 2).
+        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=2))]
+        steps: u8,
+    },
+    /// What stands between a profile and a target role, as a plan.
+    Gaps {
+        /// Profile JSON file, or `-` for standard input.
+        profile: String,
+        /// The target role id (see `careergraph roles`).
+        #[arg(long, value_name = "ROLE")]
+        target: String,
+    },
+    /// The k cheapest routes between two roles.
+    #[command(after_help = format!(
+        "Bounds: 1 <= k <= {MAX_K}; a route has at most {MAX_HOPS} steps. Cost is in years: each \
+         step costs the transition's typical years or, with --profile, the time this person needs \
+         to close the essential gaps of the role reached, whichever is larger."
+    ))]
+    Paths {
+        /// Start role id.
+        #[arg(long, value_name = "ROLE")]
+        from: String,
+        /// Goal role id.
+        #[arg(long, value_name = "ROLE")]
+        to: String,
+        /// Number of routes (1 to 20).
+        #[arg(short, default_value_t = crate::planning::routes::DEFAULT_K)]
+        k: usize,
+        /// Price the routes for this profile (JSON file, or `-` for standard input).
+        #[arg(long, value_name = "PROFILE")]
+        profile: Option<String>,
+    },
+    /// List the roles.
+    Roles,
+    /// Show one role: requirements, experience, certifications, incomes, transitions, sources.
+    Role {
+        /// Role id.
+        id: String,
+    },
+    /// List the certifications with their order and study hours.
+    Certs,
+    /// List the skills.
+    Skills,
+    /// List the preference tags a profile may use.
+    Preferences,
+    /// Check a knowledge base and report every problem.
+    #[command(
+        after_help = "Exit status: 0 when there is no error (warnings allowed), 1 when \
+                            there are errors (or warnings with --deny-warnings), 2 when the files \
+                            cannot be read."
+    )]
+    Validate {
+        /// Treat warnings as errors.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+}

@@ -1,0 +1,190 @@
+//! The command-line interface: arguments, and running a command to text the binary prints.
+//!
+//! [`run`] never prints and never exits: it returns what to write to standard output and
+//! standard error and the exit status, so tests drive it directly.
+
+mod args;
+
+pub use args::{Cli, Command, Format};
+
+use std::io::Read;
+
+use crate::diagnostics::{SourceText, render};
+use crate::error::{Error, decode};
+use crate::knowledge;
+use crate::profile::Profile;
+use crate::{Engine, report};
+
+/// Largest profile accepted, in bytes.
+pub const MAX_PROFILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// What a command produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+    /// Exit status: 0 success, 1 problems found by `validate`, 2 bad input.
+    pub code: i32,
+}
+
+impl Output {
+    fn ok(stdout: String) -> Self {
+        Self {
+            stdout,
+            stderr: String::new(),
+            code: 0,
+        }
+    }
+
+    fn fail(err: &Error) -> Self {
+        Self {
+            stdout: String::new(),
+            stderr: format!("{err}\n"),
+            code: 2,
+        }
+    }
+}
+
+/// Runs a command; `stdin` is read when a profile is `-`.
+pub fn run(cli: &Cli, stdin: &mut dyn Read) -> Output {
+    match execute(cli, stdin) {
+        Ok(out) => out,
+        Err(e) => Output::fail(&e),
+    }
+}
+
+fn execute(cli: &Cli, stdin: &mut dyn Read) -> Result<Output, Error> {
+    let json = cli.format == Format::Json;
+    let load = || match &cli.rules {
+        Some(dir) => Engine::load_dir(dir),
+        None => Engine::builtin(),
+    };
+    let out = match &cli.command {
+        Command::Validate { deny_warnings } => return validate(cli, *deny_warnings),
+        Command::Recommend {
+            profile,
+            top,
+            steps,
+        } => {
+            let engine = load()?;
+            let p = read_profile(&engine, profile, stdin)?;
+            let r = engine.recommend(
+                &p,
+                crate::recommend::Options {
+                    max_steps: usize::from(*steps),
+                    top: *top,
+                },
+            );
+            if json {
+                report::json(&r)
+            } else {
+                report::recommend::text(&r)
+            }
+        }
+        Command::Gaps { profile, target } => {
+            let engine = load()?;
+            let p = read_profile(&engine, profile, stdin)?;
+            let g = engine.gaps(&p, target)?;
+            if json {
+                report::json(&g)
+            } else {
+                report::gaps::text(&g)
+            }
+        }
+        Command::Paths {
+            from,
+            to,
+            k,
+            profile,
+        } => {
+            let engine = load()?;
+            let p = match profile {
+                Some(path) => Some(read_profile(&engine, path, stdin)?),
+                None => None,
+            };
+            let r = engine.paths(from, to, *k, p.as_ref())?;
+            if json {
+                report::json(&r)
+            } else {
+                report::paths::text(&r)
+            }
+        }
+        Command::Roles => report::catalog::roles(load()?.knowledge(), json),
+        Command::Role { id } => {
+            let engine = load()?;
+            let kb = engine.knowledge();
+            report::catalog::role(kb, kb.require_role(id, "role")?, json)
+        }
+        Command::Certs => report::catalog::certs(load()?.knowledge(), json),
+        Command::Skills => report::catalog::skills(load()?.knowledge(), json),
+        Command::Preferences => report::catalog::preferences(load()?.knowledge(), json),
+    };
+    Ok(Output::ok(out))
+}
+
+fn validate(cli: &Cli, deny_warnings: bool) -> Result<Output, Error> {
+    let (sources, origin) = match &cli.rules {
+        Some(dir) => (knowledge::read_dir_sources(dir)?, dir.display().to_string()),
+        None => (
+            knowledge::builtin_sources(),
+            "the built-in knowledge base".to_string(),
+        ),
+    };
+    let files = sources.len();
+    let v = knowledge::validate(sources);
+    let failed = v.errors() > 0 || (deny_warnings && v.warnings() > 0);
+    let summary = report::validate::Summary {
+        origin,
+        files,
+        errors: v.errors(),
+        warnings: v.warnings(),
+        ok: !failed,
+        counts: v.knowledge_base.as_ref().map(report::validate::Counts::of),
+        diagnostics: v.diagnostics,
+    };
+    let json = cli.format == Format::Json;
+    let (stdout, stderr) = if json {
+        (report::json(&summary), String::new())
+    } else {
+        (
+            report::validate::text(&summary),
+            render(&summary.diagnostics),
+        )
+    };
+    Ok(Output {
+        stdout,
+        stderr,
+        code: i32::from(failed),
+    })
+}
+
+/// Reads a profile from a file or, for `-`, standard input, and checks it.
+fn read_profile(engine: &Engine, path: &str, stdin: &mut dyn Read) -> Result<Profile, Error> {
+    let (name, text) = if path == "-" {
+        let mut bytes = Vec::new();
+        stdin
+            .take(MAX_PROFILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::Io {
+                path: "<stdin>".into(),
+                message: e.to_string(),
+            })?;
+        if bytes.len() as u64 > MAX_PROFILE_BYTES {
+            return Err(Error::Io {
+                path: "<stdin>".into(),
+                message: format!("is over the profile limit of {MAX_PROFILE_BYTES} bytes"),
+            });
+        }
+        let text = decode(bytes).map_err(|message| Error::Io {
+            path: "<stdin>".into(),
+            message,
+        })?;
+        ("<stdin>".to_string(), text)
+    } else {
+        let text = crate::error::read_text(std::path::Path::new(path), MAX_PROFILE_BYTES)?;
+        (path.to_string(), text)
+    };
+    engine.profile(&SourceText::new(name, text))
+}

@@ -1,0 +1,117 @@
+//! Incomes: each role's headline figures (employee and freelance) and the change a move brings.
+
+use serde::Serialize;
+
+use crate::knowledge::KnowledgeBase;
+use crate::knowledge::format::{Employment, IncomePeriod, Text};
+use crate::knowledge::model::{Income, RoleIx};
+
+/// One income figure, in 万円, with its basis and source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    /// The figure as one yearly number (average, or the middle of the range; monthly × 12).
+    pub yearly: f64,
+    /// Average as published.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub average: Option<f64>,
+    /// Low end as published.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// High end as published.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// `year` or `month`.
+    pub period: IncomePeriod,
+    /// What the figure is.
+    pub basis: Text,
+    /// Where it comes from.
+    pub source: String,
+}
+
+impl Figure {
+    fn of(i: &Income) -> Option<Self> {
+        Some(Self {
+            yearly: i.yearly_point()?,
+            average: i.average,
+            min: i.min,
+            max: i.max,
+            period: i.period,
+            basis: i.basis.clone(),
+            source: i.source.clone(),
+        })
+    }
+
+    /// "458万円" or "500–600万円" or "60–70万円/月".
+    pub fn display(&self) -> String {
+        let unit = match self.period {
+            IncomePeriod::Year => "万円",
+            IncomePeriod::Month => "万円/月",
+        };
+        match (self.average, self.min, self.max) {
+            (Some(a), _, _) => format!("{}{unit}", crate::rules::fmt_num(a)),
+            (None, Some(lo), Some(hi)) => format!(
+                "{}–{}{unit}",
+                crate::rules::fmt_num(lo),
+                crate::rules::fmt_num(hi)
+            ),
+            (None, Some(v), None) => format!("{}{unit}+", crate::rules::fmt_num(v)),
+            (None, None, Some(v)) => format!("≤{}{unit}", crate::rules::fmt_num(v)),
+            (None, None, None) => "?".into(),
+        }
+    }
+}
+
+/// A role's headline incomes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Incomes {
+    /// Employee (会社員) headline figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub employee: Option<Figure>,
+    /// Freelance headline figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub freelance: Option<Figure>,
+}
+
+impl Incomes {
+    /// The headline figures of a role.
+    pub fn of(kb: &KnowledgeBase, role: RoleIx) -> Self {
+        let pick = |e| kb.headline_income(role, e).and_then(Figure::of);
+        Self {
+            employee: pick(Employment::Employee),
+            freelance: pick(Employment::Freelance),
+        }
+    }
+
+    /// The figure for an employment type.
+    pub fn get(&self, e: Employment) -> Option<&Figure> {
+        match e {
+            Employment::Employee => self.employee.as_ref(),
+            Employment::Freelance => self.freelance.as_ref(),
+        }
+    }
+}
+
+/// How a move changes the headline incomes (target minus current), where both are known.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct IncomeChange {
+    /// Employee figure difference, 万円 a year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub employee: Option<f64>,
+    /// Freelance figure difference, 万円 a year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub freelance: Option<f64>,
+}
+
+impl IncomeChange {
+    /// The change from one role's headline incomes to another's.
+    pub fn between(from: &Incomes, to: &Incomes) -> Self {
+        let diff = |e| match (from.get(e), to.get(e)) {
+            (Some(a), Some(b)) => Some(b.yearly - a.yearly),
+            _ => None,
+        };
+        Self {
+            employee: diff(Employment::Employee),
+            freelance: diff(Employment::Freelance),
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! Certifications that close a profile's gaps for a role, with the reasons for each.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::knowledge::KnowledgeBase;
+use crate::knowledge::format::Text;
+use crate::knowledge::model::{CertIx, RoleIx};
+use crate::profile::Facts;
+use crate::rules::Effect;
+use crate::scoring::{FiredRules, RoleFit};
+
+use super::gaps::text;
+
+/// Largest number of certifications suggested per skill gap.
+const PER_GAP: usize = 2;
+
+/// A skill level a certification would evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Closes {
+    /// Skill id.
+    pub skill: String,
+    /// Level evidenced.
+    pub level: u8,
+    /// Whether that reaches the level the role needs.
+    pub fully: bool,
+}
+
+/// Why a certification is suggested.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CertReason {
+    /// `closes-gap`, `helps-role` or `rule`.
+    pub kind: &'static str,
+    /// The reason.
+    pub text: Text,
+    /// Where it comes from.
+    pub source: String,
+}
+
+/// Typical study hours.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Hours {
+    /// Low end.
+    pub min: f64,
+    /// High end.
+    pub max: f64,
+}
+
+/// A certification to take.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CertAdvice {
+    /// Certification id.
+    pub id: String,
+    /// Names.
+    pub name: Text,
+    /// Issuer.
+    pub issuer: String,
+    /// Typical study hours, where known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub study_hours: Option<Hours>,
+    /// The gaps it closes.
+    pub closes: Vec<Closes>,
+    /// Formal prerequisites not yet held.
+    pub missing_prerequisites: Vec<String>,
+    /// Certifications usually taken first and not yet held.
+    pub take_first: Vec<String>,
+    /// Why it is suggested.
+    pub reasons: Vec<CertReason>,
+}
+
+/// The certifications (not held) that close the role's skill gaps, that the role lists as
+/// helpful, or that an applying rule recommends; those closing most gaps come first, then fewer
+/// study hours, then id.
+pub fn advise(
+    kb: &KnowledgeBase,
+    facts: &Facts,
+    fired: &FiredRules,
+    fit: &RoleFit,
+) -> Vec<CertAdvice> {
+    let mut picked: BTreeMap<CertIx, (Vec<Closes>, Vec<CertReason>)> = BTreeMap::new();
+    for gap in fit.skills.iter().filter(|t| t.is_gap()) {
+        let mut options: Vec<(CertIx, u8)> = kb
+            .certifications
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !facts.holds(CertIx(*i)))
+            .filter_map(|(i, c)| {
+                c.evidences
+                    .iter()
+                    .find(|(s, l)| *s == gap.skill && *l > gap.have)
+                    .map(|(_, l)| (CertIx(i), *l))
+            })
+            .collect();
+        // Certifications reaching the needed level first, then the nearest level, fewer hours, id.
+        options.sort_by(|(a, la), (b, lb)| {
+            let reach = |l: &u8| *l < gap.need;
+            reach(la)
+                .cmp(&reach(lb))
+                .then(la.abs_diff(gap.need).cmp(&lb.abs_diff(gap.need)))
+                .then(hours(kb, *a).total_cmp(&hours(kb, *b)))
+                .then(a.cmp(b))
+        });
+        let skill = kb.skill(gap.skill);
+        for (cert, level) in options.into_iter().take(PER_GAP) {
+            let entry = picked.entry(cert).or_default();
+            entry.0.push(Closes {
+                skill: skill.id.clone(),
+                level,
+                fully: level >= gap.need,
+            });
+            entry.1.push(CertReason {
+                kind: "closes-gap",
+                text: text(
+                    format!(
+                        "{}をレベル{}まで証明する(必要レベル{})",
+                        skill.name.ja, level, gap.need
+                    ),
+                    format!(
+                        "evidences {} at level {} (needed: {})",
+                        skill.name.en, level, gap.need
+                    ),
+                ),
+                source: kb.certification(cert).source.clone(),
+            });
+        }
+    }
+    let role = kb.role(fit.role);
+    for h in &role.certifications {
+        if facts.holds(h.cert) {
+            continue;
+        }
+        picked.entry(h.cert).or_default().1.push(CertReason {
+            kind: "helps-role",
+            text: text(
+                format!("{}で評価される資格", role.name.ja),
+                format!("valued for {}", role.name.en),
+            ),
+            source: h.source.clone(),
+        });
+    }
+    for (cert, rule) in recommended_by_rules(kb, fired, Some(fit.role)) {
+        if facts.holds(cert) {
+            continue;
+        }
+        picked.entry(cert).or_default().1.push(CertReason {
+            kind: "rule",
+            text: rule.description.clone(),
+            source: rule.source.clone(),
+        });
+    }
+    let mut out: Vec<CertAdvice> = picked
+        .into_iter()
+        .map(|(cert, (closes, reasons))| build(kb, facts, cert, closes, reasons))
+        .collect();
+    out.sort_by(|a, b| {
+        b.closes
+            .len()
+            .cmp(&a.closes.len())
+            .then(hours_of(a).total_cmp(&hours_of(b)))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    out
+}
+
+/// Certifications recommended by rules that apply, for a role (or, with `None`, in general).
+pub fn recommended_by_rules<'a>(
+    kb: &'a KnowledgeBase,
+    fired: &'a FiredRules,
+    role: Option<RoleIx>,
+) -> impl Iterator<Item = (CertIx, &'a crate::knowledge::model::Rule)> + 'a {
+    kb.rules
+        .iter()
+        .enumerate()
+        .filter(move |(i, _)| fired.fired(crate::knowledge::model::RuleIx(*i)))
+        .flat_map(move |(_, rule)| {
+            rule.effects.iter().filter_map(move |e| match e {
+                Effect::RecommendCertification { roles, cert } => {
+                    let applies = match role {
+                        Some(r) => roles.contains(&r),
+                        None => roles.is_empty(),
+                    };
+                    applies.then_some((*cert, rule))
+                }
+                _ => None,
+            })
+        })
+}
+
+/// A certification suggested for general reasons (not tied to a role).
+pub fn advise_general(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules) -> Vec<CertAdvice> {
+    let mut picked: BTreeMap<CertIx, Vec<CertReason>> = BTreeMap::new();
+    for (cert, rule) in recommended_by_rules(kb, fired, None) {
+        if !facts.holds(cert) {
+            picked.entry(cert).or_default().push(CertReason {
+                kind: "rule",
+                text: rule.description.clone(),
+                source: rule.source.clone(),
+            });
+        }
+    }
+    picked
+        .into_iter()
+        .map(|(cert, reasons)| build(kb, facts, cert, Vec::new(), reasons))
+        .collect()
+}
+
+fn build(
+    kb: &KnowledgeBase,
+    facts: &Facts,
+    cert: CertIx,
+    closes: Vec<Closes>,
+    reasons: Vec<CertReason>,
+) -> CertAdvice {
+    let c = kb.certification(cert);
+    let not_held = |list: &[CertIx]| -> Vec<String> {
+        list.iter()
+            .filter(|p| !facts.holds(**p))
+            .map(|p| kb.certification(*p).id.clone())
+            .collect()
+    };
+    CertAdvice {
+        id: c.id.clone(),
+        name: c.name.clone(),
+        issuer: c.issuer.clone(),
+        study_hours: c.study_hours.map(|(min, max)| Hours { min, max }),
+        closes,
+        missing_prerequisites: not_held(&c.prerequisites),
+        take_first: not_held(&c.recommended_after),
+        reasons,
+    }
+}
+
+fn hours(kb: &KnowledgeBase, c: CertIx) -> f64 {
+    kb.certification(c).hours().unwrap_or(f64::INFINITY)
+}
+
+fn hours_of(a: &CertAdvice) -> f64 {
+    a.study_hours
+        .map_or(f64::INFINITY, |h| (h.min + h.max) / 2.0)
+}

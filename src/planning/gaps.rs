@@ -1,0 +1,154 @@
+//! Gaps: what stands between a profile and a role, in the terms a user acts on.
+
+use serde::Serialize;
+
+use crate::knowledge::KnowledgeBase;
+use crate::knowledge::format::Text;
+use crate::scoring::{ExperienceKind, RoleFit};
+
+/// A skill the profile lacks (or lacks the level of) for a role.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SkillGap {
+    /// Skill id.
+    pub skill: String,
+    /// Skill names.
+    pub name: Text,
+    /// Effective level now (reported, or evidenced by a certification).
+    pub have: u8,
+    /// Level needed.
+    pub need: u8,
+    /// Whether the gap keeps the role from being `ready`.
+    pub essential: bool,
+    /// Weight of the requirement (after the essential multiplier).
+    pub weight: f64,
+    /// Estimated months to close it.
+    pub months: f64,
+    /// Where the requirement comes from.
+    pub source: String,
+}
+
+/// Experience the profile lacks for a role.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExperienceGap {
+    /// `total`, `phase` or `management`.
+    pub kind: &'static str,
+    /// The phase id, for `phase`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phase: Option<String>,
+    /// Names of what is counted.
+    pub name: Text,
+    /// Years now.
+    pub have: f64,
+    /// Years needed.
+    pub need: f64,
+    /// Years short.
+    pub years_short: f64,
+    /// Where the requirement comes from.
+    pub source: String,
+}
+
+/// A skill requirement the profile already meets.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MetSkill {
+    /// Skill id.
+    pub skill: String,
+    /// Level now.
+    pub have: u8,
+    /// Level needed.
+    pub need: u8,
+    /// The certification that evidences the level, when above the reported level.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+}
+
+/// A gap of either kind, for lists that mix them (recommendations).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Gap {
+    /// A skill gap.
+    Skill(SkillGap),
+    /// An experience gap.
+    Experience(ExperienceGap),
+}
+
+/// The skill gaps (essential first, then by weight, then id), experience gaps and met skills of a fit.
+pub fn split(
+    kb: &KnowledgeBase,
+    fit: &RoleFit,
+) -> (Vec<SkillGap>, Vec<ExperienceGap>, Vec<MetSkill>) {
+    let mut skills: Vec<SkillGap> = fit
+        .skills
+        .iter()
+        .filter(|t| t.is_gap())
+        .map(|t| {
+            let s = kb.skill(t.skill);
+            SkillGap {
+                skill: s.id.clone(),
+                name: s.name.clone(),
+                have: t.have,
+                need: t.need,
+                essential: t.essential,
+                weight: t.weight,
+                months: t.months,
+                source: t.source.clone(),
+            }
+        })
+        .collect();
+    skills.sort_by(|a, b| {
+        b.essential
+            .cmp(&a.essential)
+            .then(b.weight.total_cmp(&a.weight))
+            .then_with(|| a.skill.cmp(&b.skill))
+    });
+    let role = kb.role(fit.role);
+    let experience = fit
+        .experience
+        .iter()
+        .filter(|t| t.is_gap())
+        .map(|t| {
+            let (kind, phase, name) = match t.kind {
+                ExperienceKind::Total => (
+                    "total",
+                    None,
+                    text("IT実務経験(合計)", "total years of IT work"),
+                ),
+                ExperienceKind::Phase(p) => {
+                    let ph = kb.phase(p);
+                    ("phase", Some(ph.id.clone()), ph.name.clone())
+                }
+                ExperienceKind::Management => {
+                    ("management", None, text("マネジメント経験", "management"))
+                }
+            };
+            ExperienceGap {
+                kind,
+                phase,
+                name,
+                have: t.have,
+                need: t.need,
+                years_short: t.need - t.have,
+                source: role.experience.source.clone(),
+            }
+        })
+        .collect();
+    let met = fit
+        .skills
+        .iter()
+        .filter(|t| !t.is_gap())
+        .map(|t| MetSkill {
+            skill: kb.skill(t.skill).id.clone(),
+            have: t.have,
+            need: t.need,
+            evidence: t.evidence.map(|c| kb.certification(c).id.clone()),
+        })
+        .collect();
+    (skills, experience, met)
+}
+
+/// A text in both languages.
+pub fn text(ja: impl Into<String>, en: impl Into<String>) -> Text {
+    Text {
+        ja: ja.into(),
+        en: en.into(),
+    }
+}

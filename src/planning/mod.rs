@@ -1,0 +1,99 @@
+//! Planning: what stands between a profile and a role (gaps, certifications, a plan), and the
+//! routes between roles.
+
+pub mod certs;
+pub mod gaps;
+pub mod plan;
+pub mod routes;
+
+use serde::Serialize;
+
+use crate::graph::CareerGraph;
+use crate::income::Incomes;
+use crate::knowledge::KnowledgeBase;
+use crate::knowledge::format::Text;
+use crate::knowledge::model::RoleIx;
+use crate::profile::{Facts, Profile};
+use crate::recommend::Reason;
+use crate::scoring::{FiredRules, Readiness, score_role};
+
+use certs::CertAdvice;
+use gaps::{ExperienceGap, MetSkill, SkillGap};
+use plan::PlanStep;
+use routes::PathView;
+
+/// The result of `gaps`: everything between a profile and a target role.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GapReport {
+    /// Target role id.
+    pub target: String,
+    /// Target role names.
+    pub name: Text,
+    /// The profile's current role.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current_role: Option<String>,
+    /// Fit, 0–1.
+    pub fit: f64,
+    /// Ready, stretch or long-term.
+    pub readiness: Readiness,
+    /// Months to close the essential gaps.
+    pub months_to_ready: f64,
+    /// Months to close every gap.
+    pub months_to_close_all: f64,
+    /// Skill gaps, essential first.
+    pub skills: Vec<SkillGap>,
+    /// Experience gaps.
+    pub experience: Vec<ExperienceGap>,
+    /// Requirements already met.
+    pub met: Vec<MetSkill>,
+    /// Certifications that close gaps or help, not already held.
+    pub certifications: Vec<CertAdvice>,
+    /// Rules that apply to the role, with their notes.
+    pub rules: Vec<Reason>,
+    /// The gaps as ordered steps.
+    pub plan: Vec<PlanStep>,
+    /// The quickest route from the current role, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub route: Option<PathView>,
+    /// The role's headline incomes.
+    pub income: Incomes,
+}
+
+/// Everything between a profile and a target role.
+pub fn gaps(
+    kb: &KnowledgeBase,
+    graph: &CareerGraph,
+    profile: &Profile,
+    target: RoleIx,
+) -> GapReport {
+    let facts = Facts::new(profile, kb);
+    let fired = FiredRules::new(kb, &facts);
+    let fit = score_role(kb, &facts, &fired, target);
+    let (skills, experience, met) = gaps::split(kb, &fit);
+    let certifications = certs::advise(kb, &facts, &fired, &fit);
+    let mut rules = Vec::new();
+    crate::recommend::reasons::rules(kb, &fit, &mut rules);
+    let plan = plan::plan(&skills, &experience, &certifications);
+    let route = profile
+        .current_role
+        .filter(|r| *r != target)
+        .and_then(|from| routes::best(kb, graph, from, target, Some(profile)));
+    let role = kb.role(target);
+    GapReport {
+        target: role.id.clone(),
+        name: role.name.clone(),
+        current_role: profile.current_role.map(|r| kb.role(r).id.clone()),
+        fit: fit.fit,
+        readiness: fit.readiness,
+        months_to_ready: fit.months_to_ready,
+        months_to_close_all: fit.months_to_close_all,
+        skills,
+        experience,
+        met,
+        certifications,
+        rules,
+        plan,
+        route,
+        income: Incomes::of(kb, target),
+    }
+}

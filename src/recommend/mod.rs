@@ -1,0 +1,254 @@
+//! Recommendations: the roles reachable from the current one (or the entry roles), ranked.
+//!
+//! ```text
+//! score = clamp(fit + preference bonus + transition-condition bonus − two-step penalty, 0, 1)
+//! ```
+//! Sorted by score (highest first), then fewer steps, then role id.
+
+pub mod reasons;
+
+use ordered_float::OrderedFloat;
+use serde::Serialize;
+
+use crate::graph::CareerGraph;
+use crate::income::{IncomeChange, Incomes};
+use crate::knowledge::KnowledgeBase;
+use crate::knowledge::format::{Text, TransitionKind};
+use crate::knowledge::model::{RoleIx, TransitionIx};
+use crate::planning::certs::{self, CertAdvice};
+use crate::planning::gaps::{self, Gap};
+use crate::profile::{Facts, Profile};
+use crate::rules::Effect;
+use crate::scoring::{FiredRules, Readiness, score_role};
+pub use reasons::Reason;
+
+/// How far `recommend` looks.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Steps from the current role (1 or 2 is useful).
+    pub max_steps: usize,
+    /// Keep at most this many recommendations (`None` for all).
+    pub top: Option<usize>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            max_steps: 2,
+            top: None,
+        }
+    }
+}
+
+/// Who the recommendations are for.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProfileSummary {
+    /// The profile's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Current role id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current_role: Option<String>,
+    /// Years of experience used.
+    pub years_experience: f64,
+    /// Current role's headline incomes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub income: Option<Incomes>,
+}
+
+/// A general note from a rule (not tied to a role).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Note {
+    /// The rule.
+    pub rule: String,
+    /// The note.
+    pub text: Text,
+    /// Where it comes from.
+    pub source: String,
+}
+
+/// One recommended role.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recommendation {
+    /// Role id.
+    pub role: String,
+    /// Role names.
+    pub name: Text,
+    /// Role family id.
+    pub family: String,
+    /// Ranking score, 0–1.
+    pub score: f64,
+    /// Fit to the role's requirements and rules, 0–1.
+    pub fit: f64,
+    /// Ready, stretch or long-term.
+    pub readiness: Readiness,
+    /// Months to close the essential gaps.
+    pub months_to_ready: f64,
+    /// Steps from the current role (0 for entry roles of a profile without one).
+    pub steps: usize,
+    /// Roles passed through on the way (for two-step moves).
+    pub via: Vec<String>,
+    /// `advancement`, `lateral`, `career-change`, or `entry`.
+    pub kind: String,
+    /// Typical years the move takes.
+    pub typical_years: f64,
+    /// The gaps to close, skills first.
+    pub gaps: Vec<Gap>,
+    /// Certifications that close gaps or help, not already held.
+    pub certifications: Vec<CertAdvice>,
+    /// Why, each with its source.
+    pub reasons: Vec<Reason>,
+    /// Headline incomes of the role.
+    pub income: Incomes,
+    /// Change in headline incomes from the current role.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub income_change: Option<IncomeChange>,
+}
+
+/// The result of `recommend`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recommendations {
+    /// Who it is for.
+    pub profile: ProfileSummary,
+    /// Ranked roles.
+    pub recommendations: Vec<Recommendation>,
+    /// General notes from rules that apply.
+    pub notes: Vec<Note>,
+    /// Certifications recommended in general by rules that apply.
+    pub certifications: Vec<CertAdvice>,
+}
+
+/// Ranks the next roles for a profile.
+pub fn recommend(
+    kb: &KnowledgeBase,
+    graph: &CareerGraph,
+    profile: &Profile,
+    opts: Options,
+) -> Recommendations {
+    let facts = Facts::new(profile, kb);
+    let fired = FiredRules::new(kb, &facts);
+    let current_income = profile.current_role.map(|r| Incomes::of(kb, r));
+    let candidates: Vec<(RoleIx, Vec<TransitionIx>, f64)> = match profile.current_role {
+        Some(from) => graph
+            .reachable_within(kb, from, opts.max_steps)
+            .into_iter()
+            .map(|r| (r.role, r.transitions, r.typical_years))
+            .collect(),
+        None => (0..kb.roles.len())
+            .filter(|&i| kb.roles[i].entry)
+            .map(|i| (RoleIx(i), Vec::new(), 0.0))
+            .collect(),
+    };
+    let mut recs: Vec<Recommendation> = candidates
+        .into_iter()
+        .map(|(role, transitions, typical_years)| {
+            let fit = score_role(kb, &facts, &fired, role);
+            let mut reasons = Vec::new();
+            let mut bonus = 0.0;
+            for t in &transitions {
+                reasons::transition(kb, &facts, *t, &mut reasons);
+            }
+            let conditions: Vec<_> = transitions
+                .iter()
+                .filter_map(|t| kb.transition(*t).conditions.as_ref())
+                .collect();
+            if !conditions.is_empty() && conditions.iter().all(|c| c.holds(&facts)) {
+                bonus += kb.scoring.transition_condition_bonus;
+            }
+            reasons::strengths(kb, &fit, &mut reasons);
+            reasons::rules(kb, &fit, &mut reasons);
+            bonus += reasons::preferences(kb, &facts, role, &mut reasons);
+            let income = Incomes::of(kb, role);
+            let income_change = current_income
+                .as_ref()
+                .map(|c| IncomeChange::between(c, &income));
+            if let Some(change) = &income_change {
+                reasons::income(change, &income, &mut reasons);
+            }
+            let steps = transitions.len();
+            let penalty = kb.scoring.two_step_penalty * steps.saturating_sub(1) as f64;
+            let score = (fit.fit + bonus - penalty).clamp(0.0, 1.0);
+            let (skill_gaps, exp_gaps, _) = gaps::split(kb, &fit);
+            let kind = match transitions.as_slice() {
+                [] => "entry".to_string(),
+                [one] => kb.transition(*one).kind.as_str().to_string(),
+                many => combined_kind(kb, many).as_str().to_string(),
+            };
+            let via = transitions
+                .iter()
+                .take(steps.saturating_sub(1))
+                .map(|t| kb.role(kb.transition(*t).to).id.clone())
+                .collect();
+            let r = kb.role(role);
+            Recommendation {
+                role: r.id.clone(),
+                name: r.name.clone(),
+                family: kb.family(r.family).id.clone(),
+                score,
+                fit: fit.fit,
+                readiness: fit.readiness,
+                months_to_ready: fit.months_to_ready,
+                steps,
+                via,
+                kind,
+                typical_years,
+                gaps: skill_gaps
+                    .into_iter()
+                    .map(Gap::Skill)
+                    .chain(exp_gaps.into_iter().map(Gap::Experience))
+                    .collect(),
+                certifications: certs::advise(kb, &facts, &fired, &fit),
+                reasons,
+                income,
+                income_change,
+            }
+        })
+        .collect();
+    recs.sort_by(|a, b| {
+        OrderedFloat(b.score)
+            .cmp(&OrderedFloat(a.score))
+            .then(a.steps.cmp(&b.steps))
+            .then_with(|| a.role.cmp(&b.role))
+    });
+    if let Some(top) = opts.top {
+        recs.truncate(top);
+    }
+    let notes = kb
+        .general_rules()
+        .filter(|(i, _)| fired.fired(*i))
+        .flat_map(|(_, rule)| {
+            rule.effects.iter().filter_map(move |e| match e {
+                Effect::Note { roles, text } if roles.is_empty() => Some(Note {
+                    rule: rule.id.clone(),
+                    text: text.clone(),
+                    source: rule.source.clone(),
+                }),
+                _ => None,
+            })
+        })
+        .collect();
+    Recommendations {
+        profile: ProfileSummary {
+            name: profile.name.clone(),
+            current_role: profile.current_role.map(|r| kb.role(r).id.clone()),
+            years_experience: profile.years_experience,
+            income: current_income,
+        },
+        recommendations: recs,
+        notes,
+        certifications: certs::advise_general(kb, &facts, &fired),
+    }
+}
+
+/// The kind of a multi-step move: advancement if any step advances, else lateral if every step
+/// is, else a career change.
+pub fn combined_kind(kb: &KnowledgeBase, transitions: &[TransitionIx]) -> TransitionKind {
+    let kinds: Vec<TransitionKind> = transitions.iter().map(|t| kb.transition(*t).kind).collect();
+    if kinds.contains(&TransitionKind::Advancement) {
+        TransitionKind::Advancement
+    } else if kinds.iter().all(|k| *k == TransitionKind::Lateral) {
+        TransitionKind::Lateral
+    } else {
+        TransitionKind::CareerChange
+    }
+}

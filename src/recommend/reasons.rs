@@ -1,0 +1,212 @@
+//! Reasons: why a role is recommended (or ranked where it is), each with its source.
+
+use serde::Serialize;
+
+use crate::knowledge::KnowledgeBase;
+use crate::knowledge::format::Text;
+use crate::knowledge::model::{RoleIx, TransitionIx};
+use crate::planning::gaps::text;
+use crate::profile::Facts;
+use crate::rules::{Effect, fmt_num};
+use crate::scoring::RoleFit;
+
+/// One reason, in both languages, with the source of the fact behind it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reason {
+    /// `transition`, `condition`, `strength`, `rule`, `note`, `preference` or `income`.
+    pub kind: &'static str,
+    /// The reason.
+    pub text: Text,
+    /// Where the fact comes from.
+    pub source: String,
+    /// The rule id, for `rule` and `note`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// What it adds to the score, where it adds something.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub adjustment: Option<f64>,
+}
+
+/// The transition taken and whether the profile meets the conditions the sources attach.
+pub fn transition(kb: &KnowledgeBase, facts: &Facts, t: TransitionIx, out: &mut Vec<Reason>) {
+    let tr = kb.transition(t);
+    let (from, to) = (kb.role(tr.from), kb.role(tr.to));
+    out.push(Reason {
+        kind: "transition",
+        text: text(
+            format!("{} → {}: {}", from.name.ja, to.name.ja, tr.note.ja),
+            format!("{} → {}: {}", from.name.en, to.name.en, tr.note.en),
+        ),
+        source: tr.source.clone(),
+        rule: None,
+        adjustment: None,
+    });
+    if let Some(c) = &tr.conditions {
+        let trace = c.trace(facts, kb);
+        let leaves = trace.leaf_summary();
+        let (ja, en, adj) = if trace.passed {
+            (
+                format!("この移動に多い条件を満たしている: {leaves}"),
+                format!("you meet what the sources tie this move to: {leaves}"),
+                Some(kb.scoring.transition_condition_bonus),
+            )
+        } else {
+            (
+                format!("この移動に多い条件をまだ満たしていない: {leaves}"),
+                format!("not yet met, what the sources tie this move to: {leaves}"),
+                None,
+            )
+        };
+        out.push(Reason {
+            kind: "condition",
+            text: text(ja, en),
+            source: tr.source.clone(),
+            rule: None,
+            adjustment: adj,
+        });
+    }
+}
+
+/// The requirements met with the largest contributions (at most three).
+pub fn strengths(kb: &KnowledgeBase, fit: &RoleFit, out: &mut Vec<Reason>) {
+    let mut met: Vec<_> = fit.skills.iter().filter(|t| !t.is_gap()).collect();
+    met.sort_by(|a, b| {
+        b.contribution
+            .total_cmp(&a.contribution)
+            .then(a.skill.cmp(&b.skill))
+    });
+    if met.is_empty() {
+        return;
+    }
+    let list = |ja: bool| -> String {
+        met.iter()
+            .take(3)
+            .map(|t| {
+                let s = kb.skill(t.skill);
+                let name = if ja { &s.name.ja } else { &s.name.en };
+                let via = t
+                    .evidence
+                    .map(|c| format!(" ({})", kb.certification(c).name.en))
+                    .unwrap_or_default();
+                format!("{name} {}/{}{via}", t.have, t.need)
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let role = kb.role(fit.role);
+    out.push(Reason {
+        kind: "strength",
+        text: text(
+            format!(
+                "要件{}件中{}件を満たす: {}",
+                fit.skills.len(),
+                met.len(),
+                list(true)
+            ),
+            format!(
+                "meets {} of {} skill requirements: {}",
+                met.len(),
+                fit.skills.len(),
+                list(false)
+            ),
+        ),
+        source: role.source.clone(),
+        rule: None,
+        adjustment: None,
+    });
+}
+
+/// Every rule that applies to the role: its adjustment and its notes.
+pub fn rules(kb: &KnowledgeBase, fit: &RoleFit, out: &mut Vec<Reason>) {
+    for hit in &fit.rules {
+        let rule = kb.rule(hit.rule);
+        if hit.adjustment != 0.0 {
+            out.push(Reason {
+                kind: "rule",
+                text: rule.description.clone(),
+                source: rule.source.clone(),
+                rule: Some(rule.id.clone()),
+                adjustment: Some(hit.adjustment),
+            });
+        }
+        for e in &rule.effects {
+            if let Effect::Note { roles, text } = e
+                && roles.contains(&fit.role)
+            {
+                out.push(Reason {
+                    kind: "note",
+                    text: text.clone(),
+                    source: rule.source.clone(),
+                    rule: Some(rule.id.clone()),
+                    adjustment: None,
+                });
+            }
+        }
+    }
+}
+
+/// Preferences of the profile that the role suits; returns the bonus they add.
+pub fn preferences(kb: &KnowledgeBase, facts: &Facts, role: RoleIx, out: &mut Vec<Reason>) -> f64 {
+    let r = kb.role(role);
+    let matched: Vec<_> = r.aptitudes.iter().filter(|p| facts.prefers(**p)).collect();
+    if matched.is_empty() {
+        return 0.0;
+    }
+    let s = &kb.scoring;
+    let bonus = (matched.len() as f64 * s.preference_bonus).min(s.preference_bonus_max);
+    let names = |ja: bool| {
+        matched
+            .iter()
+            .map(|p| {
+                let v = kb.preference(**p);
+                if ja {
+                    v.name.ja.clone()
+                } else {
+                    v.name.en.clone()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    out.push(Reason {
+        kind: "preference",
+        text: text(
+            format!("希望({})に合う", names(true)),
+            format!("suits your preferences: {}", names(false)),
+        ),
+        source: r.source.clone(),
+        rule: None,
+        adjustment: Some(bonus),
+    });
+    bonus
+}
+
+/// The change in headline income, when it can be told.
+pub fn income(
+    change: &crate::income::IncomeChange,
+    to: &crate::income::Incomes,
+    out: &mut Vec<Reason>,
+) {
+    let (Some(d), Some(f)) = (change.employee, to.employee.as_ref()) else {
+        return;
+    };
+    let sign = if d >= 0.0 { "+" } else { "" };
+    out.push(Reason {
+        kind: "income",
+        text: text(
+            format!(
+                "会社員の平均年収 {}(現職比 {sign}{}万円)",
+                f.display(),
+                fmt_num(d)
+            ),
+            format!(
+                "employee income {} ({sign}{}万円 vs your current role)",
+                f.display(),
+                fmt_num(d)
+            ),
+        ),
+        source: f.source.clone(),
+        rule: None,
+        adjustment: None,
+    });
+}

@@ -1,0 +1,104 @@
+//! Rendering results for people (text and tables) and for scripts (JSON).
+//!
+//! This is the only place that formats output; the library computes, this module writes.
+
+pub mod catalog;
+pub mod gaps;
+pub mod paths;
+pub mod recommend;
+pub mod validate;
+
+use comfy_table::{Table, presets};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::rules::fmt_num;
+
+/// Pretty JSON with a final newline; floats are rounded to 4 decimals so output is readable and
+/// identical across platforms.
+pub fn json<T: Serialize>(value: &T) -> String {
+    let mut v = serde_json::to_value(value).unwrap_or(Value::Null);
+    round(&mut v);
+    let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+fn round(v: &mut Value) {
+    match v {
+        Value::Number(n) if n.is_f64() => {
+            if let Some(x) = n.as_f64() {
+                let r = (x * 10_000.0).round() / 10_000.0;
+                if let Some(m) = serde_json::Number::from_f64(if r == 0.0 { 0.0 } else { r }) {
+                    *n = m;
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(round),
+        Value::Object(map) => map.values_mut().for_each(round),
+        _ => {}
+    }
+}
+
+/// A table with the house style: a rule under the header, no other borders.
+pub(crate) fn table(header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_HORIZONTAL_ONLY);
+    t.set_header(header.iter().copied());
+    t
+}
+
+/// Numbered source footnotes: `[1]`, `[2]` … listed once at the end.
+#[derive(Debug, Default)]
+pub(crate) struct Sources(Vec<String>);
+
+impl Sources {
+    /// The footnote mark of a source, adding it on first use.
+    pub fn mark(&mut self, source: &str) -> String {
+        let n = match self.0.iter().position(|s| s == source) {
+            Some(i) => i + 1,
+            None => {
+                self.0.push(source.to_string());
+                self.0.len()
+            }
+        };
+        format!("[{n}]")
+    }
+
+    /// The list of sources, one per line.
+    pub fn render(&self) -> String {
+        if self.0.is_empty() {
+            return String::new();
+        }
+        let mut out = String::from("\nSources:\n");
+        for (i, s) in self.0.iter().enumerate() {
+            out.push_str(&format!("  [{}] {s}\n", i + 1));
+        }
+        out
+    }
+}
+
+/// "0.82".
+pub(crate) fn score(x: f64) -> String {
+    format!("{x:.2}")
+}
+
+/// "≈6 months", "ready now".
+pub(crate) fn months(m: f64) -> String {
+    if m <= 0.0 {
+        "now".into()
+    } else if m < 24.0 {
+        format!("≈{} months", fmt_num(m.ceil()))
+    } else {
+        format!("≈{} years", fmt_num((m / 12.0 * 2.0).ceil() / 2.0))
+    }
+}
+
+/// "+69万円" / "−12万円".
+pub(crate) fn signed_man(x: f64) -> String {
+    if x >= 0.0 {
+        format!("+{}万円", fmt_num(x))
+    } else {
+        format!("−{}万円", fmt_num(-x))
+    }
+}

@@ -1,0 +1,1 @@
+//! Integration and CLI tests (one test binary).
