@@ -210,7 +210,7 @@ mod tests {
             locate(doc, "/a~1b/c~0d", Target::Value),
             Some(Position {
                 line: 1,
-                column: 18
+                column: 17
             })
         );
     }
