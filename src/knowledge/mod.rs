@@ -293,3 +293,13 @@ mod tests {
         }
     }
 }
+
+/// The tiny knowledge base of `tests/fixtures/kb-min`, for unit tests.
+#[cfg(test)]
+pub(crate) fn tiny() -> KnowledgeBase {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kb-min");
+    match KnowledgeBase::load_dir(&dir) {
+        Ok(kb) => kb,
+        Err(e) => panic!("fixture kb-min does not load:\n{e}"),
+    }
+}

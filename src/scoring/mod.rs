@@ -275,3 +275,6 @@ pub fn score_all(kb: &KnowledgeBase, facts: &Facts) -> Vec<RoleFit> {
         .map(|i| score_role(kb, facts, &fired, RoleIx(i)))
         .collect()
 }
+
+#[cfg(test)]
+mod tests;
