@@ -279,6 +279,16 @@ pub fn read_dir_sources(dir: &Path) -> Result<Vec<SourceText>, Error> {
         .collect()
 }
 
+/// The tiny knowledge base of `tests/fixtures/kb-min`, for unit tests.
+#[cfg(test)]
+pub(crate) fn tiny() -> KnowledgeBase {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kb-min");
+    match KnowledgeBase::load_dir(&dir) {
+        Ok(kb) => kb,
+        Err(e) => panic!("fixture kb-min does not load:\n{e}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     /// Every shipped file parses into the file format (cross-file checks live in `validate`).
@@ -291,15 +301,5 @@ mod tests {
                 panic!("{}: {e}", s.name);
             }
         }
-    }
-}
-
-/// The tiny knowledge base of `tests/fixtures/kb-min`, for unit tests.
-#[cfg(test)]
-pub(crate) fn tiny() -> KnowledgeBase {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kb-min");
-    match KnowledgeBase::load_dir(&dir) {
-        Ok(kb) => kb,
-        Err(e) => panic!("fixture kb-min does not load:\n{e}"),
     }
 }

@@ -310,3 +310,119 @@ impl<'a> Checker<'a> {
             .map(|n| n as u8)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::tiny;
+
+    fn errors(json: &str) -> Vec<Diagnostic> {
+        match Profile::parse(&SourceText::new("p.json", json), &tiny()) {
+            Ok(_) => panic!("expected errors for {json}"),
+            Err(e) => e,
+        }
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_place_and_nearest_id() {
+        let json = "{\n  \"current_role\": \"netop\",\n  \"skills\": {\"linuxx\": 2, \"cloud\": 7},\n  \"certifications\": [\"net-c\"],\n  \"phases\": {\"operations\": -1}\n}";
+        let e = errors(json);
+        let codes: Vec<&str> = e.iter().map(|d| d.code).collect();
+        assert_eq!(
+            codes,
+            [
+                "unknown-role",
+                "years-out-of-range",
+                "level-out-of-range",
+                "unknown-skill",
+                "unknown-certification"
+            ]
+        );
+        let role = &e[0];
+        assert_eq!((role.line, role.column), (Some(2), Some(19)));
+        assert_eq!(role.pointer, "/current_role");
+        assert_eq!(
+            role.help.as_deref(),
+            Some("did you mean `netops`, `dev` or `ops`?")
+        );
+        let skill = &e[3];
+        assert_eq!(skill.pointer, "/skills/linuxx");
+        assert_eq!((skill.line, skill.column), (Some(3), Some(14)));
+        assert_eq!(
+            skill
+                .help
+                .as_deref()
+                .map(|h| h.starts_with("did you mean `linux`")),
+            Some(true)
+        );
+        assert_eq!(e[2].help.as_deref(), Some("the closest valid value is 5"));
+        assert_eq!(e[1].help.as_deref(), Some("the closest valid value is 0"));
+    }
+
+    #[test]
+    fn levels_must_be_whole_numbers() {
+        let e = errors(r#"{"skills": {"linux": 2.5}}"#);
+        assert_eq!(e[0].code, "level-out-of-range");
+        assert!(e[0].message.contains("not a whole number"));
+    }
+
+    #[test]
+    fn wrong_types_unknown_fields_and_bad_json_point_at_line_and_column() {
+        let e = errors("{\"skills\": {\"linux\": \"3\"}}");
+        assert_eq!(e[0].code, "invalid-value");
+        assert!(e[0].message.contains("expected f64"), "{}", e[0].message);
+        let e = errors("{\"skills\": {}, \"skils\": {}}");
+        assert!(e[0].message.contains("unknown field `skils`"));
+        let e = errors("{\n  \"skills\": {\n");
+        assert_eq!(e[0].code, "malformed-json");
+        assert_eq!(e[0].line, Some(3));
+        let e = errors("{}");
+        assert!(e[0].message.contains("missing field `skills`"));
+    }
+
+    #[test]
+    fn duplicate_keys_are_refused_not_silently_merged() {
+        let e = errors(r#"{"skills": {"linux": 2, "linux": 3}}"#);
+        assert!(
+            e[0].message.contains("duplicate key `linux`"),
+            "{}",
+            e[0].message
+        );
+    }
+
+    #[test]
+    fn aliases_resolve_and_total_years_default_to_the_longest_phase() {
+        let kb = tiny();
+        let p = Profile::parse(
+            &SourceText::new(
+                "p",
+                r#"{"skills": {"network": 2}, "phases": {"operations": 2, "basic-design": 1}}"#,
+            ),
+            &kb,
+        )
+        .expect("valid");
+        assert_eq!(p.skills.len(), 1);
+        assert_eq!(kb.skill(p.skills[0].0).id, "networking");
+        assert_eq!(p.years_experience, 2.0);
+    }
+
+    #[test]
+    fn ranges_of_age_team_size_and_employment() {
+        let e = errors(
+            r#"{"skills": {}, "age": 7, "management": {"team_size": 1.5}, "employment": "freelancer"}"#,
+        );
+        let codes: Vec<&str> = e.iter().map(|d| d.code).collect();
+        assert_eq!(
+            codes,
+            [
+                "team-size-out-of-range",
+                "age-out-of-range",
+                "unknown-employment"
+            ]
+        );
+        assert_eq!(
+            e[2].help.as_deref(),
+            Some("did you mean `freelance` or `employee`?")
+        );
+    }
+}

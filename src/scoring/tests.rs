@@ -70,7 +70,10 @@ fn readiness_follows_the_time_to_close_essential_gaps() {
 #[test]
 fn a_certification_is_evidence_of_its_skill_levels() {
     let kb = tiny();
-    let with = BASE.replace("\"workplace\"", "\"certifications\": [\"net-a\"], \"workplace\"");
+    let with = BASE.replace(
+        "\"workplace\"",
+        "\"certifications\": [\"net-a\"], \"workplace\"",
+    );
     let f = fits(&kb, &with);
     let net = role(&kb, &f, "netops");
     let networking = net
@@ -79,7 +82,10 @@ fn a_certification_is_evidence_of_its_skill_levels() {
         .find(|t| kb.skill(t.skill).id == "networking")
         .expect("networking requirement");
     assert_eq!((networking.have, networking.reported), (3, 1));
-    assert_eq!(networking.evidence.map(|c| kb.certification(c).id.as_str()), Some("net-a"));
+    assert_eq!(
+        networking.evidence.map(|c| kb.certification(c).id.as_str()),
+        Some("net-a")
+    );
     // (4·1 + 2/3) / 5
     assert!(close(net.skill_score, (4.0 + 2.0 / 3.0) / 5.0));
 }
@@ -124,7 +130,11 @@ fn fits_stay_within_zero_and_one() {
 fn profile_json(levels: &[u8], certs: &[bool], years: f64, upstream: f64) -> String {
     let skills = ["linux", "networking", "cloud", "coding"];
     let cert_ids = ["net-a", "net-b", "cloud-a"];
-    let s: Vec<String> = skills.iter().zip(levels).map(|(k, l)| format!("\"{k}\": {l}")).collect();
+    let s: Vec<String> = skills
+        .iter()
+        .zip(levels)
+        .map(|(k, l)| format!("\"{k}\": {l}"))
+        .collect();
     let c: Vec<String> = cert_ids
         .iter()
         .zip(certs)
