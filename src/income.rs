@@ -91,7 +91,9 @@ impl Incomes {
     }
 }
 
-/// How a move changes the headline incomes (target minus current), where both are known.
+/// How a move changes the headline incomes (target minus current), where both are known and
+/// come from the same source: figures from different surveys measure different populations, so
+/// their difference would be an artefact, not a fact.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct IncomeChange {
     /// Employee figure difference, 万円 a year.
@@ -106,7 +108,7 @@ impl IncomeChange {
     /// The change from one role's headline incomes to another's.
     pub fn between(from: &Incomes, to: &Incomes) -> Self {
         let diff = |e| match (from.get(e), to.get(e)) {
-            (Some(a), Some(b)) => Some(b.yearly - a.yearly),
+            (Some(a), Some(b)) if a.source == b.source => Some(b.yearly - a.yearly),
             _ => None,
         };
         Self {

@@ -121,7 +121,7 @@ fn execute(cli: &Cli, stdin: &mut dyn Read) -> Result<Output, Error> {
         Command::Skills => report::catalog::skills(load()?.knowledge(), json),
         Command::Preferences => report::catalog::preferences(load()?.knowledge(), json),
     };
-    Ok(Output::ok(out))
+    Ok(Output::ok(if json { out } else { report::tidy(&out) }))
 }
 
 fn validate(cli: &Cli, deny_warnings: bool) -> Result<Output, Error> {

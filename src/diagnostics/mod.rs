@@ -136,12 +136,15 @@ impl fmt::Display for Diagnostic {
         if let (Some(snippet), Some(line), Some(column)) = (&self.snippet, self.line, self.column) {
             let number = line.to_string();
             let pad = " ".repeat(number.len());
-            // Columns count characters; the caret lines up under monospaced ASCII and, roughly,
-            // under wide characters too.
+            // Columns count characters; pad by display width so the caret also lines up under
+            // double-width (Japanese) text.
             let caret_pad: String = snippet
                 .chars()
                 .take(column.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .map(|c| match c {
+                    '\t' => "\t".to_string(),
+                    c => " ".repeat(unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)),
+                })
                 .collect();
             write!(
                 f,
@@ -189,7 +192,8 @@ impl SourceText {
             Some(i) => full[..i].to_string(),
             None => full,
         };
-        let diag = Diagnostic::error(code, message);
+        let help = expected_key_help(&message);
+        let diag = Diagnostic::error(code, message).with_help(help);
         if err.line() == 0 {
             return Diagnostic {
                 file: Some(self.name.clone()),
@@ -210,6 +214,29 @@ impl SourceText {
             .unwrap_or(err.column());
         diag.at_position(self, Position { line, column })
     }
+}
+
+/// For serde's "unknown field `x`, expected one of `a`, `b`" (and "unknown variant"): the
+/// nearest expected key.
+fn expected_key_help(message: &str) -> Option<String> {
+    let rest = message
+        .strip_prefix("unknown field `")
+        .or_else(|| message.strip_prefix("unknown variant `"))?;
+    let (got, expected) = rest.split_once("`, expected ")?;
+    let keys: Vec<&str> = expected
+        .split('`')
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 1)
+        .map(|(_, k)| k)
+        .collect();
+    did_you_mean(&nearest(got, keys.iter().map(|k| (*k, *k)), 1))
+}
+
+/// Sorts diagnostics by file, line and column (then code), so they read top to bottom.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.file, a.line, a.column, a.code).cmp(&(&b.file, b.line, b.column, b.code))
+    });
 }
 
 /// Renders diagnostics one after another, separated by blank lines.
@@ -246,5 +273,28 @@ mod tests {
         assert_eq!(d.code, "malformed-json");
         assert_eq!((d.line, d.column), (Some(2), Some(14)));
         assert_eq!(d.message, "expected value");
+    }
+
+    #[test]
+    fn unknown_keys_get_the_nearest_expected_key() {
+        assert_eq!(
+            expected_key_help("unknown field `requirement`, expected one of `id`, `requirements`, `source`")
+                .as_deref(),
+            Some("did you mean `requirements`?")
+        );
+        assert_eq!(
+            expected_key_help("unknown variant `skil_at_least`, expected one of `all`, `skill_at_least`")
+                .as_deref(),
+            Some("did you mean `skill_at_least`?")
+        );
+        assert_eq!(expected_key_help("expected value"), None);
+    }
+
+    #[test]
+    fn the_caret_lines_up_under_wide_characters() {
+        let src = SourceText::new("r.json", "{\"名前\": 7}");
+        let d = Diagnostic::error("x", "y").at(&src, "/名前", Target::Value);
+        // `{"名前": ` is 7 characters but 9 columns wide; one more space follows the bar.
+        assert!(d.to_string().ends_with(&format!("\n   | {}^", " ".repeat(9))), "{d}");
     }
 }

@@ -75,7 +75,7 @@ pub struct KnowledgeBase {
 }
 
 /// What checking a knowledge base found: the compiled base when there was no error, and every
-/// diagnostic (errors and warnings), in file order.
+/// diagnostic (errors and warnings), sorted by file, line and column.
 #[derive(Debug, Clone)]
 pub struct Validation {
     /// The knowledge base, when no error was found.
@@ -231,6 +231,7 @@ pub fn validate(sources: Vec<SourceText>) -> Validation {
             Some(kb)
         }
     });
+    crate::diagnostics::sort(&mut diagnostics);
     Validation {
         knowledge_base,
         diagnostics,

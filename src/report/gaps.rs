@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Sources, months, score, table};
+use super::{Sources, hours, months, score, table};
 use crate::planning::GapReport;
 use crate::rules::fmt_num;
 
@@ -100,9 +100,7 @@ pub fn text(g: &GapReport) -> String {
             t.add_row(vec![
                 id,
                 c.name.ja.clone(),
-                c.study_hours
-                    .map(|h| format!("{}–{}", fmt_num(h.min), fmt_num(h.max)))
-                    .unwrap_or_else(|| "–".into()),
+                c.study_hours.map(|h| hours(&h)).unwrap_or_else(|| "–".into()),
                 closes.join(", "),
                 why.join("; "),
             ]);

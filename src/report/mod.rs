@@ -8,7 +8,7 @@ pub mod paths;
 pub mod recommend;
 pub mod validate;
 
-use comfy_table::{Table, presets};
+use comfy_table::{LineStyle, Table, TableStyle};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -22,6 +22,13 @@ pub fn json<T: Serialize>(value: &T) -> String {
     let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
     s.push('\n');
     s
+}
+
+/// Text without trailing spaces (tables pad their last column).
+pub fn tidy(text: &str) -> String {
+    let mut out: String = text.lines().map(|l| l.trim_end()).collect::<Vec<_>>().join("\n");
+    out.push('\n');
+    out
 }
 
 fn round(v: &mut Value) {
@@ -40,10 +47,14 @@ fn round(v: &mut Value) {
     }
 }
 
-/// A table with the house style: a rule under the header, no other borders.
+/// The house style: a rule under the header, no other lines.
+const STYLE: TableStyle =
+    TableStyle::new().header_separator(LineStyle::new('─', '─', '─', '─'));
+
+/// A table in the house style.
 pub(crate) fn table(header: &[&str]) -> Table {
     let mut t = Table::new();
-    t.load_style(presets::UTF8_HORIZONTAL_ONLY);
+    t.load_style(STYLE);
     t.set_header(header.iter().copied());
     t
 }
@@ -91,6 +102,24 @@ pub(crate) fn months(m: f64) -> String {
         format!("≈{} months", fmt_num(m.ceil()))
     } else {
         format!("≈{} years", fmt_num((m / 12.0 * 2.0).ceil() / 2.0))
+    }
+}
+
+/// "1 year", "2.5 years".
+pub(crate) fn years(y: f64) -> String {
+    if y == 1.0 {
+        "1 year".into()
+    } else {
+        format!("{} years", fmt_num(y))
+    }
+}
+
+/// "150–200 h", "600 h".
+pub(crate) fn hours(h: &crate::planning::certs::Hours) -> String {
+    if h.min == h.max {
+        format!("{} h", fmt_num(h.min))
+    } else {
+        format!("{}–{} h", fmt_num(h.min), fmt_num(h.max))
     }
 }
 

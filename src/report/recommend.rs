@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Sources, months, score, signed_man, table};
+use super::{Sources, hours, months, score, signed_man, table, years};
 use crate::planning::gaps::Gap;
 use crate::recommend::{Recommendation, Recommendations};
 use crate::rules::fmt_num;
@@ -112,9 +112,9 @@ fn detail(out: &mut String, src: &mut Sources, n: usize, rec: &Recommendation) {
     if rec.steps > 0 {
         let _ = writeln!(
             out,
-            "   move: {}, typically {} years",
+            "   move: {}, typically {}",
             rec.kind,
-            fmt_num(rec.typical_years)
+            years(rec.typical_years)
         );
     }
     out.push_str("   why:\n");
@@ -164,7 +164,7 @@ fn detail(out: &mut String, src: &mut Sources, n: usize, rec: &Recommendation) {
                 .collect();
             let hours = c
                 .study_hours
-                .map(|h| format!(", {}–{} h", fmt_num(h.min), fmt_num(h.max)))
+                .map(|h| format!(", {}", hours(&h)))
                 .unwrap_or_default();
             if closes.is_empty() {
                 format!("{}{hours}", c.id)

@@ -1,1 +1,9 @@
-//! Integration and CLI tests (one test binary).
+//! Integration and CLI tests (one test binary, as ripgrep and just do).
+
+mod bad_profiles;
+mod bad_rules;
+mod cli;
+mod contract;
+mod knowledge_base;
+mod properties;
+mod support;

@@ -1,0 +1,81 @@
+//! Running the built binary and reading fixtures.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// What a run printed and returned.
+#[derive(Debug)]
+pub struct Run {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: i32,
+}
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs careergraph with `args` in `dir`, feeding `stdin`.
+pub fn run_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_careergraph"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("LANG")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    if let Some(mut input) = child.stdin.take() {
+        input
+            .write_all(stdin.unwrap_or("").as_bytes())
+            .expect("stdin is writable");
+    }
+    let out = child.wait_with_output().expect("the binary finishes");
+    Run {
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+        code: out.status.code().unwrap_or(-1),
+    }
+}
+
+/// Runs careergraph in the repository root.
+pub fn run(args: &[&str]) -> Run {
+    run_in(&root(), args, None)
+}
+
+/// Runs and parses JSON output, failing the test on any error.
+pub fn json(args: &[&str]) -> serde_json::Value {
+    let r = run(args);
+    assert_eq!(r.code, 0, "{args:?} failed:\n{}", r.stderr);
+    serde_json::from_str(&r.stdout).expect("valid JSON")
+}
+
+/// The example profiles, sorted by file name.
+pub fn profiles() -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(root().join("profiles"))
+        .expect("profiles/ exists")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    v.sort();
+    v
+}
+
+/// The role a profile aims at in the snapshot tests, and the role routes start from.
+pub fn target_of(profile: &str) -> (&'static str, &'static str) {
+    match profile {
+        "infra-ops-1y.json" => ("infra-engineer", "network-engineer"),
+        "infra-4y-ccna.json" => ("infra-engineer", "it-architect"),
+        "infra-product-to-sre.json" => ("infra-engineer", "sre"),
+        "senior-upstream-lead.json" => ("infra-engineer", "it-consultant"),
+        "java-backend-3y.json" => ("backend-engineer", "tech-lead"),
+        "new-graduate.json" => ("programmer", "backend-engineer"),
+        "se-to-infra.json" => ("systems-engineer", "infra-engineer"),
+        _ => ("infra-engineer", "sre"),
+    }
+}
