@@ -176,7 +176,7 @@ fn graph_shape(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
                 .with_help(Some("add a transition into it, or mark it `entry`".into())),
             );
         }
-        if !kb.transitions.iter().any(|t| t.from.0 == i) {
+        if !role.terminal && !kb.transitions.iter().any(|t| t.from.0 == i) {
             push(
                 origins.roles.get(i),
                 Diagnostic::warning(

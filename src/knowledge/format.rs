@@ -131,6 +131,10 @@ pub struct RoleDef {
     /// Whether a profile without a current role is offered this role.
     #[serde(default)]
     pub entry: bool,
+    /// Whether the role is a destination the sources name no move out of (no `dead-end-role`
+    /// warning).
+    #[serde(default)]
+    pub terminal: bool,
     /// What the role does.
     pub summary: Text,
     /// Skill requirements.

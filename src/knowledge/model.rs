@@ -109,6 +109,8 @@ pub struct Role {
     pub seniority: u8,
     /// Offered to profiles without a current role.
     pub entry: bool,
+    /// A destination with no move out on purpose.
+    pub terminal: bool,
     /// What the role does.
     pub summary: Text,
     /// Skill requirements, sorted by skill id.

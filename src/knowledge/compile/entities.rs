@@ -213,6 +213,7 @@ impl Ctx<'_> {
             family,
             seniority: d.seniority,
             entry: d.entry,
+            terminal: d.terminal,
             summary: d.summary.clone(),
             requirements,
             experience,
