@@ -6,4 +6,5 @@ mod cli;
 mod contract;
 mod knowledge_base;
 mod properties;
+mod readme;
 mod support;
