@@ -278,13 +278,17 @@ mod tests {
     #[test]
     fn unknown_keys_get_the_nearest_expected_key() {
         assert_eq!(
-            expected_key_help("unknown field `requirement`, expected one of `id`, `requirements`, `source`")
-                .as_deref(),
+            expected_key_help(
+                "unknown field `requirement`, expected one of `id`, `requirements`, `source`"
+            )
+            .as_deref(),
             Some("did you mean `requirements`?")
         );
         assert_eq!(
-            expected_key_help("unknown variant `skil_at_least`, expected one of `all`, `skill_at_least`")
-                .as_deref(),
+            expected_key_help(
+                "unknown variant `skil_at_least`, expected one of `all`, `skill_at_least`"
+            )
+            .as_deref(),
             Some("did you mean `skill_at_least`?")
         );
         assert_eq!(expected_key_help("expected value"), None);
@@ -295,6 +299,10 @@ mod tests {
         let src = SourceText::new("r.json", "{\"名前\": 7}");
         let d = Diagnostic::error("x", "y").at(&src, "/名前", Target::Value);
         // `{"名前": ` is 7 characters but 9 columns wide; one more space follows the bar.
-        assert!(d.to_string().ends_with(&format!("\n   | {}^", " ".repeat(9))), "{d}");
+        assert!(
+            d.to_string()
+                .ends_with(&format!("\n   | {}^", " ".repeat(9))),
+            "{d}"
+        );
     }
 }

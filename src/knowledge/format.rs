@@ -353,7 +353,9 @@ pub struct ScoringDef {
     pub preference_bonus_max: f64,
     /// Added when the profile meets the conditions the sources attach to a transition.
     pub transition_condition_bonus: f64,
-    /// Subtracted from roles two steps away.
+    /// Added (as a share of the remaining distance to 1) for moves labelled `advancement`.
+    pub advancement_bonus: f64,
+    /// Share of the score removed per step beyond the first.
     pub two_step_penalty: f64,
     /// Months to go from level `i - 1` to level `i`, for `i` = 1..=5 (five numbers).
     pub months_per_level: Vec<f64>,

@@ -306,6 +306,8 @@ pub struct Scoring {
     pub preference_bonus_max: f64,
     /// Bonus when a transition's conditions are met.
     pub transition_condition_bonus: f64,
+    /// Bonus for advancement moves.
+    pub advancement_bonus: f64,
     /// Penalty for roles two steps away.
     pub two_step_penalty: f64,
     /// Months from level i-1 to i, index 0 for level 1.

@@ -153,10 +153,24 @@ pub fn advise(
         .into_iter()
         .map(|(cert, (closes, reasons))| build(kb, facts, cert, closes, reasons))
         .collect();
+    let essential: Vec<&str> = fit
+        .skills
+        .iter()
+        .filter(|t| t.essential && t.is_gap())
+        .map(|t| kb.skill(t.skill).id.as_str())
+        .collect();
+    let closes_essential = |a: &CertAdvice| {
+        a.closes
+            .iter()
+            .filter(|c| essential.contains(&c.skill.as_str()))
+            .count()
+    };
+    // Closing essential gaps first, then the most reasons (gaps closed, valued by the role,
+    // recommended by a rule), then fewer study hours, then id.
     out.sort_by(|a, b| {
-        b.closes
-            .len()
-            .cmp(&a.closes.len())
+        closes_essential(b)
+            .cmp(&closes_essential(a))
+            .then(b.reasons.len().cmp(&a.reasons.len()))
             .then(hours_of(a).total_cmp(&hours_of(b)))
             .then_with(|| a.id.cmp(&b.id))
     });

@@ -1,8 +1,10 @@
 //! Recommendations: the roles reachable from the current one (or the entry roles), ranked.
 //!
 //! ```text
-//! score = clamp(fit + preference bonus + transition-condition bonus − two-step penalty, 0, 1)
+//! bonus = min(preference bonus + transition-condition bonus + advancement bonus, 1)
+//! score = (fit + bonus·(1 − fit)) · (1 − two_step_penalty)^(steps − 1)
 //! ```
+//! A bonus closes its share of the distance to 1, so scores stay in [0, 1] and do not saturate.
 //! Sorted by score (highest first), then fewer steps, then role id.
 
 pub mod reasons;
@@ -166,14 +168,20 @@ pub fn recommend(
                 reasons::income(change, &income, &mut reasons);
             }
             let steps = transitions.len();
-            let penalty = kb.scoring.two_step_penalty * steps.saturating_sub(1) as f64;
-            let score = (fit.fit + bonus - penalty).clamp(0.0, 1.0);
-            let (skill_gaps, exp_gaps, _) = gaps::split(kb, &fit);
             let kind = match transitions.as_slice() {
-                [] => "entry".to_string(),
-                [one] => kb.transition(*one).kind.as_str().to_string(),
-                many => combined_kind(kb, many).as_str().to_string(),
+                [] => None,
+                [one] => Some(kb.transition(*one).kind),
+                many => Some(combined_kind(kb, many)),
             };
+            if kind == Some(TransitionKind::Advancement) {
+                bonus += kb.scoring.advancement_bonus;
+            }
+            let extra_steps = i32::try_from(steps.saturating_sub(1)).unwrap_or(i32::MAX);
+            let bonus = bonus.min(1.0);
+            let score = ((fit.fit + bonus * (1.0 - fit.fit))
+                * (1.0 - kb.scoring.two_step_penalty).powi(extra_steps))
+            .clamp(0.0, 1.0);
+            let (skill_gaps, exp_gaps, _) = gaps::split(kb, &fit);
             let via = transitions
                 .iter()
                 .take(steps.saturating_sub(1))
@@ -190,7 +198,7 @@ pub fn recommend(
                 months_to_ready: fit.months_to_ready,
                 steps,
                 via,
-                kind,
+                kind: kind.map_or("entry", TransitionKind::as_str).to_string(),
                 typical_years,
                 gaps: skill_gaps
                     .into_iter()

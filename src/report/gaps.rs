@@ -100,7 +100,9 @@ pub fn text(g: &GapReport) -> String {
             t.add_row(vec![
                 id,
                 c.name.ja.clone(),
-                c.study_hours.map(|h| hours(&h)).unwrap_or_else(|| "–".into()),
+                c.study_hours
+                    .map(|h| hours(&h))
+                    .unwrap_or_else(|| "–".into()),
                 closes.join(", "),
                 why.join("; "),
             ]);

@@ -26,7 +26,11 @@ pub fn json<T: Serialize>(value: &T) -> String {
 
 /// Text without trailing spaces (tables pad their last column).
 pub fn tidy(text: &str) -> String {
-    let mut out: String = text.lines().map(|l| l.trim_end()).collect::<Vec<_>>().join("\n");
+    let mut out: String = text
+        .lines()
+        .map(|l| l.trim_end())
+        .collect::<Vec<_>>()
+        .join("\n");
     out.push('\n');
     out
 }
@@ -48,8 +52,7 @@ fn round(v: &mut Value) {
 }
 
 /// The house style: a rule under the header, no other lines.
-const STYLE: TableStyle =
-    TableStyle::new().header_separator(LineStyle::new('─', '─', '─', '─'));
+const STYLE: TableStyle = TableStyle::new().header_separator(LineStyle::new('─', '─', '─', '─'));
 
 /// A table in the house style.
 pub(crate) fn table(header: &[&str]) -> Table {

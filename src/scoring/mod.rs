@@ -5,8 +5,11 @@
 //! skill term      = Σ w'·min(have/need, 1) / Σ w'     (w' = weight × essential_multiplier if essential)
 //! experience term = mean of min(have/need, 1) over total, per-phase and management years (1 if none)
 //! base            = skill_weight·skill term + experience_weight·experience term
-//! fit             = clamp(base + Σ adjustments of the rules that apply, 0, 1)
+//! a               = clamp(Σ adjustments of the rules that apply, -1, 1)
+//! fit             = base + a·(1 − base)   when a ≥ 0   (a boost closes that share of the distance to 1)
+//!                 = base·(1 + a)          when a < 0   (a penalty removes that share of the fit)
 //! ```
+//! The fit stays in [0, 1] without clipping, so strong profiles keep their differences.
 //! Every term is monotone in skill levels, certifications and years, and the validator only
 //! accepts rules whose adjustments are too, so gaining any of them never lowers a fit.
 
@@ -249,7 +252,7 @@ pub fn score_role(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, role: R
         });
     }
     let base = s.skill_weight * skill_score + s.experience_weight * experience_score;
-    let fit = (base + adjustment).clamp(0.0, 1.0);
+    let fit = apply_adjustment(base, adjustment);
     let (readiness, months_to_ready, months_to_close_all) =
         readiness::assess(&skills, &experience, s.stretch_months);
     RoleFit {
@@ -274,6 +277,19 @@ pub fn score_all(kb: &KnowledgeBase, facts: &Facts) -> Vec<RoleFit> {
     (0..kb.roles.len())
         .map(|i| score_role(kb, facts, &fired, RoleIx(i)))
         .collect()
+}
+
+/// Applies a summed rule adjustment to a base fit: a boost closes that share of the distance to
+/// 1, a penalty removes that share of the fit. Monotone in both arguments, and in [0, 1] for a
+/// base in [0, 1].
+pub fn apply_adjustment(base: f64, adjustment: f64) -> f64 {
+    let a = adjustment.clamp(-1.0, 1.0);
+    let fit = if a >= 0.0 {
+        base + a * (1.0 - base)
+    } else {
+        base * (1.0 + a)
+    };
+    fit.clamp(0.0, 1.0)
 }
 
 #[cfg(test)]

@@ -110,12 +110,31 @@ fn rules_adjust_fits_and_every_matching_rule_applies() {
     let cloud = role(&kb, &f, "cloudops");
     // only `no-upstream` applies (-0.1)
     assert!(close(cloud.adjustment, -0.1));
-    assert!(close(cloud.fit, (cloud.base - 0.1).max(0.0)));
+    // a penalty of 0.1 removes 10 % of the fit
+    assert!(close(cloud.fit, cloud.base * 0.9));
     let f = fits(&kb, &BASE.replace("\"si\"", "\"in-house-product\""));
     let cloud = role(&kb, &f, "cloudops");
     // both apply: +0.1 and -0.1
     assert_eq!(cloud.rules.len(), 2);
     assert!(close(cloud.adjustment, 0.0));
+}
+
+#[test]
+fn adjustments_never_saturate_and_are_monotone() {
+    assert!(close(apply_adjustment(0.5, 0.2), 0.6));
+    assert!(close(apply_adjustment(0.5, -0.2), 0.4));
+    assert!(close(apply_adjustment(0.9, 0.5), 0.95));
+    assert!(apply_adjustment(0.99, 0.3) < 1.0);
+    assert!(close(apply_adjustment(0.7, 3.0), 1.0));
+    assert!(close(apply_adjustment(0.7, -3.0), 0.0));
+    let grid: Vec<f64> = (0..=20).map(|i| f64::from(i) / 10.0 - 1.0).collect();
+    for &a in &grid {
+        for &b in &grid {
+            let (lo, hi) = ((b + 1.0) / 2.0, (b + 1.0) / 2.0 + 0.05);
+            assert!(apply_adjustment(hi.min(1.0), a) >= apply_adjustment(lo, a) - 1e-12);
+            assert!(apply_adjustment(lo, a + 0.1) >= apply_adjustment(lo, a) - 1e-12);
+        }
+    }
 }
 
 #[test]

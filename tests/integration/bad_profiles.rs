@@ -15,13 +15,19 @@ fn every_bad_profile_is_refused_with_a_diagnostic() {
     assert!(names.len() >= 15);
     for name in names {
         let path = format!("tests/fixtures/profiles-bad/{name}");
-        for command in [vec!["recommend", path.as_str()], vec!["gaps", path.as_str(), "--target", "sre"]] {
+        for command in [
+            vec!["recommend", path.as_str()],
+            vec!["gaps", path.as_str(), "--target", "sre"],
+        ] {
             let r = run(&command);
             assert_eq!(r.code, 2, "{name}: exit code");
             assert!(r.stdout.is_empty(), "{name}: printed {}", r.stdout);
             assert!(!r.stderr.is_empty(), "{name}: no error message");
         }
         let r = run(&["recommend", &path]);
-        insta::assert_snapshot!(format!("bad_profile__{}", name.trim_end_matches(".json")), r.stderr);
+        insta::assert_snapshot!(
+            format!("bad_profile__{}", name.trim_end_matches(".json")),
+            r.stderr
+        );
     }
 }

@@ -27,7 +27,11 @@ fn with_case(case: &str) -> tempfile::TempDir {
 fn the_fixture_itself_is_clean() {
     let dir = tempfile::tempdir().expect("tempdir");
     copy_dir(&root().join("tests/fixtures/kb-min"), dir.path());
-    let r = run_in(dir.path(), &["validate", "--rules", ".", "--deny-warnings"], None);
+    let r = run_in(
+        dir.path(),
+        &["validate", "--rules", ".", "--deny-warnings"],
+        None,
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
 
@@ -36,15 +40,44 @@ fn every_broken_rule_file_is_caught_with_its_code() {
     let expected = [
         ("duplicate-id.json", vec!["duplicate-id"]),
         ("duplicate-scoring.json", vec!["duplicate-scoring"]),
-        ("invalid-id-and-empty-effects.json", vec!["invalid-id", "empty-effects", "empty-list", "adjust-out-of-range"]),
-        ("level-and-weight-out-of-range.json", vec!["seniority-out-of-range", "level-out-of-range", "weight-out-of-range", "years-out-of-range"]),
+        (
+            "invalid-id-and-empty-effects.json",
+            vec![
+                "invalid-id",
+                "empty-effects",
+                "empty-list",
+                "adjust-out-of-range",
+            ],
+        ),
+        (
+            "level-and-weight-out-of-range.json",
+            vec![
+                "seniority-out-of-range",
+                "level-out-of-range",
+                "weight-out-of-range",
+                "years-out-of-range",
+            ],
+        ),
         ("malformed-json.json", vec!["malformed-json"]),
         ("missing-source.json", vec!["invalid-value"]),
-        ("non-monotonic-rule.json", vec!["non-monotonic-rule", "conflicting-adjust", "non-monotonic-condition"]),
+        (
+            "non-monotonic-rule.json",
+            vec![
+                "non-monotonic-rule",
+                "conflicting-adjust",
+                "non-monotonic-condition",
+            ],
+        ),
         ("prerequisite-cycle.json", vec!["prerequisite-cycle"]),
-        ("transitions-self-and-duplicate.json", vec!["self-transition", "duplicate-transition"]),
+        (
+            "transitions-self-and-duplicate.json",
+            vec!["self-transition", "duplicate-transition"],
+        ),
         ("unknown-condition.json", vec!["invalid-value"]),
-        ("unknown-family-and-preference.json", vec!["unknown-family", "unknown-preference"]),
+        (
+            "unknown-family-and-preference.json",
+            vec!["unknown-family", "unknown-preference"],
+        ),
         ("unknown-field.json", vec!["invalid-value"]),
         ("unknown-role-in-transition.json", vec!["unknown-role"]),
         ("unknown-skill.json", vec!["unknown-skill"]),
@@ -56,16 +89,30 @@ fn every_broken_rule_file_is_caught_with_its_code() {
         .filter(|n| n != "warnings-only.json")
         .collect();
     cases.sort();
-    assert_eq!(cases.len(), expected.len(), "every case has its expected codes");
+    assert_eq!(
+        cases.len(),
+        expected.len(),
+        "every case has its expected codes"
+    );
     for (case, codes) in expected {
         let dir = with_case(case);
         let r = run_in(dir.path(), &["validate", "--rules", "."], None);
         assert_eq!(r.code, 1, "{case}: exit code\n{}", r.stderr);
         for code in &codes {
-            assert!(r.stderr.contains(&format!("[{code}]")), "{case}: no {code} in\n{}", r.stderr);
+            assert!(
+                r.stderr.contains(&format!("[{code}]")),
+                "{case}: no {code} in\n{}",
+                r.stderr
+            );
         }
-        assert!(r.stderr.contains(&format!("zz-{case}:")), "{case}: the file is not named");
-        insta::assert_snapshot!(format!("bad_rules__{}", case.trim_end_matches(".json")), r.stderr);
+        assert!(
+            r.stderr.contains(&format!("zz-{case}:")),
+            "{case}: the file is not named"
+        );
+        insta::assert_snapshot!(
+            format!("bad_rules__{}", case.trim_end_matches(".json")),
+            r.stderr
+        );
         // Any other command refuses the broken knowledge base: exit 2, nothing on stdout.
         let r = run_in(dir.path(), &["roles", "--rules", "."], None);
         assert_eq!(r.code, 2, "{case}: roles ran on a broken knowledge base");
@@ -81,7 +128,11 @@ fn missing_source_is_its_own_code_when_present_but_empty() {
     let text = std::fs::read_to_string(&path).expect("read");
     let v: serde_json::Value = serde_json::from_str(&text).expect("json");
     let only_skills = serde_json::json!({ "skills": v["skills"] });
-    std::fs::write(&path, serde_json::to_string_pretty(&only_skills).expect("json")).expect("write");
+    std::fs::write(
+        &path,
+        serde_json::to_string_pretty(&only_skills).expect("json"),
+    )
+    .expect("write");
     let r = run_in(dir.path(), &["validate", "--rules", "."], None);
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("[missing-source]"), "{}", r.stderr);
@@ -94,9 +145,20 @@ fn warnings_pass_unless_denied() {
     let r = run_in(dir.path(), &["validate", "--rules", "."], None);
     assert_eq!(r.code, 0, "{}", r.stderr);
     for code in ["unused-skill", "unreachable-role", "dead-end-role"] {
-        assert!(r.stderr.contains(&format!("[{code}]")), "no {code} in\n{}", r.stderr);
+        assert!(
+            r.stderr.contains(&format!("[{code}]")),
+            "no {code} in\n{}",
+            r.stderr
+        );
     }
-    insta::assert_snapshot!("bad_rules__warnings_only", format!("{}{}", r.stdout, r.stderr));
-    let r = run_in(dir.path(), &["validate", "--rules", ".", "--deny-warnings"], None);
+    insta::assert_snapshot!(
+        "bad_rules__warnings_only",
+        format!("{}{}", r.stdout, r.stderr)
+    );
+    let r = run_in(
+        dir.path(),
+        &["validate", "--rules", ".", "--deny-warnings"],
+        None,
+    );
     assert_eq!(r.code, 1);
 }

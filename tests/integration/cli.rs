@@ -5,7 +5,11 @@ use crate::support::{profiles, run, target_of};
 fn snap(name: &str, args: &[&str]) {
     let r = run(args);
     assert_eq!(r.code, 0, "{args:?}:\n{}", r.stderr);
-    assert!(r.stderr.is_empty(), "{args:?} wrote to stderr:\n{}", r.stderr);
+    assert!(
+        r.stderr.is_empty(),
+        "{args:?} wrote to stderr:\n{}",
+        r.stderr
+    );
     insta::assert_snapshot!(name, r.stdout, &args.join(" "));
 }
 
@@ -15,7 +19,10 @@ fn recommend_every_profile() {
         let path = format!("profiles/{p}");
         let stem = p.trim_end_matches(".json");
         snap(&format!("recommend__{stem}"), &["recommend", &path]);
-        snap(&format!("recommend_json__{stem}"), &["recommend", &path, "--format", "json"]);
+        snap(
+            &format!("recommend_json__{stem}"),
+            &["recommend", &path, "--format", "json"],
+        );
     }
 }
 
@@ -25,12 +32,18 @@ fn gaps_every_profile() {
         let path = format!("profiles/{p}");
         let stem = p.trim_end_matches(".json");
         let (_, target) = target_of(&p);
-        snap(&format!("gaps__{stem}"), &["gaps", &path, "--target", target]);
+        snap(
+            &format!("gaps__{stem}"),
+            &["gaps", &path, "--target", target],
+        );
         snap(
             &format!("gaps_json__{stem}"),
             &["gaps", &path, "--target", target, "--format", "json"],
         );
-        snap(&format!("gaps_sre__{stem}"), &["gaps", &path, "--target", "sre"]);
+        snap(
+            &format!("gaps_sre__{stem}"),
+            &["gaps", &path, "--target", "sre"],
+        );
     }
 }
 
@@ -42,22 +55,76 @@ fn paths_every_profile() {
         let (from, to) = target_of(&p);
         snap(
             &format!("paths__{stem}"),
-            &["paths", "--from", from, "--to", to, "--profile", &path, "-k", "3"],
+            &[
+                "paths",
+                "--from",
+                from,
+                "--to",
+                to,
+                "--profile",
+                &path,
+                "-k",
+                "3",
+            ],
         );
         snap(
             &format!("paths_json__{stem}"),
-            &["paths", "--from", from, "--to", to, "--profile", &path, "-k", "3", "--format", "json"],
+            &[
+                "paths",
+                "--from",
+                from,
+                "--to",
+                to,
+                "--profile",
+                &path,
+                "-k",
+                "3",
+                "--format",
+                "json",
+            ],
         );
     }
 }
 
 #[test]
 fn paths_without_a_profile() {
-    snap("paths__infra_to_it_architect", &["paths", "--from", "infra-engineer", "--to", "it-architect", "-k", "3"]);
-    snap("paths__infra_to_sre", &["paths", "--from", "infra-engineer", "--to", "sre", "-k", "3"]);
+    snap(
+        "paths__infra_to_it_architect",
+        &[
+            "paths",
+            "--from",
+            "infra-engineer",
+            "--to",
+            "it-architect",
+            "-k",
+            "3",
+        ],
+    );
+    snap(
+        "paths__infra_to_sre",
+        &[
+            "paths",
+            "--from",
+            "infra-engineer",
+            "--to",
+            "sre",
+            "-k",
+            "3",
+        ],
+    );
     snap(
         "paths_json__infra_to_it_architect",
-        &["paths", "--from", "infra-engineer", "--to", "it-architect", "-k", "3", "--format", "json"],
+        &[
+            "paths",
+            "--from",
+            "infra-engineer",
+            "--to",
+            "it-architect",
+            "-k",
+            "3",
+            "--format",
+            "json",
+        ],
     );
 }
 
@@ -86,8 +153,17 @@ fn catalog_commands() {
 fn profile_from_stdin_equals_profile_from_file() {
     let text = std::fs::read_to_string(crate::support::root().join("profiles/infra-4y-ccna.json"))
         .expect("profile");
-    let piped = crate::support::run_in(&crate::support::root(), &["recommend", "-", "--format", "json"], Some(&text));
-    let file = run(&["recommend", "profiles/infra-4y-ccna.json", "--format", "json"]);
+    let piped = crate::support::run_in(
+        &crate::support::root(),
+        &["recommend", "-", "--format", "json"],
+        Some(&text),
+    );
+    let file = run(&[
+        "recommend",
+        "profiles/infra-4y-ccna.json",
+        "--format",
+        "json",
+    ]);
     assert_eq!(piped.code, 0, "{}", piped.stderr);
     assert_eq!(piped.stdout, file.stdout);
 }
@@ -95,19 +171,49 @@ fn profile_from_stdin_equals_profile_from_file() {
 #[test]
 fn usage_errors_exit_2_with_nothing_on_stdout() {
     for args in [
-        vec!["gaps", "profiles/infra-4y-ccna.json", "--target", "sre-engineer"],
+        vec![
+            "gaps",
+            "profiles/infra-4y-ccna.json",
+            "--target",
+            "sre-engineer",
+        ],
         vec!["paths", "--from", "infra", "--to", "sre"],
-        vec!["paths", "--from", "infra-engineer", "--to", "sre", "-k", "0"],
-        vec!["paths", "--from", "infra-engineer", "--to", "sre", "-k", "21"],
+        vec![
+            "paths",
+            "--from",
+            "infra-engineer",
+            "--to",
+            "sre",
+            "-k",
+            "0",
+        ],
+        vec![
+            "paths",
+            "--from",
+            "infra-engineer",
+            "--to",
+            "sre",
+            "-k",
+            "21",
+        ],
         vec!["paths", "--from", "sre", "--to", "sre"],
         vec!["role", "archtect"],
         vec!["recommend", "profiles/does-not-exist.json"],
         vec!["recommend", "profiles"],
-        vec!["recommend", "profiles/infra-4y-ccna.json", "--rules", "no-such-dir"],
+        vec![
+            "recommend",
+            "profiles/infra-4y-ccna.json",
+            "--rules",
+            "no-such-dir",
+        ],
     ] {
         let r = run(&args);
         assert_eq!(r.code, 2, "{args:?}");
         assert!(r.stdout.is_empty(), "{args:?} printed {}", r.stdout);
-        insta::assert_snapshot!(format!("usage__{}", args.join("_").replace(['/', '.'], "-")), r.stderr, &args.join(" "));
+        insta::assert_snapshot!(
+            format!("usage__{}", args.join("_").replace(['/', '.'], "-")),
+            r.stderr,
+            &args.join(" ")
+        );
     }
 }

@@ -5,7 +5,9 @@ use serde_json::Value;
 use crate::support::{json, profiles, run, target_of};
 
 fn arr<'a>(v: &'a Value, key: &str) -> &'a Vec<Value> {
-    v[key].as_array().unwrap_or_else(|| panic!("`{key}` is an array in {v}"))
+    v[key]
+        .as_array()
+        .unwrap_or_else(|| panic!("`{key}` is an array in {v}"))
 }
 
 #[test]
@@ -22,7 +24,10 @@ fn recommend_has_the_interface_fields() {
             assert!(score <= last, "{p}: not sorted by score");
             last = score;
             let readiness = r["readiness"].as_str().expect("readiness");
-            assert!(["ready", "stretch", "long-term"].contains(&readiness), "{p}: {readiness}");
+            assert!(
+                ["ready", "stretch", "long-term"].contains(&readiness),
+                "{p}: {readiness}"
+            );
             arr(r, "gaps");
             for c in arr(r, "certifications") {
                 assert!(c["id"].is_string(), "{p}: certification id");
@@ -30,7 +35,10 @@ fn recommend_has_the_interface_fields() {
             let reasons = arr(r, "reasons");
             assert!(!reasons.is_empty(), "{p}: {} has no reasons", r["role"]);
             for reason in reasons {
-                assert!(reason["source"].as_str().is_some_and(|s| !s.is_empty()), "{p}: unsourced reason");
+                assert!(
+                    reason["source"].as_str().is_some_and(|s| !s.is_empty()),
+                    "{p}: unsourced reason"
+                );
             }
         }
     }
@@ -40,7 +48,8 @@ fn recommend_has_the_interface_fields() {
 fn recommended_certifications_are_never_already_held() {
     for p in profiles() {
         let profile: Value = serde_json::from_str(
-            &std::fs::read_to_string(crate::support::root().join("profiles").join(&p)).expect("profile"),
+            &std::fs::read_to_string(crate::support::root().join("profiles").join(&p))
+                .expect("profile"),
         )
         .expect("profile JSON");
         let held: Vec<&str> = profile["certifications"]
@@ -61,11 +70,21 @@ fn recommended_certifications_are_never_already_held() {
 fn gaps_has_the_interface_fields() {
     for p in profiles() {
         let (_, target) = target_of(&p);
-        let v = json(&["gaps", &format!("profiles/{p}"), "--target", target, "--format", "json"]);
+        let v = json(&[
+            "gaps",
+            &format!("profiles/{p}"),
+            "--target",
+            target,
+            "--format",
+            "json",
+        ]);
         assert_eq!(v["target"], target);
         for s in arr(&v, "skills") {
             assert!(s["skill"].is_string());
-            let (have, need) = (s["have"].as_u64().expect("have"), s["need"].as_u64().expect("need"));
+            let (have, need) = (
+                s["have"].as_u64().expect("have"),
+                s["need"].as_u64().expect("need"),
+            );
             assert!(have < need, "{p}: a gap must fall short ({have} vs {need})");
         }
         arr(&v, "experience");
@@ -77,8 +96,14 @@ fn gaps_has_the_interface_fields() {
 
 #[test]
 fn paths_are_loopless_sorted_and_distinct() {
-    for (from, to) in [("infra-engineer", "it-architect"), ("infra-engineer", "sre"), ("programmer", "project-manager")] {
-        let v = json(&["paths", "--from", from, "--to", to, "-k", "5", "--format", "json"]);
+    for (from, to) in [
+        ("infra-engineer", "it-architect"),
+        ("infra-engineer", "sre"),
+        ("programmer", "project-manager"),
+    ] {
+        let v = json(&[
+            "paths", "--from", from, "--to", to, "-k", "5", "--format", "json",
+        ]);
         let paths = arr(&v, "paths");
         assert!(!paths.is_empty(), "{from} → {to}: no route");
         let mut seen = Vec::new();
@@ -103,9 +128,29 @@ fn paths_are_loopless_sorted_and_distinct() {
 #[test]
 fn the_same_input_gives_byte_identical_output() {
     for args in [
-        vec!["recommend", "profiles/infra-4y-ccna.json", "--format", "json"],
-        vec!["gaps", "profiles/java-backend-3y.json", "--target", "sre", "--format", "json"],
-        vec!["paths", "--from", "infra-engineer", "--to", "it-architect", "-k", "5"],
+        vec![
+            "recommend",
+            "profiles/infra-4y-ccna.json",
+            "--format",
+            "json",
+        ],
+        vec![
+            "gaps",
+            "profiles/java-backend-3y.json",
+            "--target",
+            "sre",
+            "--format",
+            "json",
+        ],
+        vec![
+            "paths",
+            "--from",
+            "infra-engineer",
+            "--to",
+            "it-architect",
+            "-k",
+            "5",
+        ],
     ] {
         let a = run(&args);
         let b = run(&args);
@@ -115,8 +160,9 @@ fn the_same_input_gives_byte_identical_output() {
 
 #[test]
 fn key_order_in_the_profile_does_not_change_the_result() {
-    let text = std::fs::read_to_string(crate::support::root().join("profiles/senior-upstream-lead.json"))
-        .expect("profile");
+    let text =
+        std::fs::read_to_string(crate::support::root().join("profiles/senior-upstream-lead.json"))
+            .expect("profile");
     let v: Value = serde_json::from_str(&text).expect("JSON");
     let obj = v.as_object().expect("object");
     let mut reversed = serde_json::Map::new();
@@ -125,8 +171,22 @@ fn key_order_in_the_profile_does_not_change_the_result() {
     }
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("p.json");
-    std::fs::write(&path, serde_json::to_string(&Value::Object(reversed)).expect("json")).expect("write");
-    let a = run(&["recommend", "profiles/senior-upstream-lead.json", "--format", "json"]);
-    let b = run(&["recommend", path.to_str().expect("utf-8 path"), "--format", "json"]);
+    std::fs::write(
+        &path,
+        serde_json::to_string(&Value::Object(reversed)).expect("json"),
+    )
+    .expect("write");
+    let a = run(&[
+        "recommend",
+        "profiles/senior-upstream-lead.json",
+        "--format",
+        "json",
+    ]);
+    let b = run(&[
+        "recommend",
+        path.to_str().expect("utf-8 path"),
+        "--format",
+        "json",
+    ]);
     assert_eq!(a.stdout, b.stdout);
 }

@@ -3,65 +3,187 @@
 use careergraph::knowledge::KnowledgeBase;
 
 const ROLES: &[&str] = &[
-    "infra-engineer", "server-engineer", "network-engineer", "database-engineer", "security-engineer",
-    "cloud-engineer", "network-specialist", "infra-generalist", "infra-architect", "it-architect", "sre",
-    "systems-engineer", "programmer", "backend-engineer", "frontend-engineer", "full-stack-engineer",
-    "tech-lead", "engineering-manager", "project-leader", "project-manager", "pmo", "it-consultant",
-    "in-house-se", "ai-engineer", "iot-engineer", "data-scientist",
+    "infra-engineer",
+    "server-engineer",
+    "network-engineer",
+    "database-engineer",
+    "security-engineer",
+    "cloud-engineer",
+    "network-specialist",
+    "infra-generalist",
+    "infra-architect",
+    "it-architect",
+    "sre",
+    "systems-engineer",
+    "programmer",
+    "backend-engineer",
+    "frontend-engineer",
+    "full-stack-engineer",
+    "tech-lead",
+    "engineering-manager",
+    "project-leader",
+    "project-manager",
+    "pmo",
+    "it-consultant",
+    "in-house-se",
+    "ai-engineer",
+    "iot-engineer",
+    "data-scientist",
 ];
 const PHASES: &[&str] = &[
-    "requirements", "basic-design", "detailed-design", "build", "implementation", "testing", "operations",
+    "requirements",
+    "basic-design",
+    "detailed-design",
+    "build",
+    "implementation",
+    "testing",
+    "operations",
 ];
 const CERTS: &[&str] = &[
-    "ccna", "ccnp-enterprise", "linuc-1", "linuc-2", "linuc-3", "lpic-1", "lpic-2", "oracle-java-bronze",
-    "oracle-java-silver", "oracle-java-gold", "php-engineer", "ruby-silver", "ruby-gold", "ip", "fe", "ap",
-    "nw", "db", "sc", "sa", "pm", "aws-clf", "aws-saa", "aws-sap", "aws-dop", "az-900", "az-104", "az-305",
-    "gcp-ace", "gcp-pca", "cka", "ckad", "terraform-associate",
+    "ccna",
+    "ccnp-enterprise",
+    "linuc-1",
+    "linuc-2",
+    "linuc-3",
+    "lpic-1",
+    "lpic-2",
+    "oracle-java-bronze",
+    "oracle-java-silver",
+    "oracle-java-gold",
+    "php-engineer",
+    "ruby-silver",
+    "ruby-gold",
+    "ip",
+    "fe",
+    "ap",
+    "nw",
+    "db",
+    "sc",
+    "sa",
+    "pm",
+    "aws-clf",
+    "aws-saa",
+    "aws-sap",
+    "aws-dop",
+    "az-900",
+    "az-104",
+    "az-305",
+    "gcp-ace",
+    "gcp-pca",
+    "cka",
+    "ckad",
+    "terraform-associate",
 ];
 const SKILLS: &[&str] = &[
-    "tcp-ip", "routing-switching", "wan-design", "network-design", "linux", "windows-server",
-    "shell-scripting", "ansible", "terraform", "virtualization", "containers", "kubernetes", "aws", "azure",
-    "gcp", "cloud-architecture", "storage-backup", "redundancy-load-balancing", "monitoring", "security",
-    "firewall-ids-ips", "penetration-testing", "encryption", "infra-architecture", "web-servers",
-    "middleware", "database-design", "sql", "api-design", "java", "python", "ruby", "php", "go", "nodejs",
-    "javascript", "typescript", "html-css", "frameworks", "test-automation", "ci-cd", "software-design",
-    "frontend", "machine-learning", "data-analysis", "requirements-definition", "documentation",
-    "communication", "project-management", "team-leadership", "it-strategy", "agile-waterfall",
+    "tcp-ip",
+    "routing-switching",
+    "wan-design",
+    "network-design",
+    "linux",
+    "windows-server",
+    "shell-scripting",
+    "ansible",
+    "terraform",
+    "virtualization",
+    "containers",
+    "kubernetes",
+    "aws",
+    "azure",
+    "gcp",
+    "cloud-architecture",
+    "storage-backup",
+    "redundancy-load-balancing",
+    "monitoring",
+    "security",
+    "firewall-ids-ips",
+    "penetration-testing",
+    "encryption",
+    "infra-architecture",
+    "web-servers",
+    "middleware",
+    "database-design",
+    "sql",
+    "api-design",
+    "java",
+    "python",
+    "ruby",
+    "php",
+    "go",
+    "nodejs",
+    "javascript",
+    "typescript",
+    "html-css",
+    "frameworks",
+    "test-automation",
+    "ci-cd",
+    "software-design",
+    "frontend",
+    "machine-learning",
+    "data-analysis",
+    "requirements-definition",
+    "documentation",
+    "communication",
+    "project-management",
+    "team-leadership",
+    "it-strategy",
+    "agile-waterfall",
 ];
 const PREFERENCES: &[&str] = &[
-    "stability", "feature-development", "automation", "work-life-balance", "management", "specialist",
-    "high-income", "freelance",
+    "stability",
+    "feature-development",
+    "automation",
+    "work-life-balance",
+    "management",
+    "specialist",
+    "high-income",
+    "freelance",
 ];
 const WORKPLACES: &[&str] = &["in-house-product", "si", "ses", "user-company"];
 
 fn kb() -> KnowledgeBase {
-    KnowledgeBase::builtin().unwrap_or_else(|e| panic!("the shipped knowledge base does not load:\n{e}"))
+    KnowledgeBase::builtin()
+        .unwrap_or_else(|e| panic!("the shipped knowledge base does not load:\n{e}"))
 }
 
 #[test]
 fn every_vocabulary_id_exists_with_both_names() {
     let kb = kb();
     for &id in ROLES {
-        let r = kb.find_role(id).unwrap_or_else(|| panic!("role {id} missing"));
+        let r = kb
+            .find_role(id)
+            .unwrap_or_else(|| panic!("role {id} missing"));
         let role = kb.role(r);
         assert_eq!(role.id, id, "{id} must be an id, not only an alias");
         assert!(!role.name.ja.is_empty() && !role.name.en.is_empty());
     }
-    assert_eq!(kb.find_role("server-side-engineer").map(|r| kb.role(r).id.as_str()), Some("backend-engineer"));
+    assert_eq!(
+        kb.find_role("server-side-engineer")
+            .map(|r| kb.role(r).id.as_str()),
+        Some("backend-engineer")
+    );
     for &id in PHASES {
         assert!(kb.catalogs.phases.find(id).is_some(), "phase {id} missing");
     }
     for &id in CERTS {
-        assert!(kb.catalogs.certifications.find(id).is_some(), "certification {id} missing");
+        assert!(
+            kb.catalogs.certifications.find(id).is_some(),
+            "certification {id} missing"
+        );
     }
     for &id in SKILLS {
         assert!(kb.catalogs.skills.find(id).is_some(), "skill {id} missing");
     }
     for &id in PREFERENCES {
-        assert!(kb.catalogs.preferences.find(id).is_some(), "preference {id} missing");
+        assert!(
+            kb.catalogs.preferences.find(id).is_some(),
+            "preference {id} missing"
+        );
     }
     for &id in WORKPLACES {
-        assert!(kb.catalogs.workplaces.find(id).is_some(), "workplace {id} missing");
+        assert!(
+            kb.catalogs.workplaces.find(id).is_some(),
+            "workplace {id} missing"
+        );
     }
 }
 
@@ -85,7 +207,12 @@ fn every_fact_carries_a_source_that_exists() {
         "003_cf926ad814f16b81.txt",
         "004_f256adbc82c29359.txt",
     ];
-    let ok = |s: &str| seeds.contains(&s) || s.starts_with("https://") || s.starts_with("http://") || s.starts_with("careergraph");
+    let ok = |s: &str| {
+        seeds.contains(&s)
+            || s.starts_with("https://")
+            || s.starts_with("http://")
+            || s.starts_with("careergraph")
+    };
     let mut sources: Vec<&str> = Vec::new();
     for r in &kb.roles {
         sources.push(&r.source);
@@ -123,7 +250,13 @@ fn the_seeds_income_figures_are_encoded() {
         ("security-engineer", 436.0, 881.0),
         ("systems-engineer", 417.0, 753.0),
     ] {
-        assert!(headline(role, Employee).contains(&employee), "{role} employee {employee}");
-        assert!(headline(role, Freelance).contains(&freelance), "{role} freelance {freelance}");
+        assert!(
+            headline(role, Employee).contains(&employee),
+            "{role} employee {employee}"
+        );
+        assert!(
+            headline(role, Freelance).contains(&freelance),
+            "{role} freelance {freelance}"
+        );
     }
 }

@@ -35,7 +35,9 @@ fn profile() -> impl Strategy<Value = serde_json::Value> {
 
 fn fits(p: &serde_json::Value) -> Vec<f64> {
     let e = engine();
-    let profile = e.profile_from_str("p.json", &p.to_string()).expect("generated profiles are valid");
+    let profile = e
+        .profile_from_str("p.json", &p.to_string())
+        .expect("generated profiles are valid");
     e.score_all(&profile).iter().map(|f| f.fit).collect()
 }
 

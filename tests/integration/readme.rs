@@ -16,7 +16,11 @@ fn readme_outputs_are_current() {
     let mut blocks = 0;
     while let Some(line) = lines.next() {
         out.push_str(line);
-        let Some(args) = line.trim().strip_prefix(MARKER).and_then(|l| l.strip_suffix(" -->")) else {
+        let Some(args) = line
+            .trim()
+            .strip_prefix(MARKER)
+            .and_then(|l| l.strip_suffix(" -->"))
+        else {
             continue;
         };
         blocks += 1;

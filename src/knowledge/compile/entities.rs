@@ -458,6 +458,7 @@ pub(super) fn scoring(ctx: &mut Ctx, files: &[(usize, RuleFile)]) -> Option<Scor
         ("preference_bonus", s.preference_bonus),
         ("preference_bonus_max", s.preference_bonus_max),
         ("transition_condition_bonus", s.transition_condition_bonus),
+        ("advancement_bonus", s.advancement_bonus),
         ("two_step_penalty", s.two_step_penalty),
     ] {
         ctx.range(&loc.at(key), v, 0.0, 1.0, "invalid-scoring", key);
@@ -521,6 +522,7 @@ pub(super) fn scoring(ctx: &mut Ctx, files: &[(usize, RuleFile)]) -> Option<Scor
         preference_bonus: s.preference_bonus,
         preference_bonus_max: s.preference_bonus_max,
         transition_condition_bonus: s.transition_condition_bonus,
+        advancement_bonus: s.advancement_bonus,
         two_step_penalty: s.two_step_penalty,
         months_per_level: months?,
         stretch_months: s.stretch_months,
