@@ -177,6 +177,32 @@ impl SourceText {
         }
     }
 
+    /// Fails unless the text is (starts like) a JSON object: an empty file or a top-level array
+    /// gets a plain message instead of serde's.
+    pub fn expect_object(&self, what: &str, example: &str) -> Result<(), Vec<Diagnostic>> {
+        let trimmed = self.text.trim_start();
+        let (message, found) = match trimmed.chars().next() {
+            Some('{') => return Ok(()),
+            None => (
+                format!("the file is empty: a {what} is a JSON object"),
+                None,
+            ),
+            Some(c) => (
+                format!("a {what} is a JSON object, not {}", describe_json_start(c)),
+                Some(self.text.len() - trimmed.len()),
+            ),
+        };
+        let d = Diagnostic::error("invalid-value", message)
+            .with_help(Some(format!("for example {example}")));
+        Err(vec![match found {
+            Some(offset) => d.at_position(self, position_of(&self.text, offset)),
+            None => Diagnostic {
+                file: Some(self.name.clone()),
+                ..d
+            },
+        }])
+    }
+
     /// A diagnostic for a serde_json error in this text: syntax errors, wrong types, unknown or
     /// missing fields and unknown variants, with the line and column serde reports.
     pub fn parse_error(&self, err: &serde_json::Error) -> Diagnostic {
@@ -192,6 +218,10 @@ impl SourceText {
             Some(i) => full[..i].to_string(),
             None => full,
         };
+        let message = message
+            .replace("expected f64", "expected a number")
+            .replace("expected u8", "expected a whole number")
+            .replace("expected u32", "expected a whole number");
         let help = expected_key_help(&message);
         let diag = Diagnostic::error(code, message).with_help(help);
         if err.line() == 0 {
@@ -213,6 +243,17 @@ impl SourceText {
             })
             .unwrap_or(err.column());
         diag.at_position(self, Position { line, column })
+    }
+}
+
+fn describe_json_start(c: char) -> &'static str {
+    match c {
+        '[' => "an array",
+        '"' => "a string",
+        't' | 'f' => "a boolean",
+        'n' => "null",
+        '-' | '0'..='9' => "a number",
+        _ => "JSON",
     }
 }
 

@@ -17,9 +17,11 @@ pub fn nearest<'a>(
         .into_iter()
         .map(|(spelling, id)| {
             let have = normalise(spelling);
+            let similar =
+                initials(spelling) == wanted || have.contains(&wanted) || wanted.contains(&have);
             let class = if have == wanted {
                 0
-            } else if !wanted.is_empty() && (have.contains(&wanted) || wanted.contains(&have)) {
+            } else if !wanted.is_empty() && similar {
                 1
             } else {
                 2
@@ -48,6 +50,14 @@ pub fn did_you_mean(ids: &[String]) -> Option<String> {
         [one] => Some(format!("did you mean {one}?")),
         [init @ .., last] => Some(format!("did you mean {} or {last}?", init.join(", "))),
     }
+}
+
+/// "work-life-balance" → "wlb".
+fn initials(s: &str) -> String {
+    s.split(['-', '_', ' '])
+        .filter_map(|part| part.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 fn normalise(s: &str) -> String {
@@ -83,6 +93,15 @@ mod tests {
             Some("kubernetes")
         );
         assert_eq!(nearest("kube", IDS, 5).len(), 4);
+    }
+
+    #[test]
+    fn initials_find_the_id() {
+        let ids = [
+            ("work-life-balance", "work-life-balance"),
+            ("high-income", "high-income"),
+        ];
+        assert_eq!(nearest("wlb", ids, 1), vec!["work-life-balance"]);
     }
 
     #[test]

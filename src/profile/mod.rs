@@ -60,9 +60,13 @@ impl Profile {
     /// Parses and checks a profile. On failure, returns every problem found (not just the first),
     /// each pointing at its place in `source`.
     pub fn parse(source: &SourceText, kb: &KnowledgeBase) -> Result<Profile, Vec<Diagnostic>> {
+        source.expect_object("profile", r#"{"skills": {"linux": 3}}"#)?;
         let def: ProfileDef =
             serde_json::from_str(&source.text).map_err(|e| vec![source.parse_error(&e)])?;
-        Checker::new(source, kb).check(def)
+        Checker::new(source, kb).check(def).map_err(|mut d| {
+            crate::diagnostics::sort(&mut d);
+            d
+        })
     }
 
     /// The self-reported level of a skill (0 when not listed).
@@ -328,14 +332,15 @@ mod tests {
         let json = "{\n  \"current_role\": \"netop\",\n  \"skills\": {\"linuxx\": 2, \"cloud\": 7},\n  \"certifications\": [\"net-c\"],\n  \"phases\": {\"operations\": -1}\n}";
         let e = errors(json);
         let codes: Vec<&str> = e.iter().map(|d| d.code).collect();
+        // sorted by position in the file
         assert_eq!(
             codes,
             [
                 "unknown-role",
-                "years-out-of-range",
-                "level-out-of-range",
                 "unknown-skill",
-                "unknown-certification"
+                "level-out-of-range",
+                "unknown-certification",
+                "years-out-of-range"
             ]
         );
         let role = &e[0];
@@ -345,18 +350,17 @@ mod tests {
             role.help.as_deref(),
             Some("did you mean `netops`, `dev` or `ops`?")
         );
-        let skill = &e[3];
+        let skill = &e[1];
         assert_eq!(skill.pointer, "/skills/linuxx");
         assert_eq!((skill.line, skill.column), (Some(3), Some(14)));
-        assert_eq!(
+        assert!(
             skill
                 .help
                 .as_deref()
-                .map(|h| h.starts_with("did you mean `linux`")),
-            Some(true)
+                .is_some_and(|h| h.starts_with("did you mean `linux`"))
         );
         assert_eq!(e[2].help.as_deref(), Some("the closest valid value is 5"));
-        assert_eq!(e[1].help.as_deref(), Some("the closest valid value is 0"));
+        assert_eq!(e[4].help.as_deref(), Some("the closest valid value is 0"));
     }
 
     #[test]
@@ -370,7 +374,11 @@ mod tests {
     fn wrong_types_unknown_fields_and_bad_json_point_at_line_and_column() {
         let e = errors("{\"skills\": {\"linux\": \"3\"}}");
         assert_eq!(e[0].code, "invalid-value");
-        assert!(e[0].message.contains("expected f64"), "{}", e[0].message);
+        assert!(
+            e[0].message.contains("expected a number"),
+            "{}",
+            e[0].message
+        );
         let e = errors("{\"skills\": {}, \"skils\": {}}");
         assert!(e[0].message.contains("unknown field `skils`"));
         let e = errors("{\n  \"skills\": {\n");
@@ -415,8 +423,8 @@ mod tests {
         assert_eq!(
             codes,
             [
-                "team-size-out-of-range",
                 "age-out-of-range",
+                "team-size-out-of-range",
                 "unknown-employment"
             ]
         );

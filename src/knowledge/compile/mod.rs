@@ -43,6 +43,10 @@ pub fn compile(sources: &[SourceText]) -> (Option<(KnowledgeBase, Origins)>, Vec
     let mut files: Vec<(usize, RuleFile)> = Vec::new();
     let mut diags = Vec::new();
     for (i, src) in sources.iter().enumerate() {
+        if let Err(d) = src.expect_object("rule file", r#"{"skills": [...], "roles": [...]}"#) {
+            diags.extend(d);
+            continue;
+        }
         match serde_json::from_str::<RuleFile>(&src.text) {
             Ok(f) => files.push((i, f)),
             Err(e) => diags.push(src.parse_error(&e)),
