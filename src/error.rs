@@ -9,7 +9,7 @@ use crate::diagnostics::{Diagnostic, render};
 #[non_exhaustive]
 pub enum Error {
     /// A file could not be read.
-    #[error("cannot read {path}: {message}")]
+    #[error("error: cannot read {path}: {message}")]
     Io {
         /// The path as given.
         path: String,
@@ -20,7 +20,7 @@ pub enum Error {
     #[error("{}", render(.0).trim_end())]
     Diagnostics(Vec<Diagnostic>),
     /// A request that cannot be answered (e.g. a bound exceeded).
-    #[error("{0}")]
+    #[error("error: {0}")]
     Invalid(String),
 }
 

@@ -115,7 +115,7 @@ fn execute(cli: &Cli, stdin: &mut dyn Read) -> Result<Output, Error> {
         Command::Role { id } => {
             let engine = load()?;
             let kb = engine.knowledge();
-            report::catalog::role(kb, kb.require_role(id, "role")?, json)
+            report::catalog::role(kb, kb.require_role(id, "the ROLE argument")?, json)
         }
         Command::Certs => report::catalog::certs(load()?.knowledge(), json),
         Command::Skills => report::catalog::skills(load()?.knowledge(), json),

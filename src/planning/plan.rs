@@ -75,7 +75,7 @@ pub fn plan(
             hours: None,
         });
     }
-    for c in order_certs(certs) {
+    for c in order_certs(&covering(certs)) {
         let hours = c.study_hours.map(|h| (h.min + h.max) / 2.0);
         steps.push(PlanStep {
             kind: "certification",
@@ -96,6 +96,27 @@ pub fn plan(
     });
     steps.extend(optional.into_iter().map(skill_step));
     steps
+}
+
+/// The certifications worth a step: in the given (best-first) order, each one that evidences a
+/// gap no earlier pick already evidences, so two certificates for the same skills are not both
+/// planned.
+fn covering(certs: &[CertAdvice]) -> Vec<CertAdvice> {
+    let mut covered: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for c in certs {
+        let new: Vec<&str> = c
+            .closes
+            .iter()
+            .map(|x| x.skill.as_str())
+            .filter(|s| !covered.contains(s))
+            .collect();
+        if !new.is_empty() {
+            covered.extend(new);
+            out.push(c.clone());
+        }
+    }
+    out
 }
 
 /// Certifications in an order where none comes before one it requires or usually follows

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use super::{Sources, json, table};
+use super::{Sources, json, table, years};
 use crate::income::Incomes;
 use crate::knowledge::KnowledgeBase;
 use crate::knowledge::format::Text;
@@ -227,13 +227,13 @@ pub fn role(kb: &KnowledgeBase, ix: RoleIx, as_json: bool) -> String {
     if let Some(e) = &view.experience {
         let mut parts = Vec::new();
         if let Some(y) = e.total_years {
-            parts.push(format!("{} years in total", fmt_num(y)));
+            parts.push(format!("{} in total", years(y)));
         }
         for (p, y) in &e.phases {
-            parts.push(format!("{} years of {p}", fmt_num(*y)));
+            parts.push(format!("{} of {p}", years(*y)));
         }
         if let Some(y) = e.management_years {
-            parts.push(format!("{} years of management", fmt_num(y)));
+            parts.push(format!("{} of management", years(y)));
         }
         let _ = writeln!(
             out,

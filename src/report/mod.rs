@@ -101,6 +101,8 @@ pub(crate) fn score(x: f64) -> String {
 pub(crate) fn months(m: f64) -> String {
     if m <= 0.0 {
         "now".into()
+    } else if m <= 1.0 {
+        "≈1 month".into()
     } else if m < 24.0 {
         format!("≈{} months", fmt_num(m.ceil()))
     } else {

@@ -18,8 +18,8 @@ pub fn text(r: &Recommendations) -> String {
     let _ = match &r.profile.current_role {
         Some(role) => writeln!(
             out,
-            "Next roles for {who} (now {role}, {} years of experience)\n",
-            fmt_num(r.profile.years_experience)
+            "Next roles for {who} (now {role}, {} of experience)\n",
+            years(r.profile.years_experience)
         ),
         None => writeln!(out, "Entry roles for {who} (no current role given)\n"),
     };
