@@ -43,21 +43,28 @@ impl Figure {
 
     /// "458万円" or "500–600万円" or "60–70万円/月".
     pub fn display(&self) -> String {
-        let unit = match self.period {
-            IncomePeriod::Year => "万円",
-            IncomePeriod::Month => "万円/月",
-        };
-        match (self.average, self.min, self.max) {
-            (Some(a), _, _) => format!("{}{unit}", crate::rules::fmt_num(a)),
-            (None, Some(lo), Some(hi)) => format!(
-                "{}–{}{unit}",
-                crate::rules::fmt_num(lo),
-                crate::rules::fmt_num(hi)
-            ),
-            (None, Some(v), None) => format!("{}{unit}+", crate::rules::fmt_num(v)),
-            (None, None, Some(v)) => format!("≤{}{unit}", crate::rules::fmt_num(v)),
-            (None, None, None) => "?".into(),
-        }
+        amount(self.average, self.min, self.max, self.period)
+    }
+}
+
+/// An income as published: "458万円", "500–600万円", "1000万円+", "60–70万円/月".
+pub fn amount(
+    average: Option<f64>,
+    min: Option<f64>,
+    max: Option<f64>,
+    period: IncomePeriod,
+) -> String {
+    use crate::rules::fmt_num;
+    let unit = match period {
+        IncomePeriod::Year => "万円",
+        IncomePeriod::Month => "万円/月",
+    };
+    match (average, min, max) {
+        (Some(a), _, _) => format!("{}{unit}", fmt_num(a)),
+        (None, Some(lo), Some(hi)) => format!("{}–{}{unit}", fmt_num(lo), fmt_num(hi)),
+        (None, Some(v), None) => format!("{}{unit}+", fmt_num(v)),
+        (None, None, Some(v)) => format!("≤{}{unit}", fmt_num(v)),
+        (None, None, None) => "?".into(),
     }
 }
 

@@ -253,24 +253,13 @@ pub fn role(kb: &KnowledgeBase, ix: RoleIx, as_json: bool) -> String {
         let _ = writeln!(out, "Suits: {}", view.aptitudes.join(", "));
     }
     if !r.incomes.is_empty() {
-        out.push_str("\nIncomes (万円):\n");
+        out.push_str("\nIncomes:\n");
         for i in &r.incomes {
-            let range = match (i.average, i.min, i.max) {
-                (Some(a), _, _) => fmt_num(a),
-                (None, Some(lo), Some(hi)) => format!("{}–{}", fmt_num(lo), fmt_num(hi)),
-                (None, Some(v), None) => format!("{}+", fmt_num(v)),
-                (None, None, Some(v)) => format!("≤{}", fmt_num(v)),
-                (None, None, None) => "?".into(),
-            };
-            let per = if matches!(i.period, crate::knowledge::format::IncomePeriod::Month) {
-                "/month"
-            } else {
-                "/year"
-            };
             let _ = writeln!(
                 out,
-                "  - {} {range}{per}: {} {}",
+                "  - {} {}: {} {}",
                 i.employment.as_str(),
+                crate::income::amount(i.average, i.min, i.max, i.period),
                 i.basis.en,
                 src.mark(&i.source)
             );
