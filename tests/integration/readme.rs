@@ -1,6 +1,6 @@
 //! The README's example outputs are real: each block under a `<!-- readme-output: ARGS -->`
-//! marker must equal what `careergraph ARGS` prints (stdout, then stderr). With
-//! `UPDATE_README=1` the blocks are rewritten instead.
+//! marker must equal what `careergraph ARGS` prints (stdout, then stderr); `ARGS | head N` keeps
+//! the first N lines and a `…` line. With `UPDATE_README=1` the blocks are rewritten instead.
 
 use crate::support::{root, run};
 
@@ -33,9 +33,19 @@ fn readme_outputs_are_current() {
             }
             current.push_str(l);
         }
-        let argv: Vec<&str> = args.split_whitespace().collect();
+        let (command, head) = match args.split_once(" | head ") {
+            Some((c, n)) => (c, Some(n.trim().parse::<usize>().expect("head N"))),
+            None => (args, None),
+        };
+        let argv: Vec<&str> = command.split_whitespace().collect();
         let r = run(&argv);
-        let fresh = format!("{}{}", r.stdout, r.stderr);
+        let mut fresh = format!("{}{}", r.stdout, r.stderr);
+        if let Some(n) = head {
+            let lines: Vec<&str> = fresh.lines().collect();
+            if lines.len() > n {
+                fresh = format!("{}\n…\n", lines[..n].join("\n"));
+            }
+        }
         if fresh != current {
             stale.push(args.to_string());
         }
