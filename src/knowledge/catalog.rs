@@ -50,9 +50,4 @@ impl Catalog {
             3,
         )
     }
-
-    /// Whether nothing is catalogued.
-    pub fn is_empty(&self) -> bool {
-        self.by_key.is_empty()
-    }
 }

@@ -184,15 +184,6 @@ impl KnowledgeBase {
             .map(|(i, t)| (TransitionIx(i), t))
     }
 
-    /// The transition from one role to another, if any.
-    pub fn transition_between(
-        &self,
-        from: RoleIx,
-        to: RoleIx,
-    ) -> Option<(TransitionIx, &Transition)> {
-        self.outgoing(from).find(|(_, t)| t.to == to)
-    }
-
     /// Rules with the effects that concern a role.
     pub fn rules_for(&self, role: RoleIx) -> impl Iterator<Item = (RuleIx, &Rule)> {
         self.rules

@@ -68,15 +68,6 @@ impl Profile {
             d
         })
     }
-
-    /// The self-reported level of a skill (0 when not listed).
-    pub fn skill_level(&self, skill: SkillIx) -> u8 {
-        self.skills
-            .binary_search_by_key(&skill, |(s, _)| *s)
-            .ok()
-            .and_then(|i| self.skills.get(i))
-            .map_or(0, |(_, l)| *l)
-    }
 }
 
 struct Checker<'a> {
@@ -104,6 +95,7 @@ impl<'a> Checker<'a> {
             self.resolve(
                 &kb.catalogs.roles,
                 "role",
+                "unknown-role",
                 "/current_role",
                 id,
                 Target::Value,
@@ -116,7 +108,14 @@ impl<'a> Checker<'a> {
         let mut phases = Vec::new();
         for (id, years) in &def.phases {
             let pointer = format!("/phases/{}", escape(id));
-            let phase = self.resolve(&kb.catalogs.phases, "phase", &pointer, id, Target::Key);
+            let phase = self.resolve(
+                &kb.catalogs.phases,
+                "phase",
+                "unknown-phase",
+                &pointer,
+                id,
+                Target::Key,
+            );
             let years = self.years(&pointer, *years);
             if let (Some(p), Some(y)) = (phase, years) {
                 phases.push((PhaseIx(p), y));
@@ -125,7 +124,14 @@ impl<'a> Checker<'a> {
         let mut skills = Vec::new();
         for (id, level) in &def.skills {
             let pointer = format!("/skills/{}", escape(id));
-            let skill = self.resolve(&kb.catalogs.skills, "skill", &pointer, id, Target::Key);
+            let skill = self.resolve(
+                &kb.catalogs.skills,
+                "skill",
+                "unknown-skill",
+                &pointer,
+                id,
+                Target::Key,
+            );
             let level = self.level(&pointer, *level);
             if let (Some(s), Some(l)) = (skill, level) {
                 skills.push((SkillIx(s), l));
@@ -137,6 +143,7 @@ impl<'a> Checker<'a> {
             if let Some(c) = self.resolve(
                 &kb.catalogs.certifications,
                 "certification",
+                "unknown-certification",
                 &pointer,
                 id,
                 Target::Value,
@@ -183,6 +190,7 @@ impl<'a> Checker<'a> {
             self.resolve(
                 &kb.catalogs.workplaces,
                 "workplace",
+                "unknown-workplace",
                 "/workplace",
                 id,
                 Target::Value,
@@ -195,6 +203,7 @@ impl<'a> Checker<'a> {
             if let Some(p) = self.resolve(
                 &kb.catalogs.preferences,
                 "preference",
+                "unknown-preference",
                 &pointer,
                 id,
                 Target::Value,
@@ -238,6 +247,7 @@ impl<'a> Checker<'a> {
         &mut self,
         catalog: &Catalog,
         kind: &'static str,
+        code: &'static str,
         pointer: &str,
         id: &str,
         target: Target,
@@ -245,14 +255,6 @@ impl<'a> Checker<'a> {
         if let Some(i) = catalog.find(id) {
             return Some(i);
         }
-        let code = match kind {
-            "role" => "unknown-role",
-            "phase" => "unknown-phase",
-            "skill" => "unknown-skill",
-            "certification" => "unknown-certification",
-            "workplace" => "unknown-workplace",
-            _ => "unknown-preference",
-        };
         let help = did_you_mean(&catalog.suggest(id));
         self.report(
             Diagnostic::error(code, format!("unknown {kind} `{id}`")),

@@ -190,3 +190,34 @@ fn key_order_in_the_profile_does_not_change_the_result() {
     ]);
     assert_eq!(a.stdout, b.stdout);
 }
+
+#[test]
+fn steps_limits_how_far_recommend_looks() {
+    let steps = |args: &[&str]| -> Vec<u64> {
+        let v = json(args);
+        arr(&v, "recommendations")
+            .iter()
+            .map(|r| r["steps"].as_u64().expect("steps"))
+            .collect()
+    };
+    let one = steps(&[
+        "recommend",
+        "profiles/java-backend-3y.json",
+        "--steps",
+        "1",
+        "--format",
+        "json",
+    ]);
+    let two = steps(&[
+        "recommend",
+        "profiles/java-backend-3y.json",
+        "--format",
+        "json",
+    ]);
+    assert!(!one.is_empty() && one.iter().all(|s| *s == 1), "{one:?}");
+    assert!(
+        two.contains(&2),
+        "the default looks two steps ahead: {two:?}"
+    );
+    assert!(two.len() > one.len());
+}
