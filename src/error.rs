@@ -1,5 +1,6 @@
 //! The library's error type.
 
+use std::io::Read;
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, render};
@@ -40,7 +41,17 @@ pub fn read_text(path: &Path, max_bytes: u64) -> Result<String, Error> {
             meta.len()
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| err(e.to_string()))?;
+    // The length above can lie (a device such as /dev/zero, a file still growing): read at
+    // most one byte past the limit, so the limit holds whatever the file is.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(max_bytes + 1).read_to_end(&mut bytes))
+        .map_err(|e| err(e.to_string()))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(err(format!(
+            "holds more than {max_bytes} bytes; the limit is {max_bytes} bytes"
+        )));
+    }
     decode(bytes).map_err(err)
 }
 

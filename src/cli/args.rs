@@ -9,7 +9,15 @@ use crate::graph::{MAX_HOPS, MAX_K};
 /// Rule-based IT career recommendations for Japan's IT market: next roles, gaps to a target role,
 /// and routes between roles, each explained and sourced.
 #[derive(Debug, Parser)]
-#[command(name = "careergraph", version, about, long_about = None)]
+#[command(name = "careergraph", version, about, long_about = None, after_help = format!(
+    "Input limits: a profile is at most {} MiB and a rule file at most {} MiB; JSON nested \
+     deeper than 128 levels is refused; a profile or knowledge base reports its first {} \
+     problems in full and counts the rest; paths: 1 <= k <= {MAX_K}, at most {MAX_HOPS} steps. \
+     Input past a limit is an error (exit 2), never cut silently.",
+    crate::cli::MAX_PROFILE_BYTES >> 20,
+    crate::knowledge::MAX_FILE_BYTES >> 20,
+    crate::diagnostics::MAX_DIAGNOSTICS,
+))]
 pub struct Cli {
     /// Output format.
     #[arg(long, global = true, value_enum, default_value_t = Format::Text)]

@@ -50,9 +50,13 @@ pub struct Diagnostic {
     pub line: Option<usize>,
     /// 1-based column in characters, where known.
     pub column: Option<usize>,
-    /// The offending line of the file, where known.
+    /// The offending line of the file, where known; a long line is cut to a window around the
+    /// column, marked with `…`.
     #[serde(skip)]
     pub snippet: Option<String>,
+    /// The caret's column within `snippet`, in characters from 1.
+    #[serde(skip)]
+    pub snippet_column: Option<usize>,
     /// How to fix it, often naming the nearest valid id.
     pub help: Option<String>,
 }
@@ -78,6 +82,7 @@ impl Diagnostic {
             line: None,
             column: None,
             snippet: None,
+            snippet_column: None,
             help: None,
         }
     }
@@ -108,7 +113,11 @@ impl Diagnostic {
     fn set_position(&mut self, source: &SourceText, pos: Position) {
         self.line = Some(pos.line);
         self.column = Some(pos.column);
-        self.snippet = line_text(&source.text, pos.line).map(str::to_string);
+        if let Some(text) = line_text(&source.text, pos.line) {
+            let (snippet, column) = window(text, pos.column);
+            self.snippet = Some(snippet);
+            self.snippet_column = Some(column);
+        }
     }
 
     /// Whether this is an error.
@@ -133,7 +142,9 @@ impl fmt::Display for Diagnostic {
                 write!(f, " ({})", self.pointer)?;
             }
         }
-        if let (Some(snippet), Some(line), Some(column)) = (&self.snippet, self.line, self.column) {
+        if let (Some(snippet), Some(line), Some(column)) =
+            (&self.snippet, self.line, self.snippet_column)
+        {
             let number = line.to_string();
             let pad = " ".repeat(number.len());
             // Columns count characters; pad by display width so the caret also lines up under
@@ -157,6 +168,30 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// Characters of a line shown on each side of the caret; a longer line is cut (a minified or
+/// hostile file can hold megabytes on one line).
+const SNIPPET_SIDE: usize = 60;
+
+/// The part of `line` shown around 1-based character `column`, and the column within it.
+fn window(line: &str, column: usize) -> (String, usize) {
+    let len = line.chars().count();
+    if len <= 2 * SNIPPET_SIDE {
+        return (line.to_string(), column);
+    }
+    let start = column.saturating_sub(1).saturating_sub(SNIPPET_SIDE);
+    let end = (column + SNIPPET_SIDE).min(len);
+    let mut out: String = line.chars().skip(start).take(end - start).collect();
+    let mut caret = column - start;
+    if start > 0 {
+        out.insert(0, '…');
+        caret += 1;
+    }
+    if end < len {
+        out.push('…');
+    }
+    (out, caret)
 }
 
 /// A file's name (as the user gave it) and its text, kept to point diagnostics into it.
@@ -273,11 +308,65 @@ fn expected_key_help(message: &str) -> Option<String> {
     did_you_mean(&nearest(got, keys.iter().map(|k| (*k, *k)), 1))
 }
 
-/// Sorts diagnostics by file, line and column (then code), so they read top to bottom.
+/// Sorts diagnostics by file, line and column (then code), so they read top to bottom; the
+/// [`OMITTED`] note goes last.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        (&a.file, a.line, a.column, a.code).cmp(&(&b.file, b.line, b.column, b.code))
+        (a.code == OMITTED, &a.file, a.line, a.column, a.code).cmp(&(
+            b.code == OMITTED,
+            &b.file,
+            b.line,
+            b.column,
+            b.code,
+        ))
     });
+}
+
+/// The most diagnostics one profile or knowledge base reports in full; the rest are counted in
+/// one [`OMITTED`] note. Locating a diagnostic reads the file up to it, so without a bound a
+/// hostile file with many thousands of problems would take quadratic time (compilers bound their
+/// errors the same way: clang stops after 20, gcc has `-fmax-errors`).
+pub const MAX_DIAGNOSTICS: usize = 100;
+
+/// The code of the note that counts the diagnostics past [`MAX_DIAGNOSTICS`].
+pub const OMITTED: &str = "too-many-problems";
+
+/// Diagnostics found past [`MAX_DIAGNOSTICS`], counted instead of reported.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Omitted {
+    errors: usize,
+    warnings: usize,
+}
+
+impl Omitted {
+    /// Counts one diagnostic not reported.
+    pub fn count(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+        }
+    }
+
+    /// How many were counted.
+    pub fn total(&self) -> usize {
+        self.errors + self.warnings
+    }
+
+    /// The note counting them (an error when any of them is), or `None` when there are none.
+    pub fn note(&self) -> Option<Diagnostic> {
+        let message = format!(
+            "{} more problems ({} errors, {} warnings) were found but are not shown: only the first {MAX_DIAGNOSTICS} are",
+            self.total(),
+            self.errors,
+            self.warnings
+        );
+        let help = Some("fix the problems shown and run again".to_string());
+        match (self.errors, self.warnings) {
+            (0, 0) => None,
+            (0, _) => Some(Diagnostic::warning(OMITTED, message).with_help(help)),
+            _ => Some(Diagnostic::error(OMITTED, message).with_help(help)),
+        }
+    }
 }
 
 /// Renders diagnostics one after another, separated by blank lines.
@@ -333,6 +422,27 @@ mod tests {
             Some("did you mean `skill_at_least`?")
         );
         assert_eq!(expected_key_help("expected value"), None);
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_caret() {
+        let line = format!("{}X{}", "a".repeat(1000), "b".repeat(1000));
+        let src = SourceText::new("r.json", format!("{{\"k\": \"{line}\"}}"));
+        let d = Diagnostic::error("x", "y").at_position(
+            &src,
+            Position {
+                line: 1,
+                column: 1008,
+            },
+        );
+        let shown = d.snippet.as_deref().unwrap_or_default();
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert_eq!(
+            shown.chars().nth(d.snippet_column.unwrap_or(0) - 1),
+            Some('X')
+        );
+        assert_eq!(d.column, Some(1008));
+        assert!(d.to_string().len() < 400);
     }
 
     #[test]

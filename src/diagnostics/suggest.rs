@@ -1,5 +1,8 @@
 //! The nearest known ids to a mistyped one, for "did you mean" help lines.
 
+/// How many characters of a mistyped id are compared.
+const MAX_COMPARED: usize = 64;
+
 /// Up to `limit` ids closest to `input`, best first.
 ///
 /// `candidates` pairs a spelling that may be typed (an id, an alias, or a name in Japanese or
@@ -12,7 +15,9 @@ pub fn nearest<'a>(
     candidates: impl IntoIterator<Item = (&'a str, &'a str)>,
     limit: usize,
 ) -> Vec<String> {
-    let wanted = normalise(input);
+    // Edit distance costs the product of the lengths: compare only the start of a very long
+    // input (no id is that long, so nothing near is lost).
+    let wanted: String = normalise(input).chars().take(MAX_COMPARED).collect();
     let mut scored: Vec<(usize, usize, &str)> = candidates
         .into_iter()
         .map(|(spelling, id)| {

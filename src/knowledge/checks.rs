@@ -8,13 +8,18 @@ use petgraph::graph::DiGraph;
 
 use super::KnowledgeBase;
 use super::compile::{Loc, Origins, report_at};
-use crate::diagnostics::{Diagnostic, SourceText};
+use crate::diagnostics::{Diagnostic, MAX_DIAGNOSTICS, Omitted, SourceText};
 use crate::rules::{Condition, Effect};
 
 /// Every problem found; errors make the knowledge base unusable, warnings do not.
 pub fn check(kb: &KnowledgeBase, origins: &Origins, sources: &[SourceText]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let mut omitted = Omitted::default();
     let mut push = |loc: Option<&Loc>, d: Diagnostic| {
+        if out.len() >= MAX_DIAGNOSTICS {
+            omitted.count(d.severity);
+            return;
+        }
         out.push(match loc {
             Some(l) => report_at(sources, l, d),
             None => d,
@@ -24,6 +29,7 @@ pub fn check(kb: &KnowledgeBase, origins: &Origins, sources: &[SourceText]) -> V
     monotonic_rules(kb, origins, &mut push);
     graph_shape(kb, origins, &mut push);
     unused_skills(kb, origins, &mut push);
+    out.extend(omitted.note());
     out
 }
 

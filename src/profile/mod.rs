@@ -8,7 +8,9 @@ pub use facts::Facts;
 
 use serde::Serialize;
 
-use crate::diagnostics::{Diagnostic, SourceText, Target, did_you_mean};
+use crate::diagnostics::{
+    Diagnostic, MAX_DIAGNOSTICS, Omitted, Severity, SourceText, Target, did_you_mean,
+};
 use crate::knowledge::KnowledgeBase;
 use crate::knowledge::catalog::Catalog;
 use crate::knowledge::format::Employment;
@@ -74,6 +76,7 @@ struct Checker<'a> {
     source: &'a SourceText,
     kb: &'a KnowledgeBase,
     problems: Vec<Diagnostic>,
+    omitted: Omitted,
 }
 
 fn escape(token: &str) -> String {
@@ -86,6 +89,7 @@ impl<'a> Checker<'a> {
             source,
             kb,
             problems: Vec::new(),
+            omitted: Omitted::default(),
         }
     }
 
@@ -212,6 +216,7 @@ impl<'a> Checker<'a> {
             }
         }
         if !self.problems.is_empty() {
+            self.problems.extend(self.omitted.note());
             return Err(self.problems);
         }
         phases.sort_by_key(|(p, _)| *p);
@@ -238,7 +243,16 @@ impl<'a> Checker<'a> {
         })
     }
 
+    /// Whether the next problem will only be counted (so it need not be located or explained).
+    fn full(&self) -> bool {
+        self.problems.len() >= MAX_DIAGNOSTICS
+    }
+
     fn report(&mut self, d: Diagnostic, pointer: &str, target: Target, help: Option<String>) {
+        if self.full() {
+            self.omitted.count(d.severity);
+            return;
+        }
         self.problems
             .push(d.at(self.source, pointer, target).with_help(help));
     }
@@ -254,6 +268,10 @@ impl<'a> Checker<'a> {
     ) -> Option<usize> {
         if let Some(i) = catalog.find(id) {
             return Some(i);
+        }
+        if self.full() {
+            self.omitted.count(Severity::Error);
+            return None;
         }
         let help = did_you_mean(&catalog.suggest(id));
         self.report(

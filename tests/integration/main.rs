@@ -4,6 +4,7 @@ mod bad_profiles;
 mod bad_rules;
 mod cli;
 mod contract;
+mod hostile;
 mod knowledge_base;
 mod properties;
 mod readme;

@@ -29,7 +29,7 @@ impl Ctx<'_> {
             }
             ConditionDef::PhaseYearsAtLeast { phases, years } => {
                 let at = loc.at("phase_years_at_least");
-                let before = self.diags.len();
+                let before = self.problems();
                 let ps = self.list(&at.at("phases"), phases, Ctx::phase);
                 if phases.is_empty() {
                     self.error(
@@ -40,7 +40,7 @@ impl Ctx<'_> {
                     );
                 }
                 self.years(&at.at("years"), *years);
-                if self.diags.len() > before {
+                if self.problems() > before {
                     return None;
                 }
                 Condition::PhaseYearsAtLeast {
@@ -92,7 +92,7 @@ impl Ctx<'_> {
         ids: &[String],
         f: fn(&mut Self, &Loc, &str) -> Option<T>,
     ) -> Option<Vec<T>> {
-        let before = self.diags.len();
+        let before = self.problems();
         let out = self.list(&loc.at(key), ids, f);
         if ids.is_empty() {
             self.error(
@@ -102,12 +102,12 @@ impl Ctx<'_> {
                 Some("list at least one id".into()),
             );
         }
-        (self.diags.len() == before).then_some(out)
+        (self.problems() == before).then_some(out)
     }
 
     /// Compiles an effect.
     pub fn effect(&mut self, loc: &Loc, def: &EffectDef) -> Option<Effect> {
-        let before = self.diags.len();
+        let before = self.problems();
         let effect = match def {
             EffectDef::Adjust { roles, by } => {
                 let at = loc.at("adjust");
@@ -163,6 +163,6 @@ impl Ctx<'_> {
                 }
             }
         };
-        (self.diags.len() == before).then_some(effect)
+        (self.problems() == before).then_some(effect)
     }
 }

@@ -1,7 +1,9 @@
 //! Shared state of a compilation: where each entity came from, id lookups, and the checks on
 //! single values (ids, ranges, texts, sources) that every entity kind uses.
 
-use crate::diagnostics::{Diagnostic, SourceText, Target, did_you_mean};
+use crate::diagnostics::{
+    Diagnostic, MAX_DIAGNOSTICS, Omitted, Severity, SourceText, Target, did_you_mean,
+};
 use crate::knowledge::Catalogs;
 use crate::knowledge::catalog::Catalog;
 use crate::knowledge::format::Text;
@@ -32,13 +34,36 @@ pub struct Ctx<'a> {
     pub sources: &'a [SourceText],
     /// Id lookups.
     pub cat: Catalogs,
-    /// Everything found so far.
+    /// Everything found so far, up to [`MAX_DIAGNOSTICS`].
     pub diags: Vec<Diagnostic>,
+    /// What was found past [`MAX_DIAGNOSTICS`].
+    pub omitted: Omitted,
 }
 
 impl<'a> Ctx<'a> {
+    /// How many problems were found so far, reported or not.
+    pub fn problems(&self) -> usize {
+        self.diags.len() + self.omitted.total()
+    }
+
+    /// Whether the next problem will only be counted (so it need not be located or explained).
+    fn full(&self) -> bool {
+        self.diags.len() >= MAX_DIAGNOSTICS
+    }
+
+    /// Every diagnostic, with the note counting those past the bound.
+    pub fn finish(self) -> Vec<Diagnostic> {
+        let mut out = self.diags;
+        out.extend(self.omitted.note());
+        out
+    }
+
     /// Reports a problem at a location.
     pub fn report(&mut self, d: Diagnostic, loc: &Loc, target: Target) {
+        if self.full() {
+            self.omitted.count(d.severity);
+            return;
+        }
         let d = match self.sources.get(loc.file) {
             Some(src) => d.at(src, &loc.pointer, target),
             None => d,
@@ -57,7 +82,7 @@ impl<'a> Ctx<'a> {
 
     /// `file:line` of a location, for "first defined at" help lines.
     pub fn describe(&self, loc: &Loc) -> String {
-        let Some(src) = self.sources.get(loc.file) else {
+        let Some(src) = self.sources.get(loc.file).filter(|_| !self.full()) else {
             return loc.pointer.clone();
         };
         match crate::diagnostics::locate(&src.text, &loc.pointer, Target::Value) {
@@ -77,6 +102,10 @@ impl<'a> Ctx<'a> {
         let catalog = pick(&self.cat);
         if let Some(i) = catalog.find(id) {
             return Some(i);
+        }
+        if self.full() {
+            self.omitted.count(Severity::Error);
+            return None;
         }
         let help = did_you_mean(&catalog.suggest(id));
         self.error(loc, code, format!("unknown {kind} `{id}`"), help);

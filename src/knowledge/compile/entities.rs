@@ -450,7 +450,7 @@ pub(super) fn scoring(ctx: &mut Ctx, files: &[(usize, RuleFile)]) -> Option<Scor
         );
         return None;
     };
-    let before = ctx.diags.len();
+    let before = ctx.problems();
     ctx.source(&loc, &s.source);
     for (key, v) in [
         ("skill_weight", s.skill_weight),
@@ -512,7 +512,7 @@ pub(super) fn scoring(ctx: &mut Ctx, files: &[(usize, RuleFile)]) -> Option<Scor
             "months",
         );
     }
-    if ctx.diags.len() > before {
+    if ctx.problems() > before {
         return None;
     }
     Some(Scoring {

@@ -66,6 +66,7 @@ pub fn compile(sources: &[SourceText]) -> (Option<(KnowledgeBase, Origins)>, Vec
         sources,
         cat: Catalogs::default(),
         diags,
+        omitted: Default::default(),
     };
     let skills = gather(
         &mut ctx,
@@ -153,11 +154,11 @@ pub fn compile(sources: &[SourceText]) -> (Option<(KnowledgeBase, Origins)>, Vec
         transitions: transition_origins,
         rules: rules.iter().map(|l| l.loc.clone()).collect(),
     };
-    if ctx.diags.iter().any(Diagnostic::is_error) {
-        return (None, ctx.diags);
+    if ctx.diags.iter().any(Diagnostic::is_error) || ctx.omitted.total() > 0 {
+        return (None, ctx.finish());
     }
     let Some(scoring) = scoring else {
-        return (None, ctx.diags);
+        return (None, ctx.finish());
     };
     let mut kb = KnowledgeBase {
         skills: out_skills,
