@@ -170,14 +170,16 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Characters of a line shown on each side of the caret; a longer line is cut (a minified or
-/// hostile file can hold megabytes on one line).
-const SNIPPET_SIDE: usize = 60;
+/// The longest line shown whole; a longer one (a minified or hostile file can hold megabytes on
+/// one line) is cut to [`SNIPPET_SIDE`] characters each side of the caret.
+const SNIPPET_MAX: usize = 500;
+/// Characters shown each side of the caret in a cut line.
+const SNIPPET_SIDE: usize = 80;
 
 /// The part of `line` shown around 1-based character `column`, and the column within it.
 fn window(line: &str, column: usize) -> (String, usize) {
     let len = line.chars().count();
-    if len <= 2 * SNIPPET_SIDE {
+    if len <= SNIPPET_MAX {
         return (line.to_string(), column);
     }
     let start = column.saturating_sub(1).saturating_sub(SNIPPET_SIDE);
@@ -442,7 +444,7 @@ mod tests {
             Some('X')
         );
         assert_eq!(d.column, Some(1008));
-        assert!(d.to_string().len() < 400);
+        assert!(d.to_string().len() < 500);
     }
 
     #[test]
