@@ -1,8 +1,8 @@
 //! Checks over the whole compiled knowledge base: certification order cycles, rules that could
-//! make a score fall when a profile gains something, roles nothing reaches or that lead nowhere,
-//! and skills nothing uses.
+//! make a score fall when a profile gains something, conditions that can never hold, rules that
+//! contradict each other, roles nothing reaches or that lead nowhere, and skills nothing uses.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use petgraph::graph::DiGraph;
 
@@ -27,6 +27,8 @@ pub fn check(kb: &KnowledgeBase, origins: &Origins, sources: &[SourceText]) -> V
     };
     certification_cycles(kb, origins, &mut push);
     monotonic_rules(kb, origins, &mut push);
+    unsatisfiable_conditions(kb, origins, &mut push);
+    contradicting_rules(kb, origins, &mut push);
     graph_shape(kb, origins, &mut push);
     unused_skills(kb, origins, &mut push);
     out.extend(omitted.note());
@@ -145,6 +147,105 @@ fn monotonic_rules(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
                 )
                 .with_help(Some("state what the move needs, not what it must lack".into())),
             );
+        }
+    }
+}
+
+fn unsatisfiable_conditions(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
+    let help = || {
+        Some(
+            "look for a test and its `not` in one `all`, thresholds that exclude each other, \
+             a certification together with the `not` of what it brings, or a value no profile \
+             can have (age over 100, team size over 100,000)"
+                .into(),
+        )
+    };
+    for (i, rule) in kb.rules.iter().enumerate() {
+        if rule.when.never_holds(kb) {
+            push(
+                origins.rules.get(i).map(|l| l.at("when")).as_ref(),
+                Diagnostic::error(
+                    "unsatisfiable-condition",
+                    format!(
+                        "the condition of rule `{}` can never hold, so the rule never applies",
+                        rule.id
+                    ),
+                )
+                .with_help(help()),
+            );
+        }
+    }
+    for (i, t) in kb.transitions.iter().enumerate() {
+        if t.conditions.as_ref().is_some_and(|c| c.never_holds(kb)) {
+            push(
+                origins
+                    .transitions
+                    .get(i)
+                    .map(|l| l.at("conditions"))
+                    .as_ref(),
+                Diagnostic::error(
+                    "unsatisfiable-condition",
+                    format!(
+                        "the conditions of the transition {} → {} can never hold",
+                        kb.role(t.from).id,
+                        kb.role(t.to).id
+                    ),
+                )
+                .with_help(help()),
+            );
+        }
+    }
+}
+
+/// Rules with the same condition where one raises a role's fit and another lowers it: whichever
+/// the author meant, the two cancel out on every profile.
+fn contradicting_rules(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
+    let mut by_condition: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, rule) in kb.rules.iter().enumerate() {
+        by_condition
+            .entry(rule.when.canonical())
+            .or_default()
+            .push(i);
+    }
+    for group in by_condition.values().filter(|g| g.len() > 1) {
+        // Per role, the first rule (by id) that raises it and the first that lowers it.
+        let mut first: BTreeMap<usize, [Option<usize>; 2]> = BTreeMap::new();
+        for &r in group {
+            let rule = &kb.rules[r];
+            let mut reported = false;
+            for e in &rule.effects {
+                let Effect::Adjust { roles, by } = e else {
+                    continue;
+                };
+                let (side, other) = if *by > 0.0 { (0, 1) } else { (1, 0) };
+                for role in roles {
+                    let seen = first.entry(role.0).or_default();
+                    if let Some(o) = seen[other].filter(|&o| o != r)
+                        && !reported
+                    {
+                        reported = true;
+                        let (up, down) = if side == 0 { (r, o) } else { (o, r) };
+                        push(
+                            origins.rules.get(r),
+                            Diagnostic::error(
+                                "contradicting-rules",
+                                format!(
+                                    "rules `{}` and `{}` have the same condition, but `{}` raises the fit of `{}` and `{}` lowers it",
+                                    kb.rules[o].id,
+                                    rule.id,
+                                    kb.rules[up].id,
+                                    kb.role(*role).id,
+                                    kb.rules[down].id
+                                ),
+                            )
+                            .with_help(Some(
+                                "merge them into one rule with the net adjustment, or make their conditions differ".into(),
+                            )),
+                        );
+                    }
+                    seen[side].get_or_insert(r);
+                }
+            }
         }
     }
 }

@@ -3,6 +3,7 @@
 //! Every rule whose condition holds applies, and effects add up (a "collect" hit policy), so the
 //! order of rules and files never changes a result.
 
+mod analysis;
 mod condition;
 mod def;
 mod effect;

@@ -38,6 +38,7 @@ fn the_fixture_itself_is_clean() {
 #[test]
 fn every_broken_rule_file_is_caught_with_its_code() {
     let expected = [
+        ("contradicting-rules.json", vec!["contradicting-rules"]),
         ("duplicate-id.json", vec!["duplicate-id"]),
         ("duplicate-scoring.json", vec!["duplicate-scoring"]),
         (
@@ -81,6 +82,10 @@ fn every_broken_rule_file_is_caught_with_its_code() {
         ("unknown-field.json", vec!["invalid-value"]),
         ("unknown-role-in-transition.json", vec!["unknown-role"]),
         ("unknown-skill.json", vec!["unknown-skill"]),
+        (
+            "unsatisfiable-condition.json",
+            vec!["unsatisfiable-condition"],
+        ),
     ];
     let mut cases: Vec<String> = std::fs::read_dir(root().join("tests/fixtures/rules-bad"))
         .expect("fixtures")
