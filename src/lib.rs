@@ -17,6 +17,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod batch;
 pub mod cli;
 pub mod diagnostics;
 mod engine;

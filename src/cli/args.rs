@@ -82,6 +82,36 @@ pub enum Command {
         #[arg(long, value_name = "PROFILE")]
         profile: Option<String>,
     },
+    /// Recommend for many profiles: one profile JSON per line in, one JSON record per line out.
+    #[command(after_help = format!(
+        "Each input line gives exactly one output line, in input order: \
+         {{\"line\": N, \"status\": \"ok\", …}} with what `recommend --format json` prints for \
+         that profile; {{\"line\": N, \"status\": \"error\", \"errors\": […]}} for a line that \
+         is not a valid profile (malformed JSON, unknown id, value out of range, a line longer \
+         than the limit of {} bytes), and the run goes on; {{\"line\": N, \"status\": \"blank\"}} for an empty \
+         or whitespace-only line (not counted as failed). Output is always JSON Lines (--format \
+         does not apply). A summary goes to standard error, with a \
+         progress bar when it is a terminal.\n\nExit status: 0 when every line was scored (or \
+         blank), 2 when any line failed or the input cannot be read.",
+        crate::batch::MAX_LINE_BYTES,
+    ))]
+    Batch {
+        /// JSON Lines file, one profile per line, or `-` for standard input.
+        #[arg(default_value = "-", value_name = "INPUT.jsonl")]
+        input: String,
+        /// Write the records to this file instead of standard output.
+        #[arg(short, long, value_name = "OUTPUT.jsonl")]
+        output: Option<PathBuf>,
+        /// Keep at most this many roles per profile.
+        #[arg(long, value_name = "N")]
+        top: Option<usize>,
+        /// Look this many steps ahead from the current role (1 or 2).
+        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=2))]
+        steps: u8,
+        /// Worker threads [default: the number of cores].
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+        jobs: Option<u16>,
+    },
     /// List the roles.
     Roles,
     /// Show one role: requirements, experience, certifications, incomes, transitions, sources.

@@ -4,10 +4,11 @@
 //! standard error and the exit status, so tests drive it directly.
 
 mod args;
+mod batch;
 
 pub use args::{Cli, Command, Format};
 
-use std::io::Read;
+use std::io::{Read, Write};
 
 use crate::diagnostics::{SourceText, render};
 use crate::error::{Error, decode};
@@ -47,15 +48,38 @@ impl Output {
     }
 }
 
-/// Runs a command; `stdin` is read when a profile is `-`.
+/// Runs a command; `stdin` is read when a profile is `-`. `batch` records end up in
+/// [`Output::stdout`] too (use [`run_streaming`] to write them as they are made).
 pub fn run(cli: &Cli, stdin: &mut dyn Read) -> Output {
-    match execute(cli, stdin) {
+    let mut streamed = Vec::new();
+    let mut out = run_streaming(cli, stdin, &mut streamed, false);
+    if !streamed.is_empty() {
+        out.stdout = format!("{}{}", String::from_utf8_lossy(&streamed), out.stdout);
+    }
+    out
+}
+
+/// Runs a command like [`run`], but `batch` writes its records to `stream` as they are made
+/// (with a progress bar on standard error when `progress` is set and it is a terminal); every
+/// other command's output is returned in [`Output`].
+pub fn run_streaming(
+    cli: &Cli,
+    stdin: &mut dyn Read,
+    stream: &mut (dyn Write + Send),
+    progress: bool,
+) -> Output {
+    match execute(cli, stdin, stream, progress) {
         Ok(out) => out,
         Err(e) => Output::fail(&e),
     }
 }
 
-fn execute(cli: &Cli, stdin: &mut dyn Read) -> Result<Output, Error> {
+fn execute(
+    cli: &Cli,
+    stdin: &mut dyn Read,
+    stream: &mut (dyn Write + Send),
+    progress: bool,
+) -> Result<Output, Error> {
     let json = cli.format == Format::Json;
     let load = || match &cli.rules {
         Some(dir) => Engine::load_dir(dir),
@@ -63,6 +87,28 @@ fn execute(cli: &Cli, stdin: &mut dyn Read) -> Result<Output, Error> {
     };
     let out = match &cli.command {
         Command::Validate { deny_warnings } => return validate(cli, *deny_warnings),
+        Command::Batch {
+            input,
+            output,
+            top,
+            steps,
+            jobs,
+        } => {
+            let request = batch::Request {
+                input,
+                output: output.as_deref(),
+                options: crate::batch::Options {
+                    recommend: crate::recommend::Options {
+                        max_steps: usize::from(*steps),
+                        top: *top,
+                    },
+                    jobs: jobs.map_or_else(crate::batch::default_jobs, usize::from),
+                    input_name: input.clone(),
+                },
+                progress,
+            };
+            return batch::run(&load()?, &request, stdin, stream);
+        }
         Command::Recommend {
             profile,
             top,

@@ -17,11 +17,17 @@ use crate::rules::fmt_num;
 /// Pretty JSON with a final newline; floats are rounded to 4 decimals so output is readable and
 /// identical across platforms.
 pub fn json<T: Serialize>(value: &T) -> String {
-    let mut v = serde_json::to_value(value).unwrap_or(Value::Null);
-    round(&mut v);
+    let v = json_value(value);
     let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
     s.push('\n');
     s
+}
+
+/// The JSON value [`json`] prints: floats rounded to 4 decimals.
+pub fn json_value<T: Serialize>(value: &T) -> Value {
+    let mut v = serde_json::to_value(value).unwrap_or(Value::Null);
+    round(&mut v);
+    v
 }
 
 /// Text without trailing spaces (tables pad their last column).

@@ -2,6 +2,7 @@
 
 mod bad_profiles;
 mod bad_rules;
+mod batch;
 mod cli;
 mod contract;
 mod hostile;

@@ -1,0 +1,143 @@
+//! `batch`: one record per input line, in order, each equal to what `recommend` prints.
+
+use serde_json::Value;
+
+use crate::support::{json, profiles, root, run, run_in};
+
+/// Every example profile as one line, with a bad line, a blank line and malformed JSON between.
+fn input() -> (String, Vec<Option<String>>) {
+    let mut text = String::new();
+    let mut files = Vec::new();
+    for (i, name) in profiles().iter().enumerate() {
+        let raw = std::fs::read_to_string(root().join("profiles").join(name)).expect("profile");
+        let v: Value = serde_json::from_str(&raw).expect("JSON");
+        text.push_str(&serde_json::to_string(&v).expect("compact"));
+        text.push('\n');
+        files.push(Some(name.clone()));
+        match i {
+            1 => {
+                text.push_str("{\"skills\": {\"linuxx\": 2}}\n");
+                files.push(None);
+            }
+            3 => {
+                text.push_str("   \n");
+                files.push(None);
+            }
+            4 => {
+                text.push_str("{\"skills\": {\"linux\": 2}\n");
+                files.push(None);
+            }
+            _ => {}
+        }
+    }
+    (text, files)
+}
+
+fn records(stdout: &str) -> Vec<Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+#[test]
+fn records_equal_recommend_in_input_order() {
+    let (text, files) = input();
+    for jobs in ["1", "2"] {
+        let r = run_in(
+            &root(),
+            &["batch", "-", "--top", "3", "--jobs", jobs],
+            Some(&text),
+        );
+        assert_eq!(r.code, 2, "a line failed: {}", r.stderr);
+        let recs = records(&r.stdout);
+        assert_eq!(recs.len(), files.len(), "one record per line");
+        let mut ok = 0;
+        for (i, (rec, file)) in recs.iter().zip(&files).enumerate() {
+            assert_eq!(rec["line"], i + 1);
+            let Some(file) = file else { continue };
+            ok += 1;
+            assert_eq!(rec["status"], "ok", "line {}: {rec}", i + 1);
+            let path = format!("profiles/{file}");
+            let single = json(&["recommend", &path, "--top", "3", "--format", "json"]);
+            let mut fields = rec.as_object().expect("object").clone();
+            fields.shift_remove("line");
+            fields.shift_remove("status");
+            assert_eq!(Value::Object(fields), single, "{file}");
+        }
+        let summary = format!(
+            "batch: {} lines, {ok} ok, 2 failed (lines 3, 8), 1 blank\n",
+            files.len()
+        );
+        assert_eq!(r.stderr, summary);
+        assert_eq!(recs[2]["status"], "error");
+        assert_eq!(recs[2]["errors"][0]["code"], "unknown-skill");
+        assert_eq!(recs[2]["errors"][0]["line"], 3);
+        assert_eq!(recs[2]["errors"][0]["file"], "-");
+        assert_eq!(recs[5], serde_json::json!({"line": 6, "status": "blank"}));
+        assert_eq!(recs[7]["errors"][0]["code"], "malformed-json");
+    }
+}
+
+#[test]
+fn a_whole_result_and_the_output_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out.jsonl");
+    let out_arg = out.display().to_string();
+    let r = run(&[
+        "batch",
+        "profiles/team.jsonl",
+        "-o",
+        &out_arg,
+        "--steps",
+        "1",
+    ]);
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stdout, "");
+    let recs = records(&std::fs::read_to_string(&out).expect("output written"));
+    assert_eq!(recs.len(), 3);
+    let mut first = recs[0].as_object().expect("object").clone();
+    first.shift_remove("line");
+    first.shift_remove("status");
+    let single = json(&[
+        "recommend",
+        "profiles/infra-ops-1y.json",
+        "--steps",
+        "1",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(Value::Object(first), single);
+    assert_eq!(recs[1]["errors"][0]["file"], "profiles/team.jsonl");
+}
+
+#[test]
+fn all_good_exits_0_and_bad_input_files_exit_2() {
+    let good = run_in(&root(), &["batch"], Some("{\"skills\": {}}\n\n"));
+    assert_eq!(good.code, 0, "{}", good.stderr);
+    assert_eq!(good.stderr, "batch: 2 lines, 1 ok, 0 failed, 1 blank\n");
+    let empty = run_in(&root(), &["batch"], Some(""));
+    assert_eq!((empty.code, empty.stdout.as_str()), (0, ""));
+    let missing = run(&["batch", "no-such.jsonl"]);
+    assert_eq!(missing.code, 2);
+    assert_eq!(missing.stdout, "");
+    assert!(
+        missing.stderr.contains("no-such.jsonl"),
+        "{}",
+        missing.stderr
+    );
+}
+
+#[test]
+fn an_overlong_line_is_one_error_record() {
+    let long = format!(
+        "{{\"name\": \"{}\", \"skills\": {{}}}}\n{{\"skills\": {{}}}}\n",
+        "x".repeat(1_100_000)
+    );
+    let r = run_in(&root(), &["batch", "--jobs", "2"], Some(&long));
+    assert_eq!(r.code, 2);
+    let recs = records(&r.stdout);
+    assert_eq!(recs.len(), 2);
+    assert_eq!(recs[0]["errors"][0]["code"], "line-too-long");
+    assert_eq!(recs[1]["status"], "ok");
+}
