@@ -1,4 +1,6 @@
-//! Invariants on the shipped knowledge base, over random profiles.
+//! Invariants on the shipped knowledge base, over random profiles and route requests: scores in
+//! [0, 1], monotone in skills, certifications and years, `ready` exactly when no essential gap,
+//! byte-identical output across runs and key orders, loopless sorted routes.
 
 use careergraph::Engine;
 use proptest::prelude::*;
@@ -82,5 +84,151 @@ proptest! {
                 || f.experience.iter().any(|t| t.is_gap());
             prop_assert_eq!(f.readiness == careergraph::scoring::Readiness::Ready, !essential_gap);
         }
+    }
+}
+
+/// `recommend --format json` for a profile, through the library and the JSON report.
+fn recommend_json(p: &serde_json::Value) -> String {
+    let e = engine();
+    let profile = e.profile_from_str("p.json", &p.to_string()).expect("valid");
+    careergraph::report::json(&e.recommend(&profile, Default::default()))
+}
+
+/// Each recommended role's score, by role id.
+fn scores(p: &serde_json::Value) -> std::collections::BTreeMap<String, f64> {
+    let v: serde_json::Value = serde_json::from_str(&recommend_json(p)).expect("JSON");
+    v["recommendations"]
+        .as_array()
+        .expect("recommendations")
+        .iter()
+        .filter_map(|r| Some((r["role"].as_str()?.to_string(), r["score"].as_f64()?)))
+        .collect()
+}
+
+/// The same JSON object with its keys (and those of nested objects) in reverse order.
+fn reversed(v: &serde_json::Value) -> serde_json::Value {
+    match v {
+        serde_json::Value::Object(m) => {
+            let mut out = serde_json::Map::new();
+            for (k, x) in m.iter().rev() {
+                out.insert(k.clone(), reversed(x));
+            }
+            serde_json::Value::Object(out)
+        }
+        other => other.clone(),
+    }
+}
+
+/// A random (from, to, k) over the shipped roles.
+fn route_request() -> impl Strategy<Value = (String, String, usize)> {
+    let roles: Vec<String> = engine()
+        .knowledge()
+        .roles
+        .iter()
+        .map(|r| r.id.clone())
+        .collect();
+    (
+        proptest::sample::select(roles.clone()),
+        proptest::sample::select(roles),
+        1usize..=careergraph::graph::MAX_K,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// Recommendation scores are in [0, 1], and `ready` exactly when no essential gap is listed.
+    #[test]
+    fn recommendations_in_range_and_ready_iff_no_essential_gap(p in profile()) {
+        let v: serde_json::Value = serde_json::from_str(&recommend_json(&p)).expect("JSON");
+        for r in v["recommendations"].as_array().expect("list") {
+            let score = r["score"].as_f64().expect("score");
+            prop_assert!((0.0..=1.0).contains(&score), "{}: {score}", r["role"]);
+            let essential = r["gaps"].as_array().expect("gaps").iter().any(|g| {
+                // experience gaps (total, phase, management years) are always essential
+                g["kind"] != "skill" || g["essential"] == serde_json::json!(true)
+            });
+            prop_assert_eq!(r["readiness"] == "ready", !essential, "{}", r["role"]);
+        }
+    }
+
+    /// Gaining a skill level, a certification, a year (total, in a phase, of management) never
+    /// lowers the score of a recommended role.
+    #[test]
+    fn gaining_never_lowers_a_recommendation_score(
+        p in profile(), which in 0usize..5, pick in any::<prop::sample::Index>()
+    ) {
+        let kb = engine().knowledge();
+        let mut q = p.clone();
+        match which {
+            0 => {
+                let id = &kb.skills[pick.index(kb.skills.len())].id;
+                let level = q["skills"][id].as_u64().unwrap_or(0);
+                q["skills"][id] = serde_json::json!((level + 1).min(5));
+            }
+            1 => {
+                let id = &kb.certifications[pick.index(kb.certifications.len())].id;
+                q["certifications"].as_array_mut().expect("array").push(serde_json::json!(id));
+            }
+            2 => {
+                let y = q["years_experience"].as_f64().unwrap_or(0.0);
+                q["years_experience"] = serde_json::json!(y + 1.0);
+            }
+            3 => {
+                let id = &kb.phases[pick.index(kb.phases.len())].id;
+                let y = q["phases"][id].as_f64().unwrap_or(0.0);
+                q["phases"][id] = serde_json::json!(y + 1.0);
+                // keep total years at least the longest phase, as a person's would be
+                let total = q["years_experience"].as_f64().unwrap_or(0.0);
+                q["years_experience"] = serde_json::json!(total.max(y + 1.0));
+            }
+            _ => {
+                let y = q["management"]["years"].as_f64().unwrap_or(0.0);
+                q["management"]["years"] = serde_json::json!(y + 1.0);
+            }
+        }
+        let before = scores(&p);
+        let after = scores(&q);
+        for (role, b) in &before {
+            if let Some(a) = after.get(role) {
+                prop_assert!(*a >= b - 1e-9, "{role}: {b} -> {a} after change {which}");
+            }
+        }
+    }
+
+    /// The same profile gives byte-identical output, run after run and whatever the order of
+    /// the keys in its JSON.
+    #[test]
+    fn output_is_identical_across_runs_and_key_orders(p in profile()) {
+        let first = recommend_json(&p);
+        prop_assert_eq!(&first, &recommend_json(&p));
+        prop_assert_eq!(&first, &recommend_json(&reversed(&p)));
+    }
+
+    /// Routes are loopless, start and end where asked, sorted by cost, at most k, within the
+    /// hop bound, and the same for every run.
+    #[test]
+    fn routes_are_loopless_and_sorted((from, to, k) in route_request(), p in proptest::option::of(profile())) {
+        let e = engine();
+        let profile = p.map(|p| e.profile_from_str("p.json", &p.to_string()).expect("valid"));
+        if from == to {
+            prop_assert!(e.paths(&from, &to, k, profile.as_ref()).is_err());
+            return Ok(());
+        }
+        let r = e.paths(&from, &to, k, profile.as_ref()).expect("known roles");
+        prop_assert!(r.paths.len() <= k);
+        for path in &r.paths {
+            let mut unique = path.roles.clone();
+            unique.sort();
+            unique.dedup();
+            prop_assert_eq!(unique.len(), path.roles.len(), "loop in {:?}", path.roles);
+            prop_assert_eq!(path.roles.first(), Some(&from));
+            prop_assert_eq!(path.roles.last(), Some(&to));
+            prop_assert!(path.roles.len() <= careergraph::graph::MAX_HOPS + 1);
+            prop_assert!(path.cost.is_finite() && path.cost >= 0.0);
+        }
+        prop_assert!(r.paths.windows(2).all(|w| w[0].cost <= w[1].cost), "not sorted");
+        let again = e.paths(&from, &to, k, profile.as_ref()).expect("known roles");
+        prop_assert_eq!(careergraph::report::json(&r), careergraph::report::json(&again));
     }
 }
