@@ -5,6 +5,8 @@ use std::path::Path;
 use crate::Error;
 use crate::diagnostics::SourceText;
 use crate::graph::CareerGraph;
+use crate::income::{IncomeOutlook, Jobs, RateReport};
+use crate::knowledge::market::Posting;
 use crate::knowledge::KnowledgeBase;
 use crate::planning::routes::PathsReport;
 use crate::planning::{self, GapReport};
@@ -100,5 +102,59 @@ impl Engine {
         let a = self.kb.require_role(from, "--from")?;
         let b = self.kb.require_role(to, "--to")?;
         planning::routes::paths(&self.kb, &self.graph, a, b, k, profile)
+    }
+
+    /// Income estimates for the profile's current role and its `top` recommended roles.
+    pub fn income(&self, profile: &Profile, top: usize) -> IncomeOutlook {
+        crate::income::for_profile(&self.kb, &self.graph, profile, top)
+    }
+
+    /// The profile's freelance monthly rate in its current role or, without one, in its best
+    /// recommended role.
+    pub fn rate(&self, profile: &Profile) -> Result<RateReport, Error> {
+        let role = match profile.current_role {
+            Some(r) => r,
+            None => {
+                let recs = self.recommend(profile, recommend::Options::default());
+                recs.recommendations
+                    .first()
+                    .and_then(|r| self.kb.find_role(&r.role))
+                    .ok_or_else(|| Error::Io {
+                        path: "the profile".into(),
+                        message: "has no current role and no recommended role to price".into(),
+                    })?
+            }
+        };
+        let facts = crate::profile::Facts::new(profile, &self.kb);
+        Ok(crate::income::rate(
+            &self.kb,
+            &facts,
+            role,
+            profile.name.clone(),
+        ))
+    }
+
+    /// Reads a file of postings (`{"postings": [...]}`), checking every id against the
+    /// knowledge base; errors point into `source`.
+    pub fn postings(&self, source: &SourceText) -> Result<Vec<Posting>, Error> {
+        crate::knowledge::compile_postings(source, &self.kb.catalogs).map_err(Error::Diagnostics)
+    }
+
+    /// Ranks postings (the shipped ones when `postings` is `None`) by the profile's fit; keeps
+    /// the best `top`.
+    pub fn jobs(
+        &self,
+        profile: &Profile,
+        postings: Option<(&str, &[Posting])>,
+        top: usize,
+    ) -> Jobs {
+        let (from, list) = postings.unwrap_or(("the shipped postings", &self.kb.postings));
+        let facts = crate::profile::Facts::new(profile, &self.kb);
+        Jobs {
+            profile: profile.name.clone(),
+            postings_from: from.to_string(),
+            total: list.len(),
+            jobs: crate::income::jobs(&self.kb, &facts, list, top),
+        }
     }
 }

@@ -112,6 +112,33 @@ pub enum Command {
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
         jobs: Option<u16>,
     },
+    /// Estimated income (employee and freelance) in the current role and each recommended role,
+    /// with the factors that moved it and their sources.
+    Income {
+        /// Profile JSON file, or `-` for standard input.
+        profile: String,
+        /// Show this many recommended roles.
+        #[arg(long, value_name = "N", default_value_t = 5)]
+        top: usize,
+    },
+    /// A freelance monthly rate range (万円/月) from the role, skills and years per phase, with
+    /// what drives it and the sources' ranges.
+    Rate {
+        /// Profile JSON file, or `-` for standard input.
+        profile: String,
+    },
+    /// Job postings ranked by fit, with the gaps per posting and the rate to expect.
+    Jobs {
+        /// Profile JSON file, or `-` for standard input.
+        profile: String,
+        /// A postings file (`{"postings": [...]}`, see rules/README.md#postings); without it,
+        /// the shipped postings.
+        #[arg(long, value_name = "FILE")]
+        postings: Option<std::path::PathBuf>,
+        /// Show at most this many postings.
+        #[arg(long, value_name = "N", default_value_t = 10)]
+        top: usize,
+    },
     /// List the roles.
     Roles,
     /// Show one role: requirements, experience, certifications, incomes, transitions, sources.

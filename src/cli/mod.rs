@@ -19,6 +19,9 @@ use crate::{Engine, report};
 /// Largest profile accepted, in bytes.
 pub const MAX_PROFILE_BYTES: u64 = 16 * 1024 * 1024;
 
+/// Largest postings file accepted, in bytes.
+pub const MAX_POSTINGS_BYTES: u64 = 256 * 1024 * 1024;
+
 /// What a command produced.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Output {
@@ -155,6 +158,53 @@ fn execute(
                 report::json(&r)
             } else {
                 report::paths::text(&r)
+            }
+        }
+        Command::Income { profile, top } => {
+            let engine = load()?;
+            let p = read_profile(&engine, profile, stdin)?;
+            let r = engine.income(&p, *top);
+            if json {
+                report::json(&r)
+            } else {
+                report::income::text(&r)
+            }
+        }
+        Command::Rate { profile } => {
+            let engine = load()?;
+            let p = read_profile(&engine, profile, stdin)?;
+            let r = engine.rate(&p)?;
+            if json {
+                report::json(&r)
+            } else {
+                report::rate::text(&r)
+            }
+        }
+        Command::Jobs {
+            profile,
+            postings,
+            top,
+        } => {
+            let engine = load()?;
+            let p = read_profile(&engine, profile, stdin)?;
+            let list = match postings {
+                Some(path) => {
+                    let text = crate::error::read_text(path, MAX_POSTINGS_BYTES)?;
+                    let name = path.display().to_string();
+                    let list = engine.postings(&SourceText::new(name.clone(), text))?;
+                    Some((name, list))
+                }
+                None => None,
+            };
+            let r = engine.jobs(
+                &p,
+                list.as_ref().map(|(n, l)| (n.as_str(), l.as_slice())),
+                *top,
+            );
+            if json {
+                report::json(&r)
+            } else {
+                report::jobs::text(&r)
             }
         }
         Command::Roles => report::catalog::roles(load()?.knowledge(), json),

@@ -12,6 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::market_format::*;
 use crate::rules::{ConditionDef, EffectDef};
 
 /// A text in Japanese and English. Both are required.
@@ -64,6 +65,12 @@ pub struct RuleFile {
     /// The scoring parameters. Exactly one file of a knowledge base sets them.
     #[serde(default)]
     pub scoring: Option<ScoringDef>,
+    /// The income model. At most one file sets it.
+    #[serde(default)]
+    pub income_model: Option<IncomeModelDef>,
+    /// Job postings (案件) that `jobs` ranks when no file is given.
+    #[serde(default)]
+    pub postings: Vec<PostingDef>,
 }
 
 /// A skill.

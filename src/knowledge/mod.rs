@@ -9,6 +9,8 @@ pub mod catalog;
 mod checks;
 mod compile;
 pub mod format;
+pub mod market;
+mod market_format;
 pub mod model;
 
 use std::path::Path;
@@ -17,6 +19,7 @@ use crate::diagnostics::{Diagnostic, SourceText};
 use crate::error::Error;
 use crate::rules::Effect;
 use catalog::Catalog;
+pub use compile::compile_postings;
 use model::*;
 
 mod embedded {
@@ -68,6 +71,10 @@ pub struct KnowledgeBase {
     pub families: Vec<Vocab>,
     /// Scoring parameters.
     pub scoring: Scoring,
+    /// The income model, when a file sets one.
+    pub income_model: Option<market::IncomeModel>,
+    /// The shipped job postings, sorted by id.
+    pub postings: Vec<market::Posting>,
     /// Id lookups.
     pub catalogs: Catalogs,
     /// The files it was read from.

@@ -4,7 +4,10 @@
 
 pub mod catalog;
 pub mod gaps;
+pub mod income;
+pub mod jobs;
 pub mod paths;
+pub mod rate;
 pub mod recommend;
 pub mod validate;
 

@@ -5,6 +5,9 @@
 mod conditions;
 mod context;
 mod entities;
+mod market;
+
+pub use market::compile_postings;
 
 pub use context::{Loc, is_kebab};
 
@@ -113,6 +116,13 @@ pub fn compile(sources: &[SourceText]) -> (Option<(KnowledgeBase, Origins)>, Vec
         |d| (&d.id, NONE),
     );
     let rules = gather(&mut ctx, &files, "rules", |f| &f.rules, |d| (&d.id, NONE));
+    let postings = gather(
+        &mut ctx,
+        &files,
+        "postings",
+        |f| &f.postings,
+        |d| (&d.id, NONE),
+    );
 
     fill(&mut ctx.cat.skills, &skills, |d| {
         (&d.id, &d.aliases, [&d.name.ja, &d.name.en])
@@ -137,6 +147,11 @@ pub fn compile(sources: &[SourceText]) -> (Option<(KnowledgeBase, Origins)>, Vec
     });
 
     let scoring = entities::scoring(&mut ctx, &files);
+    let income_model = market::income_model(&mut ctx, &files);
+    let out_postings = postings
+        .iter()
+        .filter_map(|p| ctx.posting(&p.loc, p.def))
+        .collect();
     let out_skills = skills.iter().map(|s| ctx.compile_skill(s)).collect();
     let out_phases = phases.iter().map(|p| ctx.compile_phase(p)).collect();
     let out_workplaces = workplaces.iter().map(|v| ctx.compile_vocab(v)).collect();
@@ -171,6 +186,8 @@ pub fn compile(sources: &[SourceText]) -> (Option<(KnowledgeBase, Origins)>, Vec
         preferences: out_preferences,
         families: out_families,
         scoring,
+        income_model,
+        postings: out_postings,
         catalogs: ctx.cat,
         files: sources.iter().map(|s| s.name.clone()).collect(),
     };

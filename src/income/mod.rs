@@ -1,4 +1,16 @@
-//! Incomes: each role's headline figures (employee and freelance) and the change a move brings.
+//! Incomes: each role's headline figures (employee and freelance), the income model's estimate
+//! for a profile ([`estimate()`], [`for_profile`], [`change`]), freelance rates ([`rate()`]) and
+//! job postings ranked by fit ([`jobs()`]).
+
+pub mod estimate;
+pub mod jobs;
+pub mod outlook;
+pub mod rate;
+
+pub use estimate::{Estimate, Factor, Range, estimate};
+pub use jobs::{JobMatch, Jobs, jobs};
+pub use outlook::{EstimatedChange, IncomeOutlook, RoleIncome, change, for_profile};
+pub use rate::{RateReport, rate};
 
 use serde::Serialize;
 
@@ -29,7 +41,8 @@ pub struct Figure {
 }
 
 impl Figure {
-    fn of(i: &Income) -> Option<Self> {
+    /// The figure of an income entry (`None` when it has no number).
+    pub fn of(i: &Income) -> Option<Self> {
         Some(Self {
             yearly: i.yearly_point()?,
             average: i.average,

@@ -1,0 +1,167 @@
+//! `income PROFILE`: estimates for the current role and each recommended role, and the change
+//! between two roles for a profile (for routes and recommendations).
+
+use serde::Serialize;
+
+use super::estimate::{Estimate, Range, estimate};
+use crate::graph::CareerGraph;
+use crate::knowledge::KnowledgeBase;
+use crate::knowledge::format::{Employment, Text};
+use crate::knowledge::market::Sourced;
+use crate::knowledge::model::RoleIx;
+use crate::profile::{Facts, Profile};
+
+/// Employee and freelance estimates for one role.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoleIncome {
+    /// Role id.
+    pub role: String,
+    /// Role names.
+    pub name: Text,
+    /// Employee (会社員) estimate.
+    pub employee: Estimate,
+    /// Freelance estimate.
+    pub freelance: Estimate,
+}
+
+impl RoleIncome {
+    /// Both estimates for a role.
+    pub fn of(kb: &KnowledgeBase, facts: &Facts, role: RoleIx) -> Self {
+        let r = kb.role(role);
+        Self {
+            role: r.id.clone(),
+            name: r.name.clone(),
+            employee: estimate(kb, facts, role, Employment::Employee),
+            freelance: estimate(kb, facts, role, Employment::Freelance),
+        }
+    }
+}
+
+/// What `income PROFILE` shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IncomeOutlook {
+    /// The profile's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
+    /// The current role's estimates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current: Option<RoleIncome>,
+    /// The recommended roles' estimates, best recommendation first.
+    pub recommended: Vec<RoleIncome>,
+    /// How monthly rates become a year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conversion: Option<Sourced>,
+    /// Employee and freelance figures are not directly comparable.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caveat: Option<Sourced>,
+}
+
+/// Estimates for the profile's current role and its `top` recommended roles.
+pub fn for_profile(
+    kb: &KnowledgeBase,
+    graph: &CareerGraph,
+    profile: &Profile,
+    top: usize,
+) -> IncomeOutlook {
+    let facts = Facts::new(profile, kb);
+    let recs = crate::recommend::recommend(
+        kb,
+        graph,
+        profile,
+        crate::recommend::Options {
+            top: Some(top),
+            ..Default::default()
+        },
+    );
+    let recommended = recs
+        .recommendations
+        .iter()
+        .filter_map(|r| kb.find_role(&r.role))
+        .map(|r| RoleIncome::of(kb, &facts, r))
+        .collect();
+    IncomeOutlook {
+        profile: profile.name.clone(),
+        current: profile
+            .current_role
+            .map(|r| RoleIncome::of(kb, &facts, r)),
+        recommended,
+        conversion: kb.income_model.as_ref().map(|m| m.conversion.clone()),
+        caveat: kb.income_model.as_ref().map(|m| m.caveat.clone()),
+    }
+}
+
+/// How a range changes from one role to another for a profile, with every source involved.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RangeChange {
+    /// Estimate in the role moved from, 万円 a year.
+    pub from: Range,
+    /// Estimate in the role moved to.
+    pub to: Range,
+    /// `to − from`, per end.
+    pub delta: Range,
+    /// Whether both base figures come from the same source (else the difference mixes surveys).
+    pub same_source: bool,
+    /// The sources of both estimates (base figures and factors), sorted, without repeats.
+    pub sources: Vec<String>,
+}
+
+/// The income change of a move for a profile, employee and freelance (where both roles have an
+/// estimate).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EstimatedChange {
+    /// Employee estimate change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub employee: Option<RangeChange>,
+    /// Freelance estimate change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub freelance: Option<RangeChange>,
+}
+
+fn range_change(a: &Estimate, b: &Estimate) -> Option<RangeChange> {
+    let (ra, rb) = (a.range?, b.range?);
+    let (ba, bb) = (a.base.as_ref()?, b.base.as_ref()?);
+    let mut sources: Vec<String> = [a, b]
+        .iter()
+        .flat_map(|e| {
+            e.base
+                .iter()
+                .map(|x| x.source.clone())
+                .chain(e.factors.iter().map(|f| f.source.clone()))
+        })
+        .collect();
+    sources.sort();
+    sources.dedup();
+    Some(RangeChange {
+        from: ra,
+        to: rb,
+        delta: Range {
+            low: rb.low - ra.low,
+            high: rb.high - ra.high,
+        },
+        same_source: ba.source == bb.source,
+        sources,
+    })
+}
+
+/// The estimated income change from role `from` to role `to` for a profile (the same model as
+/// `income PROFILE`), for routes and recommendations.
+///
+/// ```
+/// use careergraph::Engine;
+///
+/// let engine = Engine::builtin()?;
+/// let kb = engine.knowledge();
+/// let p = engine.profile_from_str("p.json", r#"{"age": 30, "skills": {"linux": 3}}"#)?;
+/// let (from, to) = (kb.find_role("server-engineer").unwrap(), kb.find_role("cloud-engineer").unwrap());
+/// let c = careergraph::income::change(kb, &p, from, to);
+/// assert!(c.employee.is_some_and(|e| e.same_source && e.delta.low > 0.0));
+/// # Ok::<(), careergraph::Error>(())
+/// ```
+pub fn change(kb: &KnowledgeBase, profile: &Profile, from: RoleIx, to: RoleIx) -> EstimatedChange {
+    let facts = Facts::new(profile, kb);
+    let e = |emp| range_change(&estimate(kb, &facts, from, emp), &estimate(kb, &facts, to, emp));
+    EstimatedChange {
+        employee: e(Employment::Employee),
+        freelance: e(Employment::Freelance),
+    }
+}
