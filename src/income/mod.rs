@@ -137,3 +137,6 @@ impl IncomeChange {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -154,7 +154,8 @@ pub struct Posting {
     /// Role.
     #[serde(skip)]
     pub role: RoleIx,
-    /// Monthly rate, 万円.
+    /// Monthly rate, 万円 (shown as a range by reports).
+    #[serde(skip)]
     pub monthly_rate: Amount,
     /// Required skills.
     #[serde(skip)]

@@ -59,6 +59,19 @@ fn every_broken_rule_file_is_caught_with_its_code() {
                 "years-out-of-range",
             ],
         ),
+        (
+            "income-model-bad.json",
+            vec![
+                "invalid-income-model",
+                "empty-text",
+                "overlapping-age-bands",
+                "uplift-lowers",
+                "non-monotonic-uplift",
+                "unknown-role",
+                "income-out-of-range",
+                "unknown-skill",
+            ],
+        ),
         ("malformed-json.json", vec!["malformed-json"]),
         ("missing-source.json", vec!["invalid-value"]),
         (

@@ -7,6 +7,7 @@ mod cli;
 mod contract;
 mod hostile;
 mod knowledge_base;
+mod market;
 mod properties;
 mod readme;
 mod support;

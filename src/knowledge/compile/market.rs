@@ -15,7 +15,7 @@ const MAX_AMOUNT: f64 = 100_000.0;
 impl Ctx<'_> {
     /// Checks a published amount; `None` when it is unusable (reported).
     fn amount(&mut self, loc: &Loc, d: &AmountDef) -> Option<Amount> {
-        let before = self.diags.len();
+        let before = self.problems();
         for (key, v) in [("average", d.average), ("min", d.min), ("max", d.max)] {
             if let Some(v) = v {
                 self.range(
@@ -58,7 +58,7 @@ impl Ctx<'_> {
                 None
             }
         };
-        if self.diags.len() > before {
+        if self.problems() > before {
             return None;
         }
         amount
@@ -76,7 +76,7 @@ impl Ctx<'_> {
     fn age_factor(&mut self, loc: &Loc, d: &AgeFactorDef) -> Option<AgeFactor> {
         self.text(&loc.at("basis"), &d.basis);
         self.source(loc, &d.source);
-        let before = self.diags.len();
+        let before = self.problems();
         if d.from > d.to || d.to > 120 {
             self.error(
                 &loc.at("from"),
@@ -95,7 +95,7 @@ impl Ctx<'_> {
                 "income",
             );
         }
-        (self.diags.len() == before).then(|| AgeFactor {
+        (self.problems() == before).then(|| AgeFactor {
             from: d.from,
             to: d.to,
             income: d.income,
@@ -189,7 +189,7 @@ impl Ctx<'_> {
 
     /// Compiles the income model.
     pub(super) fn income_model(&mut self, loc: &Loc, d: &IncomeModelDef) -> Option<IncomeModel> {
-        let before = self.diags.len();
+        let before = self.problems();
         self.range(
             &loc.at("months_per_year"),
             d.months_per_year,
@@ -268,7 +268,7 @@ impl Ctx<'_> {
             proxies.push(p);
         }
         proxies.sort_by_key(|p| (p.role, p.employment));
-        (self.diags.len() == before).then_some(IncomeModel {
+        (self.problems() == before).then_some(IncomeModel {
             months_per_year: d.months_per_year,
             conversion,
             caveat,
@@ -280,7 +280,7 @@ impl Ctx<'_> {
 
     /// Compiles one posting; `None` when it is unusable (reported).
     pub(super) fn posting(&mut self, loc: &Loc, d: &PostingDef) -> Option<Posting> {
-        let before = self.diags.len();
+        let before = self.problems();
         if d.title.trim().is_empty() {
             self.error(
                 &loc.at("title"),
@@ -332,7 +332,7 @@ impl Ctx<'_> {
         if let Some(y) = d.management_years {
             self.years(&loc.at("management_years"), y);
         }
-        if self.diags.len() > before {
+        if self.problems() > before {
             return None;
         }
         Some(Posting {
@@ -398,6 +398,7 @@ pub fn compile_postings(
         sources,
         cat: catalogs.clone(),
         diags: Vec::new(),
+        omitted: Default::default(),
     };
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     let mut out = Vec::with_capacity(file.postings.len());
@@ -413,15 +414,14 @@ pub fn compile_postings(
                 format!("posting `{}` is defined twice", d.id),
                 Some(format!("first defined at /postings/{first}")),
             );
-            continue;
         }
         out.extend(ctx.posting(&loc, d));
     }
-    if ctx.diags.is_empty() {
+    if ctx.problems() == 0 {
         out.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(out)
     } else {
         crate::diagnostics::sort(&mut ctx.diags);
-        Err(ctx.diags)
+        Err(ctx.finish())
     }
 }
