@@ -57,7 +57,12 @@ fn role(out: &mut String, r: &RoleIncome, tag: &str, src: &mut Sources) {
     let _ = writeln!(out, "{}", estimate(&r.freelance, src));
     // Uplifts with the same condition (employee and freelance twins) share one line.
     let mut lines: Vec<(&str, Vec<String>)> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
     for f in r.employee.not_yet.iter().chain(&r.freelance.not_yet) {
+        if seen.contains(&f.id.as_str()) {
+            continue;
+        }
+        seen.push(&f.id);
         let item = format!("{} {} {}", f.id, factor(f), src.mark(&f.source));
         match lines.iter_mut().find(|(b, _)| *b == f.because) {
             Some((_, items)) => items.push(item),
