@@ -287,11 +287,9 @@ pub fn estimate(
     }
     let (up, not_yet) = uplifts(kb, facts, role, employment);
     factors.extend(up);
-    let range = base.as_ref().map(|b| {
-        factors
-            .iter()
-            .fold(b.yearly, |r, f| r.scale(f.low, f.high))
-    });
+    let range = base
+        .as_ref()
+        .map(|b| factors.iter().fold(b.yearly, |r, f| r.scale(f.low, f.high)));
     let monthly = match employment {
         Employment::Freelance => range.map(|r| r.per(months(kb))),
         Employment::Employee => None,

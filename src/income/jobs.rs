@@ -127,12 +127,7 @@ pub fn fit(kb: &KnowledgeBase, facts: &Facts, p: &Posting) -> (f64, Vec<PostingG
 }
 
 /// Ranks postings for a profile; keeps the best `top`.
-pub fn jobs(
-    kb: &KnowledgeBase,
-    facts: &Facts,
-    postings: &[Posting],
-    top: usize,
-) -> Vec<JobMatch> {
+pub fn jobs(kb: &KnowledgeBase, facts: &Facts, postings: &[Posting], top: usize) -> Vec<JobMatch> {
     let fits = crate::scoring::score_all(kb, facts);
     let role_fit = |r: RoleIx| fits.get(r.0).map_or(0.0, |f| f.fit);
     let mut rates: BTreeMap<RoleIx, Option<Range>> = BTreeMap::new();
@@ -147,7 +142,9 @@ pub fn jobs(
     scored.sort_by(|a, b| {
         OrderedFloat(b.0)
             .cmp(&OrderedFloat(a.0))
-            .then_with(|| OrderedFloat(b.1.monthly_rate.low).cmp(&OrderedFloat(a.1.monthly_rate.low)))
+            .then_with(|| {
+                OrderedFloat(b.1.monthly_rate.low).cmp(&OrderedFloat(a.1.monthly_rate.low))
+            })
             .then_with(|| a.1.id.cmp(&b.1.id))
     });
     scored.truncate(top);
@@ -155,8 +152,13 @@ pub fn jobs(
         .into_iter()
         .map(|(f, p, met, gaps)| {
             let estimated_rate = *rates.entry(p.role).or_insert_with(|| {
-                super::estimate(kb, facts, p.role, crate::knowledge::format::Employment::Freelance)
-                    .monthly
+                super::estimate(
+                    kb,
+                    facts,
+                    p.role,
+                    crate::knowledge::format::Employment::Freelance,
+                )
+                .monthly
             });
             JobMatch {
                 role: kb.role(p.role).id.clone(),
@@ -176,7 +178,12 @@ impl PostingGap {
     /// "java level 1 → 3", "java 1 → 3 years", "requirements 0 → 1 year".
     pub fn display(&self) -> String {
         match self.kind {
-            "skill" => format!("{} level {} → {}", self.id, fmt_num(self.have), fmt_num(self.need)),
+            "skill" => format!(
+                "{} level {} → {}",
+                self.id,
+                fmt_num(self.have),
+                fmt_num(self.need)
+            ),
             "skill-years" => format!(
                 "{}: {} → {} years (total years stand in)",
                 self.id,

@@ -81,9 +81,7 @@ pub fn for_profile(
         .collect();
     IncomeOutlook {
         profile: profile.name.clone(),
-        current: profile
-            .current_role
-            .map(|r| RoleIncome::of(kb, &facts, r)),
+        current: profile.current_role.map(|r| RoleIncome::of(kb, &facts, r)),
         recommended,
         conversion: kb.income_model.as_ref().map(|m| m.conversion.clone()),
         caveat: kb.income_model.as_ref().map(|m| m.caveat.clone()),
@@ -159,7 +157,12 @@ fn range_change(a: &Estimate, b: &Estimate) -> Option<RangeChange> {
 /// ```
 pub fn change(kb: &KnowledgeBase, profile: &Profile, from: RoleIx, to: RoleIx) -> EstimatedChange {
     let facts = Facts::new(profile, kb);
-    let e = |emp| range_change(&estimate(kb, &facts, from, emp), &estimate(kb, &facts, to, emp));
+    let e = |emp| {
+        range_change(
+            &estimate(kb, &facts, from, emp),
+            &estimate(kb, &facts, to, emp),
+        )
+    };
     EstimatedChange {
         employee: e(Employment::Employee),
         freelance: e(Employment::Freelance),

@@ -12,7 +12,9 @@ fn engine() -> Engine {
 
 fn est(e: &Engine, profile: &str, role: &str, emp: Employment) -> Estimate {
     let kb = e.knowledge();
-    let p = e.profile_from_str("t.json", profile).expect("valid profile");
+    let p = e
+        .profile_from_str("t.json", profile)
+        .expect("valid profile");
     let r = kb.find_role(role).expect("known role");
     estimate(kb, &Facts::new(&p, kb), r, emp)
 }
@@ -27,7 +29,11 @@ fn uplift(id: &str, role: &str, emp: Employment, with: &str, without: &str) {
     let e = engine();
     let a = est(&e, without, role, emp);
     let b = est(&e, with, role, emp);
-    assert!(!ids(&a).contains(&id), "{id} applied without: {:?}", ids(&a));
+    assert!(
+        !ids(&a).contains(&id),
+        "{id} applied without: {:?}",
+        ids(&a)
+    );
     assert!(
         a.not_yet.iter().any(|f| f.id == id),
         "{id} not offered as a next step"
@@ -209,7 +215,11 @@ fn proxies_borrow_a_labelled_figure() {
         Some("backend-engineer")
     );
     // A role without a figure and no proxy says so.
-    assert!(est(&e, r#"{"skills": {}}"#, "tech-lead", FREE).base.is_none());
+    assert!(
+        est(&e, r#"{"skills": {}}"#, "tech-lead", FREE)
+            .base
+            .is_none()
+    );
 }
 
 #[test]

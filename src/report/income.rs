@@ -101,7 +101,12 @@ pub fn text(o: &IncomeOutlook) -> String {
         role(&mut out, c, " — current role", &mut src);
     }
     for (i, r) in o.recommended.iter().enumerate() {
-        role(&mut out, r, &format!(" — recommendation {}", i + 1), &mut src);
+        role(
+            &mut out,
+            r,
+            &format!(" — recommendation {}", i + 1),
+            &mut src,
+        );
     }
     out.push('\n');
     notes(&mut out, o.conversion.as_ref(), o.caveat.as_ref(), &mut src);

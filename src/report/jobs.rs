@@ -51,7 +51,13 @@ pub fn text(j: &Jobs) -> String {
                 .collect::<Vec<_>>()
                 .join("; ")
         };
-        let _ = writeln!(out, "  {}. {} ({}): {gaps}", i + 1, m.posting.title, m.posting.id);
+        let _ = writeln!(
+            out,
+            "  {}. {} ({}): {gaps}",
+            i + 1,
+            m.posting.title,
+            m.posting.id
+        );
     }
     out.push_str(
         "\nfit = 0.75 × requirements met + 0.25 × fit to the posting's role; \

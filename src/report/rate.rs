@@ -23,7 +23,8 @@ pub fn text(r: &RateReport) -> String {
         "Freelance rate for {who} as {} ({} / {})",
         r.role, r.name.ja, r.name.en
     );
-    let (Some(base), Some(base_m), Some(m), Some(y)) = (&r.base, r.base_monthly, r.monthly, r.yearly)
+    let (Some(base), Some(base_m), Some(m), Some(y)) =
+        (&r.base, r.base_monthly, r.monthly, r.yearly)
     else {
         out.push_str("\nNo source gives a freelance figure for this role.\n");
         return out;

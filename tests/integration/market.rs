@@ -28,8 +28,14 @@ fn income_rate_and_jobs_on_every_profile() {
 #[test]
 fn the_examples_rank_their_posting_first_with_gaps_for_the_rest() {
     for (profile, first) in [
-        ("profiles/java-backend-3y.json", "sees-retail-accounting-java"),
-        ("profiles/infra-product-to-sre.json", "sees-cloud-operations"),
+        (
+            "profiles/java-backend-3y.json",
+            "sees-retail-accounting-java",
+        ),
+        (
+            "profiles/infra-product-to-sre.json",
+            "sees-cloud-operations",
+        ),
     ] {
         let v = json(&["jobs", profile, "--format", "json"]);
         let jobs = v["jobs"].as_array().expect("jobs");
@@ -85,7 +91,11 @@ fn a_bad_postings_file_is_reported_with_places_and_suggestions() {
         "level-out-of-range",
         "missing-source",
     ] {
-        assert!(r.stderr.contains(&format!("[{code}]")), "no {code}:\n{}", r.stderr);
+        assert!(
+            r.stderr.contains(&format!("[{code}]")),
+            "no {code}:\n{}",
+            r.stderr
+        );
     }
     insta::assert_snapshot!("bad_postings", r.stderr);
     let r = run(&[
@@ -101,7 +111,12 @@ fn a_bad_postings_file_is_reported_with_places_and_suggestions() {
 #[test]
 fn a_large_postings_file_is_ranked() {
     let skills = ["java", "aws", "python", "linux", "terraform", "sql"];
-    let roles = ["backend-engineer", "cloud-engineer", "infra-engineer", "pmo"];
+    let roles = [
+        "backend-engineer",
+        "cloud-engineer",
+        "infra-engineer",
+        "pmo",
+    ];
     let postings: Vec<serde_json::Value> = (0..5000)
         .map(|i| {
             serde_json::json!({
