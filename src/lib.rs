@@ -30,6 +30,7 @@ pub mod profile;
 pub mod recommend;
 pub mod report;
 pub mod rules;
+pub mod schema;
 pub mod scoring;
 
 pub use engine::Engine;

@@ -152,6 +152,18 @@ pub enum Command {
     Skills,
     /// List the preference tags a profile may use.
     Preferences,
+    /// Print the JSON Schema of a profile or of a knowledge-base file (for editors; shipped in
+    /// `schemas/`).
+    #[command(
+        after_help = "Regenerate the shipped files with:\n  careergraph schema profile > \
+                            schemas/profile.schema.json\n  careergraph schema rules > \
+                            schemas/rules.schema.json"
+    )]
+    Schema {
+        /// Which file format.
+        #[arg(value_enum)]
+        kind: crate::schema::Kind,
+    },
     /// Check a knowledge base and report every problem.
     #[command(
         after_help = "Exit status: 0 when there is no error (warnings allowed), 1 when \

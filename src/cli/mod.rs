@@ -112,6 +112,8 @@ fn execute(
             };
             return batch::run(&load()?, &request, stdin, stream);
         }
+        // A schema is JSON whatever the format.
+        Command::Schema { kind } => return Ok(Output::ok(crate::schema::text(*kind))),
         Command::Recommend {
             profile,
             top,

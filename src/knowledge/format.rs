@@ -10,13 +10,14 @@
 //! Every type denies unknown fields, so a misspelt key is an error that names the line and column
 //! and lists the expected keys.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use super::market_format::*;
 use crate::rules::{ConditionDef, EffectDef};
 
 /// A text in Japanese and English. Both are required.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// Japanese.
@@ -26,8 +27,14 @@ pub struct Text {
 }
 
 /// One knowledge-base file.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "careergraph knowledge-base file",
+    description = "One file of a careergraph knowledge base (`rules/*.json`): lists of skills, \
+                   roles, certifications, transitions, rules, phases and vocabularies, any of them \
+                   in any file. Every fact carries a `source`. See rules/README.md."
+)]
 pub struct RuleFile {
     /// An optional JSON Schema reference for editors; ignored by careergraph.
     #[serde(rename = "$schema", default)]
@@ -74,10 +81,11 @@ pub struct RuleFile {
 }
 
 /// A skill.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SkillDef {
     /// Stable id, lowercase kebab-case.
+    #[schemars(pattern(crate::schema::ID_PATTERN))]
     pub id: String,
     /// Names.
     pub name: Text,
@@ -85,16 +93,18 @@ pub struct SkillDef {
     pub category: String,
     /// Other ids that mean the same skill (accepted in profiles and rules).
     #[serde(default)]
+    #[schemars(inner(pattern(crate::schema::ID_PATTERN)))]
     pub aliases: Vec<String>,
     /// Where the knowledge comes from: a seed file name or a URL.
     pub source: String,
 }
 
 /// A work phase (工程).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PhaseDef {
     /// Stable id.
+    #[schemars(pattern(crate::schema::ID_PATTERN))]
     pub id: String,
     /// Names.
     pub name: Text,
@@ -106,10 +116,11 @@ pub struct PhaseDef {
 }
 
 /// An entry of a small vocabulary (workplaces, preferences, families).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VocabDef {
     /// Stable id.
+    #[schemars(pattern(crate::schema::ID_PATTERN))]
     pub id: String,
     /// Names.
     pub name: Text,
@@ -121,19 +132,22 @@ pub struct VocabDef {
 }
 
 /// A role (job) in the career graph.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RoleDef {
     /// Stable id.
+    #[schemars(pattern(crate::schema::ID_PATTERN))]
     pub id: String,
     /// Names.
     pub name: Text,
     /// Other ids that mean the same role.
     #[serde(default)]
+    #[schemars(inner(pattern(crate::schema::ID_PATTERN)))]
     pub aliases: Vec<String>,
     /// The role family id (see `families`).
     pub family: String,
     /// Seniority from 1 (entry) to 5 (executive); used to label moves as advancement.
+    #[schemars(range(min = 1, max = 5))]
     pub seniority: u8,
     /// Whether a profile without a current role is offered this role.
     #[serde(default)]
@@ -164,15 +178,17 @@ pub struct RoleDef {
 }
 
 /// One skill requirement of a role.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RequirementDef {
     /// Skill id.
     pub skill: String,
     /// Minimum level, 1–5 on the profile scale.
+    #[schemars(range(min = 1, max = 5))]
     pub level: u8,
     /// Relative weight, above 0 and at most 10.
     #[serde(default = "default_weight")]
+    #[schemars(range(max = 10), extend("exclusiveMinimum" = 0))]
     pub weight: f64,
     /// Whether a gap here keeps the role from being `ready`.
     #[serde(default)]
@@ -186,34 +202,40 @@ fn default_weight() -> f64 {
 }
 
 /// Experience a role expects.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExperienceDef {
-    /// Minimum total years of IT work.
+    /// Minimum total years of IT work, 0 to 60.
     #[serde(default)]
+    #[schemars(range(min = 0, max = crate::profile::MAX_YEARS))]
     pub total_years: Option<f64>,
-    /// Minimum years per phase id.
+    /// Minimum years per phase id, each 0 to 60.
     #[serde(default)]
+    #[schemars(schema_with = "crate::schema::years")]
     pub phases: std::collections::BTreeMap<String, f64>,
-    /// Minimum years of management (leading people).
+    /// Minimum years of management (leading people), 0 to 60.
     #[serde(default)]
+    #[schemars(range(min = 0, max = crate::profile::MAX_YEARS))]
     pub management_years: Option<f64>,
     /// Where the expectation comes from.
     pub source: String,
 }
 
 /// A certification that helps for a role.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HelpfulCertificationDef {
     /// Certification id.
+    #[schemars(pattern(crate::schema::ID_PATTERN))]
     pub id: String,
     /// Where the advice comes from.
     pub source: String,
 }
 
 /// Employee or freelance.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Employment {
     /// 会社員 (正社員).
@@ -233,7 +255,7 @@ impl Employment {
 }
 
 /// The unit of an income figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum IncomePeriod {
     /// 万円 a year (年収).
@@ -244,7 +266,7 @@ pub enum IncomePeriod {
 }
 
 /// An age band, in years, both ends included.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgeBand {
     /// First age of the band.
@@ -254,7 +276,7 @@ pub struct AgeBand {
 }
 
 /// One income figure for a role, in 万円.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IncomeDef {
     /// Employee or freelance.
@@ -262,14 +284,17 @@ pub struct IncomeDef {
     /// A year or a month.
     #[serde(default)]
     pub period: IncomePeriod,
-    /// The average.
+    /// The average, 0 to 100000.
     #[serde(default)]
+    #[schemars(range(min = 0, max = 100_000))]
     pub average: Option<f64>,
-    /// The low end of a range.
+    /// The low end of a range, 0 to 100000.
     #[serde(default)]
+    #[schemars(range(min = 0, max = 100_000))]
     pub min: Option<f64>,
-    /// The high end of a range.
+    /// The high end of a range, 0 to 100000.
     #[serde(default)]
+    #[schemars(range(min = 0, max = 100_000))]
     pub max: Option<f64>,
     /// The age band the figure is for, if any.
     #[serde(default)]
@@ -284,7 +309,9 @@ pub struct IncomeDef {
 }
 
 /// How a move changes a career.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum TransitionKind {
     /// Higher seniority or pay.
@@ -307,7 +334,7 @@ impl TransitionKind {
 }
 
 /// An edge of the career graph: a move from one role to another.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TransitionDef {
     /// Role id moved from.
@@ -317,7 +344,8 @@ pub struct TransitionDef {
     /// The kind of move; derived from seniority, income and family when left out.
     #[serde(default)]
     pub kind: Option<TransitionKind>,
-    /// Typical years the move takes (time in the first role plus the switch).
+    /// Typical years the move takes (time in the first role plus the switch), 0 to 60.
+    #[schemars(range(min = 0, max = crate::profile::MAX_YEARS))]
     pub typical_years: f64,
     /// What the sources say makes the move likely; a profile that meets it scores higher.
     #[serde(default)]
@@ -329,10 +357,11 @@ pub struct TransitionDef {
 }
 
 /// A rule of thumb.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RuleDef {
     /// Stable id.
+    #[schemars(pattern(crate::schema::ID_PATTERN))]
     pub id: String,
     /// What the rule says, in both languages.
     pub description: Text,
@@ -345,43 +374,55 @@ pub struct RuleDef {
 }
 
 /// The scoring parameters.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScoringDef {
     /// Share of the skill term in a role's base fit (with `experience_weight`, sums to 1).
+    #[schemars(range(min = 0, max = 1))]
     pub skill_weight: f64,
     /// Share of the experience term in a role's base fit.
+    #[schemars(range(min = 0, max = 1))]
     pub experience_weight: f64,
     /// Factor on the weight of an essential requirement.
+    #[schemars(range(min = 1, max = 10))]
     pub essential_multiplier: f64,
     /// Added to a recommendation's score per preference that matches the role's aptitudes.
+    #[schemars(range(min = 0, max = 1))]
     pub preference_bonus: f64,
     /// Cap on the total preference bonus.
+    #[schemars(range(min = 0, max = 1))]
     pub preference_bonus_max: f64,
     /// Added when the profile meets the conditions the sources attach to a transition.
+    #[schemars(range(min = 0, max = 1))]
     pub transition_condition_bonus: f64,
     /// Added (as a share of the remaining distance to 1) for moves labelled `advancement`.
+    #[schemars(range(min = 0, max = 1))]
     pub advancement_bonus: f64,
     /// Share of the score removed per step beyond the first.
+    #[schemars(range(min = 0, max = 1))]
     pub two_step_penalty: f64,
     /// Months to go from level `i - 1` to level `i`, for `i` = 1..=5 (five numbers).
+    #[schemars(length(equal = 5), inner(range(min = 0, max = 120)))]
     pub months_per_level: Vec<f64>,
     /// Essential gaps closable within this many months make a role a `stretch`.
+    #[schemars(range(min = 0, max = 120))]
     pub stretch_months: f64,
     /// Why these numbers.
     pub source: String,
 }
 
 /// A certification or exam.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CertificationDef {
     /// Stable id.
+    #[schemars(pattern(crate::schema::ID_PATTERN))]
     pub id: String,
     /// Names.
     pub name: Text,
     /// Other ids that mean the same certification.
     #[serde(default)]
+    #[schemars(inner(pattern(crate::schema::ID_PATTERN)))]
     pub aliases: Vec<String>,
     /// Who issues it (Cisco, LPI-Japan, IPA, AWS …).
     pub issuer: String,
@@ -389,6 +430,7 @@ pub struct CertificationDef {
     pub tier: String,
     /// The ITSS level (1–7) where one is published.
     #[serde(default)]
+    #[schemars(range(min = 1, max = 7))]
     pub itss_level: Option<u8>,
     /// Skill levels that holding the certification evidences.
     #[serde(default)]
@@ -407,21 +449,24 @@ pub struct CertificationDef {
 }
 
 /// A skill level a certification evidences.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EvidenceDef {
     /// Skill id.
     pub skill: String,
     /// Level 1–5.
+    #[schemars(range(min = 1, max = 5))]
     pub level: u8,
 }
 
 /// A range of study hours.
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HoursDef {
-    /// Low end.
+    /// Low end, 0 to 10000.
+    #[schemars(range(min = 0, max = 10_000))]
     pub min: f64,
-    /// High end.
+    /// High end, 0 to 10000.
+    #[schemars(range(min = 0, max = 10_000))]
     pub max: f64,
 }

@@ -1,5 +1,6 @@
 //! The rule language as a rule author writes it: conditions over a profile and effects on roles.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::knowledge::format::{Employment, Text};
@@ -8,7 +9,7 @@ use crate::knowledge::format::{Employment, Text};
 ///
 /// Leaves test one fact of the profile; `all`, `any` and `not` combine them. Numbers compare with
 /// "at least"; use `not` for "less than".
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum ConditionDef {
     /// Every condition holds (true when empty).
@@ -22,19 +23,21 @@ pub enum ConditionDef {
         /// Skill id.
         skill: String,
         /// Level 1–5.
+        #[schemars(range(min = 1, max = 5))]
         level: u8,
     },
     /// The years spent in the listed phases, added up, are at least `years`.
     PhaseYearsAtLeast {
         /// Phase ids.
         phases: Vec<String>,
-        /// Years.
+        /// Years, 0 to 60.
+        #[schemars(range(min = 0, max = crate::profile::MAX_YEARS))]
         years: f64,
     },
     /// Total years of IT work are at least this.
-    TotalYearsAtLeast(f64),
+    TotalYearsAtLeast(#[schemars(range(min = 0, max = crate::profile::MAX_YEARS))] f64),
     /// Years of management are at least this.
-    ManagementYearsAtLeast(f64),
+    ManagementYearsAtLeast(#[schemars(range(min = 0, max = crate::profile::MAX_YEARS))] f64),
     /// The largest team led has at least this many people.
     TeamSizeAtLeast(u32),
     /// The profile holds this certification (or one that requires it).
@@ -50,11 +53,11 @@ pub enum ConditionDef {
     /// The profile's employment is this.
     Employment(Employment),
     /// The profile's age is at least this.
-    AgeAtLeast(f64),
+    AgeAtLeast(#[schemars(range(min = 0, max = 120))] f64),
 }
 
 /// What a rule does when its condition holds.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum EffectDef {
     /// Raise (positive `by`) or lower (negative `by`) the fit of the listed roles.
@@ -62,6 +65,7 @@ pub enum EffectDef {
         /// Role ids.
         roles: Vec<String>,
         /// Amount added to the fit, between -1 and 1.
+        #[schemars(range(min = -1, max = 1))]
         by: f64,
     },
     /// Add a note; to the listed roles, or to the whole result when `roles` is empty.

@@ -10,4 +10,5 @@ mod knowledge_base;
 mod market;
 mod properties;
 mod readme;
+mod schemas;
 mod support;

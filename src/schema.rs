@@ -1,0 +1,133 @@
+//! JSON Schemas of the files people write: a profile and a knowledge-base (rule) file.
+//!
+//! The schemas are derived with `schemars` from the very types the parsers use
+//! ([`crate::profile::ProfileDef`], [`crate::knowledge::format::RuleFile`]), so they cannot
+//! disagree with the parser about keys or types; their descriptions are those types' doc
+//! comments. They are shipped in `schemas/` (regenerate with `careergraph schema profile >
+//! schemas/profile.schema.json` and `careergraph schema rules > schemas/rules.schema.json`; a
+//! test fails when the shipped files drift). Ranges follow the validator's; ids are left
+//! generic (they are data, listed by `careergraph roles`, `skills`, `certs`, `preferences`).
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+
+/// The pattern every knowledge-base id and alias follows: lowercase kebab-case.
+pub const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+/// Which schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Kind {
+    /// A profile (`profiles/*.json`).
+    Profile,
+    /// A knowledge-base file (`rules/*.json`).
+    Rules,
+}
+
+/// The schema of one kind of file.
+pub fn schema(kind: Kind) -> Schema {
+    match kind {
+        Kind::Profile => generate::<crate::profile::ProfileDef>(),
+        Kind::Rules => generate::<crate::knowledge::format::RuleFile>(),
+    }
+}
+
+/// The schema as the shipped file holds it: pretty JSON ending in a newline.
+pub fn text(kind: Kind) -> String {
+    let mut value = schema(kind).to_value();
+    tidy(&mut value);
+    let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// Joins the lines of wrapped doc comments (keeping paragraph breaks) and writes whole numbers
+/// as integers (`60`, not `60.0`), so the schema reads well in an editor's hover.
+fn tidy(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map.iter_mut() {
+                match v {
+                    Value::String(s) if key == "description" || key == "title" => {
+                        *s = s
+                            .split("\n\n")
+                            .map(|para| para.split('\n').collect::<Vec<_>>().join(" "))
+                            .collect::<Vec<_>>()
+                            .join("\n\n");
+                    }
+                    _ => tidy(v),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(tidy),
+        Value::Number(n) => {
+            if let Some(f) = n.as_f64()
+                && f.fract() == 0.0
+                && f.abs() < 1e15
+                && n.is_f64()
+            {
+                *value = Value::from(f as i64);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn generate<T: JsonSchema>() -> Schema {
+    // JSON Schema 2020-12, as a parser reads the file (fields with defaults are optional).
+    SchemaGenerator::default().into_root_schema_for::<T>()
+}
+
+/// A map of years per id, each 0 to 60 (`schema_with` for year maps).
+pub(crate) fn years(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": "object",
+        "additionalProperties": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": crate::profile::MAX_YEARS,
+        },
+    })
+}
+
+/// A map of skill levels per id, each an integer 0 to 5 (`schema_with` for a profile's skills).
+pub(crate) fn levels(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": "object",
+        "additionalProperties": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 5,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_schemas_are_objects_that_deny_unknown_keys() {
+        for kind in [Kind::Profile, Kind::Rules] {
+            let s = schema(kind);
+            assert_eq!(s.get("type").and_then(|t| t.as_str()), Some("object"));
+            assert_eq!(s.get("additionalProperties"), Some(&false.into()));
+            assert!(s.get("properties").and_then(|p| p.get("$schema")).is_some());
+        }
+    }
+
+    #[test]
+    fn tidy_joins_wrapped_lines_and_writes_whole_numbers_as_integers() {
+        let mut v = serde_json::json!({"description": "a\nb\n\nc", "maximum": 60.0, "x": 0.5});
+        tidy(&mut v);
+        assert_eq!(
+            v,
+            serde_json::json!({"description": "a b\n\nc", "maximum": 60, "x": 0.5})
+        );
+    }
+
+    #[test]
+    fn text_ends_in_one_newline() {
+        let t = text(Kind::Profile);
+        assert!(t.ends_with("}\n") && !t.ends_with("\n\n"));
+    }
+}
