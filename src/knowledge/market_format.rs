@@ -3,13 +3,14 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::format::{Employment, Text};
 use crate::rules::ConditionDef;
 
 /// A fact stated in both languages, with its source.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourcedText {
     /// What the source says.
@@ -20,7 +21,7 @@ pub struct SourcedText {
 
 /// The income model: how careergraph turns the roles' income figures into an estimate for a
 /// profile. Exactly one file may set it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IncomeModelDef {
     /// Months a freelance monthly rate is multiplied by to give a year (the sources use 12).
@@ -41,7 +42,7 @@ pub struct IncomeModelDef {
 }
 
 /// One age band of employee pay.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgeFactorDef {
     /// First age of the band.
@@ -59,7 +60,7 @@ pub struct AgeFactorDef {
 }
 
 /// A published figure or range, 万円.
-#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AmountDef {
     /// The average.
@@ -75,7 +76,7 @@ pub struct AmountDef {
 
 /// Something that lifts pay, as a pair of figures from one source: pay without it (`base`) and
 /// with it (`raised`). The factor is their ratio.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpliftDef {
     /// Stable id.
@@ -107,7 +108,7 @@ pub struct UpliftDef {
 }
 
 /// A role that borrows another role's figure for an employment type it has none of.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProxyDef {
     /// The role without a figure.
@@ -123,7 +124,7 @@ pub struct ProxyDef {
 }
 
 /// The contract of a posting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Contract {
     /// 業務委託 (freelance contract work).
@@ -135,7 +136,7 @@ pub enum Contract {
 }
 
 /// How long a posting runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Duration {
     /// 短期.
@@ -147,7 +148,7 @@ pub enum Duration {
 }
 
 /// A job posting (案件).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PostingDef {
     /// Stable id, unique in its file.
@@ -183,13 +184,14 @@ pub struct PostingDef {
 }
 
 /// A skill a posting asks for.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PostingSkillDef {
     /// Skill id.
     pub skill: String,
     /// Minimum level, 1–5 (default 3, works independently).
     #[serde(default)]
+    #[schemars(range(min = 1, max = 5))]
     pub level: Option<u8>,
     /// Years of experience asked for ("3年以上").
     #[serde(default)]
@@ -197,7 +199,7 @@ pub struct PostingSkillDef {
 }
 
 /// A file of postings: `{"postings": [...]}` (the same shape as in `rules/`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PostingsFile {
     /// Ignored.
