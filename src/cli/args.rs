@@ -164,6 +164,20 @@ pub enum Command {
         #[arg(value_enum)]
         kind: crate::schema::Kind,
     },
+    /// Print a shell completion script (e.g. `careergraph completions bash >
+    /// ~/.local/share/bash-completion/completions/careergraph`).
+    #[command(after_help = "Install:\n  bash: careergraph completions bash > \
+                            ~/.local/share/bash-completion/completions/careergraph\n  zsh:  \
+                            careergraph completions zsh > ~/.zfunc/_careergraph (with \
+                            ~/.zfunc in fpath)\n  fish: careergraph completions fish > \
+                            ~/.config/fish/completions/careergraph.fish")]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `careergraph man > careergraph.1; man -l careergraph.1`.
+    Man,
     /// Check a knowledge base and report every problem.
     #[command(
         after_help = "Exit status: 0 when there is no error (warnings allowed), 1 when \

@@ -5,6 +5,7 @@
 
 mod args;
 mod batch;
+mod docs;
 
 pub use args::{Cli, Command, Format};
 
@@ -114,6 +115,8 @@ fn execute(
         }
         // A schema is JSON whatever the format.
         Command::Schema { kind } => return Ok(Output::ok(crate::schema::text(*kind))),
+        Command::Completions { shell } => return Ok(Output::ok(docs::completions(*shell))),
+        Command::Man => return Ok(Output::ok(docs::man()?)),
         Command::Recommend {
             profile,
             top,

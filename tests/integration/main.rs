@@ -5,6 +5,7 @@ mod bad_rules;
 mod batch;
 mod cli;
 mod contract;
+mod docs;
 mod hostile;
 mod knowledge_base;
 mod market;
