@@ -25,6 +25,7 @@ pub mod error;
 pub mod graph;
 pub mod income;
 pub mod knowledge;
+pub mod picture;
 pub mod planning;
 pub mod profile;
 pub mod recommend;

@@ -31,13 +31,64 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Output formats.
+/// Output formats. Every command writes `text`; most write `json`; the pictures (`dot`,
+/// `mermaid`, `svg`) are `graph`'s. A command given a format it does not write fails with exit 2
+/// and names the formats it does write ([`Command::formats`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Readable text and tables.
     Text,
     /// JSON (stable field names; see INTERFACE.md).
     Json,
+    /// Graphviz DOT (`graph` only).
+    Dot,
+    /// A Mermaid flowchart, which GitHub renders in Markdown (`graph` only).
+    Mermaid,
+    /// An SVG image (`graph` only).
+    Svg,
+}
+
+impl Format {
+    /// The name as written on the command line.
+    pub fn name(self) -> String {
+        self.to_possible_value()
+            .map_or_else(String::new, |v| v.get_name().to_string())
+    }
+}
+
+impl Command {
+    /// The command's name as typed (`recommend`, `graph` …).
+    pub fn name(&self) -> String {
+        // The variant's name, from its Debug form (`Recommend { .. }` → `recommend`).
+        let debug = format!("{self:?}");
+        let variant: String = debug
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        let mut out = String::new();
+        for (i, c) in variant.chars().enumerate() {
+            if c.is_ascii_uppercase() && i > 0 {
+                out.push('-');
+            }
+            out.push(c.to_ascii_lowercase());
+        }
+        out
+    }
+
+    /// The formats this command writes.
+    pub fn formats(&self) -> &'static [Format] {
+        match self {
+            Command::Graph { .. } => &[
+                Format::Text,
+                Format::Json,
+                Format::Dot,
+                Format::Mermaid,
+                Format::Svg,
+            ],
+            Command::Completions { .. } | Command::Man => &[Format::Text],
+            _ => &[Format::Text, Format::Json],
+        }
+    }
 }
 
 /// The commands.
@@ -152,6 +203,28 @@ pub enum Command {
     Skills,
     /// List the preference tags a profile may use.
     Preferences,
+    /// Draw the career graph: roles by family, coloured by fit with --profile, the best route to
+    /// --to highlighted. `--format dot|mermaid|svg` gives a picture; text and json list it.
+    #[command(
+        after_help = "Examples:\n  careergraph graph --format svg > career-graph.svg\n  \
+                            careergraph graph --format mermaid --profile me.json --to sre\n  \
+                            careergraph graph --format dot --from programmer --to it-architect | \
+                            dot -Tpng > graph.png\nThe README's picture: careergraph graph \
+                            --format svg --profile profiles/infra-4y-ccna.json --to it-architect \
+                            > docs/career-graph.svg"
+    )]
+    Graph {
+        /// Colour the roles by this profile's fit (JSON file, or `-` for standard input); its
+        /// current role starts the route to --to.
+        #[arg(long, value_name = "PROFILE")]
+        profile: Option<String>,
+        /// Highlight the best route to this role (from --from, or the profile's current role).
+        #[arg(long, value_name = "ROLE")]
+        to: Option<String>,
+        /// Start the route here instead of at the profile's current role.
+        #[arg(long, value_name = "ROLE", requires = "to")]
+        from: Option<String>,
+    },
     /// Print the JSON Schema of a profile or of a knowledge-base file (for editors; shipped in
     /// `schemas/`).
     #[command(

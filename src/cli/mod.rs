@@ -89,8 +89,40 @@ fn execute(
         Some(dir) => Engine::load_dir(dir),
         None => Engine::builtin(),
     };
+    let formats = cli.command.formats();
+    if !formats.contains(&cli.format) {
+        let names: Vec<String> = formats.iter().map(|f| f.name()).collect();
+        return Err(Error::Invalid(format!(
+            "`{}` cannot write --format {}; it writes {}",
+            cli.command.name(),
+            cli.format.name(),
+            names.join(", ")
+        )));
+    }
     let out = match &cli.command {
         Command::Validate { deny_warnings } => return validate(cli, *deny_warnings),
+        Command::Graph { profile, to, from } => {
+            let engine = load()?;
+            let p = match profile {
+                Some(path) => Some(read_profile(&engine, path, stdin)?),
+                None => None,
+            };
+            let view = crate::picture::build(
+                &engine,
+                crate::picture::Request {
+                    profile: p.as_ref(),
+                    from: from.as_deref(),
+                    to: to.as_deref(),
+                },
+            )?;
+            return Ok(Output::ok(match cli.format {
+                Format::Json => report::json(&view),
+                Format::Dot => crate::picture::dot::render(&view),
+                Format::Mermaid => crate::picture::mermaid::render(&view),
+                Format::Svg => crate::picture::svg::render(&view),
+                Format::Text => report::tidy(&crate::picture::text::render(&view)),
+            }));
+        }
         Command::Batch {
             input,
             output,
