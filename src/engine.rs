@@ -10,9 +10,10 @@ use crate::knowledge::KnowledgeBase;
 use crate::knowledge::market::Posting;
 use crate::planning::routes::PathsReport;
 use crate::planning::{self, GapReport};
-use crate::profile::Profile;
+use crate::profile::{Assumption, Profile};
 use crate::recommend::{self, Recommendations};
 use crate::scoring::{self, RoleFit};
+use crate::whatif::{self, Compared, GapChanges, PathsChanges, RecommendChanges, WhatIf};
 
 /// The engine: a checked knowledge base and its career graph, built once and queried many times.
 ///
@@ -91,6 +92,80 @@ impl Engine {
         Ok(planning::gaps(&self.kb, &self.graph, profile, role))
     }
 
+    /// Where one can go from a role within `max_steps` steps, by the best route to each role;
+    /// with a profile, priced for that person.
+    pub fn destinations(
+        &self,
+        from: &str,
+        max_steps: usize,
+        profile: Option<&Profile>,
+    ) -> Result<PathsReport, Error> {
+        let a = self.kb.require_role(from, "--from")?;
+        planning::routes::destinations(&self.kb, &self.graph, a, max_steps, profile)
+    }
+
+    /// `recommend` before and after hypothetical facts.
+    pub fn recommend_assuming(
+        &self,
+        profile: &Profile,
+        options: recommend::Options,
+        assumptions: &[Assumption],
+    ) -> Compared<Recommendations, RecommendChanges> {
+        let before = self.recommend(profile, options);
+        let after = self.recommend(&profile.assuming(assumptions), options);
+        Compared {
+            what_if: WhatIf {
+                assumptions: texts(assumptions),
+                changes: whatif::recommend::compare(&before, &after),
+                before,
+            },
+            after,
+        }
+    }
+
+    /// `gaps` before and after hypothetical facts.
+    pub fn gaps_assuming(
+        &self,
+        profile: &Profile,
+        target: &str,
+        assumptions: &[Assumption],
+    ) -> Result<Compared<GapReport, GapChanges>, Error> {
+        let before = self.gaps(profile, target)?;
+        let after = self.gaps(&profile.assuming(assumptions), target)?;
+        Ok(Compared {
+            what_if: WhatIf {
+                assumptions: texts(assumptions),
+                changes: whatif::gaps::compare(&before, &after),
+                before,
+            },
+            after,
+        })
+    }
+
+    /// `paths` for a profile before and after hypothetical facts.
+    pub fn paths_assuming(
+        &self,
+        from: &str,
+        to: &str,
+        k: usize,
+        profile: &Profile,
+        assumptions: &[Assumption],
+    ) -> Result<Compared<PathsReport, PathsChanges>, Error> {
+        let before = self.paths(from, to, k, Some(profile))?;
+        let after = self.paths(from, to, k, Some(&profile.assuming(assumptions)))?;
+        let changes = whatif::paths::compare(&before, &after, |roles| {
+            planning::routes::price_roles(&self.kb, roles, profile)
+        });
+        Ok(Compared {
+            what_if: WhatIf {
+                assumptions: texts(assumptions),
+                changes,
+                before,
+            },
+            after,
+        })
+    }
+
     /// The `k` cheapest routes between two roles; with a profile, priced for that person.
     pub fn paths(
         &self,
@@ -157,4 +232,8 @@ impl Engine {
             jobs: crate::income::jobs(&self.kb, &facts, list, top),
         }
     }
+}
+
+fn texts(assumptions: &[Assumption]) -> Vec<String> {
+    assumptions.iter().map(|a| a.text.clone()).collect()
 }

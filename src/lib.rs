@@ -33,6 +33,7 @@ pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod scoring;
+pub mod whatif;
 
 pub use engine::Engine;
 pub use error::Error;

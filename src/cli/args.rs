@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::graph::{MAX_HOPS, MAX_K};
+use crate::planning::routes::MAX_CANDIDATES;
 
 /// Rule-based IT career recommendations for Japan's IT market: next roles, gaps to a target role,
 /// and routes between roles, each explained and sourced.
@@ -104,6 +105,11 @@ pub enum Command {
         /// Look this many steps ahead from the current role (1 or 2).
         #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=2))]
         steps: u8,
+        /// What-if: add a hypothetical fact and show the difference (repeatable):
+        /// `skill:ID=LEVEL`, `cert:ID`, `phase:ID+YEARS`, `phase:ID=YEARS`, `years+YEARS`,
+        /// `years=YEARS`, `management+YEARS`.
+        #[arg(long, value_name = "FACT")]
+        assume: Vec<String>,
     },
     /// What stands between a profile and a target role, as a plan.
     Gaps {
@@ -112,26 +118,41 @@ pub enum Command {
         /// The target role id (see `careergraph roles`).
         #[arg(long, value_name = "ROLE")]
         target: String,
+        /// What-if: add a hypothetical fact and show the difference (repeatable):
+        /// `skill:ID=LEVEL`, `cert:ID`, `phase:ID+YEARS`, `phase:ID=YEARS`, `years+YEARS`,
+        /// `years=YEARS`, `management+YEARS`.
+        #[arg(long, value_name = "FACT")]
+        assume: Vec<String>,
     },
-    /// The k cheapest routes between two roles.
+    /// The k best routes between two roles, or (without --to) where a role leads.
     #[command(after_help = format!(
-        "Bounds: 1 <= k <= {MAX_K}; a route has at most {MAX_HOPS} steps. Cost is in years: each \
-         step costs the transition's typical years or, with --profile, the time this person needs \
-         to close the essential gaps of the role reached, whichever is larger."
+        "Bounds: 1 <= k <= {MAX_K}; a route has at most {MAX_HOPS} steps; with --profile at most \
+         {MAX_CANDIDATES} candidate routes are priced. Cost is in years: a step costs the \
+         transition's typical years and, with --profile, plus the time this person needs to close \
+         the essential gaps of the role reached (skills, certification study, experience beyond \
+         the typical years), following the person along the route."
     ))]
     Paths {
         /// Start role id.
         #[arg(long, value_name = "ROLE")]
         from: String,
-        /// Goal role id.
+        /// Goal role id; without it, list the roles reachable within --steps steps.
         #[arg(long, value_name = "ROLE")]
-        to: String,
+        to: Option<String>,
         /// Number of routes (1 to 20).
         #[arg(short, default_value_t = crate::planning::routes::DEFAULT_K)]
         k: usize,
+        /// Without --to: how many steps ahead to look (1 to 8).
+        #[arg(long, default_value_t = 2, value_name = "N")]
+        steps: usize,
         /// Price the routes for this profile (JSON file, or `-` for standard input).
         #[arg(long, value_name = "PROFILE")]
         profile: Option<String>,
+        /// What-if: add a hypothetical fact and show the difference (needs --profile) (repeatable):
+        /// `skill:ID=LEVEL`, `cert:ID`, `phase:ID+YEARS`, `phase:ID=YEARS`, `years+YEARS`,
+        /// `years=YEARS`, `management+YEARS`.
+        #[arg(long, value_name = "FACT")]
+        assume: Vec<String>,
     },
     /// Recommend for many profiles: one profile JSON per line in, one JSON record per line out.
     #[command(after_help = format!(

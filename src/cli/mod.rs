@@ -14,7 +14,7 @@ use std::io::{Read, Write};
 use crate::diagnostics::{SourceText, render};
 use crate::error::{Error, decode};
 use crate::knowledge;
-use crate::profile::Profile;
+use crate::profile::{Assumption, Profile};
 use crate::{Engine, report};
 
 /// Largest profile accepted, in bytes.
@@ -153,48 +153,75 @@ fn execute(
             profile,
             top,
             steps,
+            assume,
         } => {
             let engine = load()?;
             let p = read_profile(&engine, profile, stdin)?;
-            let r = engine.recommend(
-                &p,
-                crate::recommend::Options {
-                    max_steps: usize::from(*steps),
-                    top: *top,
-                },
-            );
-            if json {
-                report::json(&r)
+            let opts = crate::recommend::Options {
+                max_steps: usize::from(*steps),
+                top: *top,
+            };
+            if assume.is_empty() {
+                let r = engine.recommend(&p, opts);
+                output(json, &r, report::recommend::text)
             } else {
-                report::recommend::text(&r)
+                let a = Assumption::parse_all(assume, engine.knowledge())?;
+                let c = engine.recommend_assuming(&p, opts, &a);
+                output(json, &c, report::whatif::recommend)
             }
         }
-        Command::Gaps { profile, target } => {
+        Command::Gaps {
+            profile,
+            target,
+            assume,
+        } => {
             let engine = load()?;
             let p = read_profile(&engine, profile, stdin)?;
-            let g = engine.gaps(&p, target)?;
-            if json {
-                report::json(&g)
+            if assume.is_empty() {
+                output(json, &engine.gaps(&p, target)?, report::gaps::text)
             } else {
-                report::gaps::text(&g)
+                let a = Assumption::parse_all(assume, engine.knowledge())?;
+                let c = engine.gaps_assuming(&p, target, &a)?;
+                output(json, &c, report::whatif::gaps)
             }
         }
         Command::Paths {
             from,
             to,
             k,
+            steps,
             profile,
+            assume,
         } => {
             let engine = load()?;
             let p = match profile {
                 Some(path) => Some(read_profile(&engine, path, stdin)?),
                 None => None,
             };
-            let r = engine.paths(from, to, *k, p.as_ref())?;
-            if json {
-                report::json(&r)
-            } else {
-                report::paths::text(&r)
+            match (to, p.as_ref(), assume.is_empty()) {
+                (_, None, false) => {
+                    return Err(Error::Invalid(
+                        "--assume needs --profile: the assumptions are added to a profile".into(),
+                    ));
+                }
+                (None, _, false) => {
+                    return Err(Error::Invalid(
+                        "--assume needs --to: it compares the routes to one goal".into(),
+                    ));
+                }
+                (Some(to), Some(p), false) => {
+                    let a = Assumption::parse_all(assume, engine.knowledge())?;
+                    let c = engine.paths_assuming(from, to, *k, p, &a)?;
+                    output(json, &c, report::whatif::paths)
+                }
+                (Some(to), p, true) => {
+                    output(json, &engine.paths(from, to, *k, p)?, report::paths::text)
+                }
+                (None, p, true) => output(
+                    json,
+                    &engine.destinations(from, *steps, p)?,
+                    report::paths::text,
+                ),
             }
         }
         Command::Income { profile, top } => {
@@ -255,6 +282,15 @@ fn execute(
         Command::Preferences => report::catalog::preferences(load()?.knowledge(), json),
     };
     Ok(Output::ok(if json { out } else { report::tidy(&out) }))
+}
+
+/// JSON, or the text a renderer makes.
+fn output<T: serde::Serialize>(json: bool, value: &T, text: impl Fn(&T) -> String) -> String {
+    if json {
+        report::json(value)
+    } else {
+        text(value)
+    }
 }
 
 fn validate(cli: &Cli, deny_warnings: bool) -> Result<Output, Error> {

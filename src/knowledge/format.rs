@@ -407,8 +407,16 @@ pub struct ScoringDef {
     /// Essential gaps closable within this many months make a role a `stretch`.
     #[schemars(range(min = 0, max = 120))]
     pub stretch_months: f64,
+    /// Hours a working engineer studies for certifications per month, to turn study hours into
+    /// time on a route (default 40, about 10 hours a week).
+    #[serde(default = "default_study_hours_per_month")]
+    pub study_hours_per_month: f64,
     /// Why these numbers.
     pub source: String,
+}
+
+fn default_study_hours_per_month() -> f64 {
+    40.0
 }
 
 /// A certification or exam.

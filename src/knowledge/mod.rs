@@ -170,6 +170,21 @@ impl KnowledgeBase {
         self.catalogs.roles.find(id).map(RoleIx)
     }
 
+    /// Finds a skill by id or alias.
+    pub fn find_skill(&self, id: &str) -> Option<SkillIx> {
+        self.catalogs.skills.find(id).map(SkillIx)
+    }
+
+    /// Finds a certification by id or alias.
+    pub fn find_cert(&self, id: &str) -> Option<CertIx> {
+        self.catalogs.certifications.find(id).map(CertIx)
+    }
+
+    /// Finds a phase by id or alias.
+    pub fn find_phase(&self, id: &str) -> Option<PhaseIx> {
+        self.catalogs.phases.find(id).map(PhaseIx)
+    }
+
     /// Finds a role by id or alias, or fails naming the nearest ids.
     pub fn require_role(&self, id: &str, flag: &str) -> Result<RoleIx, Error> {
         self.find_role(id).ok_or_else(|| {

@@ -314,6 +314,8 @@ pub struct Scoring {
     pub months_per_level: [f64; 5],
     /// Stretch threshold in months.
     pub stretch_months: f64,
+    /// Certification study hours per month (turns a certification plan into time).
+    pub study_hours_per_month: f64,
     /// Why these numbers.
     pub source: String,
 }

@@ -6,11 +6,12 @@ use serde::Serialize;
 
 use crate::knowledge::KnowledgeBase;
 use crate::knowledge::format::Text;
-use crate::knowledge::model::{CertIx, RoleIx};
+use crate::knowledge::model::{CertIx, RoleIx, SkillIx};
 use crate::profile::Facts;
 use crate::rules::Effect;
 use crate::scoring::{FiredRules, RoleFit};
 
+use super::certplan::{self, Need};
 use super::gaps::text;
 
 /// Largest number of certifications suggested per skill gap.
@@ -109,20 +110,9 @@ pub fn advise(
                 level,
                 fully: level >= gap.need,
             });
-            entry.1.push(CertReason {
-                kind: "closes-gap",
-                text: text(
-                    format!(
-                        "{}をレベル{}まで証明する(必要レベル{})",
-                        skill.name.ja, level, gap.need
-                    ),
-                    format!(
-                        "evidences {} at level {} (needed: {})",
-                        skill.name.en, level, gap.need
-                    ),
-                ),
-                source: kb.certification(cert).source.clone(),
-            });
+            entry
+                .1
+                .push(closes_gap(kb, cert, gap.skill, level, gap.need));
         }
     }
     let role = kb.role(fit.role);
@@ -177,6 +167,139 @@ pub fn advise(
     out
 }
 
+/// Study time of a certification plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StudyTime {
+    /// Study hours in total, over the certifications whose hours a source gives (middle of each
+    /// range).
+    pub hours: f64,
+    /// Months of study at the knowledge base's study hours per month.
+    pub months: f64,
+    /// Planned certifications whose study hours no source gives (not counted above).
+    pub unknown_hours: Vec<String>,
+}
+
+/// The certifications for a role: a plan and the others worth knowing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CertificationPlan {
+    /// The cheapest set that evidences the levels needed, in the order to take them.
+    pub plan: Vec<CertAdvice>,
+    /// Its study time.
+    pub time: StudyTime,
+    /// Other certifications that help (partial evidence, valued by the role, recommended by a
+    /// rule), best first.
+    pub others: Vec<CertAdvice>,
+}
+
+/// The certification plan for a role's essential skill gaps (the ones that keep it from being
+/// `ready`; every such gap a certification can close in full, see [`certplan`]), and the other
+/// helpful certifications.
+pub fn plan(
+    kb: &KnowledgeBase,
+    facts: &Facts,
+    fired: &FiredRules,
+    fit: &RoleFit,
+) -> CertificationPlan {
+    let needs: Vec<Need> = fit
+        .skills
+        .iter()
+        .filter(|t| t.essential && t.is_gap())
+        .map(|t| Need {
+            skill: t.skill,
+            level: t.need,
+        })
+        .collect();
+    let chosen = certplan::cheapest(kb, facts, &needs);
+    let (hours, _) = chosen.hours(kb);
+    let mut advice = advise(kb, facts, fired, fit);
+    let mut plan = Vec::with_capacity(chosen.certs.len());
+    for cert in &chosen.certs {
+        let id = &kb.certification(*cert).id;
+        let mut a = match advice.iter().position(|a| &a.id == id) {
+            Some(i) => advice.remove(i),
+            None => build(kb, facts, *cert, Vec::new(), Vec::new()),
+        };
+        explain_choice(kb, fit, &chosen.certs, *cert, &mut a);
+        plan.push(a);
+    }
+    CertificationPlan {
+        time: StudyTime {
+            hours,
+            months: hours / kb.scoring.study_hours_per_month,
+            unknown_hours: plan
+                .iter()
+                .filter(|a| a.study_hours.is_none())
+                .map(|a| a.id.clone())
+                .collect(),
+        },
+        plan,
+        others: advice,
+    }
+}
+
+/// One planned certification, with what it closes of the role's gaps and why it is planned.
+pub fn describe(kb: &KnowledgeBase, facts: &Facts, fit: &RoleFit, cert: CertIx) -> CertAdvice {
+    let mut a = build(kb, facts, cert, Vec::new(), Vec::new());
+    explain_choice(kb, fit, &[cert], cert, &mut a);
+    a
+}
+
+/// Sets what a planned certification closes, puts those reasons first, and says when it is
+/// planned only as another's prerequisite.
+fn explain_choice(
+    kb: &KnowledgeBase,
+    fit: &RoleFit,
+    planned: &[CertIx],
+    cert: CertIx,
+    a: &mut CertAdvice,
+) {
+    let def = kb.certification(cert);
+    let closing: Vec<(&crate::scoring::SkillTerm, u8)> = fit
+        .skills
+        .iter()
+        .filter(|t| t.is_gap())
+        .filter_map(|t| {
+            def.evidences
+                .iter()
+                .find(|(s, l)| *s == t.skill && *l > t.have)
+                .map(|(_, l)| (t, *l))
+        })
+        .collect();
+    a.closes = closing
+        .iter()
+        .map(|(t, l)| Closes {
+            skill: kb.skill(t.skill).id.clone(),
+            level: *l,
+            fully: *l >= t.need,
+        })
+        .collect();
+    a.reasons.retain(|r| r.kind != "closes-gap");
+    a.reasons.splice(
+        0..0,
+        closing
+            .iter()
+            .map(|(t, l)| closes_gap(kb, cert, t.skill, *l, t.need)),
+    );
+    let required_by: Vec<&str> = planned
+        .iter()
+        .filter(|c| kb.certification(**c).prerequisites.contains(&cert))
+        .map(|c| kb.certification(*c).id.as_str())
+        .collect();
+    if !required_by.is_empty() && closing.is_empty() {
+        a.reasons.insert(
+            0,
+            CertReason {
+                kind: "prerequisite",
+                text: text(
+                    format!("{}の受験に必要", required_by.join("・")),
+                    format!("required before {}", required_by.join(", ")),
+                ),
+                source: def.source.clone(),
+            },
+        );
+    }
+}
+
 /// Certifications recommended by rules that apply, for a role (or, with `None`, in general).
 pub fn recommended_by_rules<'a>(
     kb: &'a KnowledgeBase,
@@ -217,6 +340,25 @@ pub fn advise_general(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules) -> 
         .into_iter()
         .map(|(cert, reasons)| build(kb, facts, cert, Vec::new(), reasons))
         .collect()
+}
+
+/// Why a certification closes a skill gap.
+fn closes_gap(kb: &KnowledgeBase, cert: CertIx, skill: SkillIx, level: u8, need: u8) -> CertReason {
+    let skill = kb.skill(skill);
+    CertReason {
+        kind: "closes-gap",
+        text: text(
+            format!(
+                "{}をレベル{}まで証明する(必要レベル{})",
+                skill.name.ja, level, need
+            ),
+            format!(
+                "evidences {} at level {} (needed: {})",
+                skill.name.en, level, need
+            ),
+        ),
+        source: kb.certification(cert).source.clone(),
+    }
 }
 
 fn build(

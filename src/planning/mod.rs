@@ -1,9 +1,12 @@
 //! Planning: what stands between a profile and a role (gaps, certifications, a plan), and the
 //! routes between roles.
 
+pub mod bottlenecks;
+pub mod certplan;
 pub mod certs;
 pub mod gaps;
 pub mod plan;
+pub mod pricing;
 pub mod routes;
 
 use serde::Serialize;
@@ -17,7 +20,7 @@ use crate::profile::{Facts, Profile};
 use crate::recommend::Reason;
 use crate::scoring::{FiredRules, Readiness, score_role};
 
-use certs::CertAdvice;
+use certs::{CertAdvice, StudyTime};
 use gaps::{ExperienceGap, MetSkill, SkillGap};
 use plan::PlanStep;
 use routes::PathView;
@@ -46,8 +49,13 @@ pub struct GapReport {
     pub experience: Vec<ExperienceGap>,
     /// Requirements already met.
     pub met: Vec<MetSkill>,
-    /// Certifications that close gaps or help, not already held.
+    /// The certification plan: the cheapest set (by study hours) that evidences the levels
+    /// needed, in the order to take them; never one already held.
     pub certifications: Vec<CertAdvice>,
+    /// Study time of the certification plan.
+    pub certification_time: StudyTime,
+    /// Other certifications that help, best first.
+    pub other_certifications: Vec<CertAdvice>,
     /// Rules that apply to the role, with their notes.
     pub rules: Vec<Reason>,
     /// The gaps as ordered steps.
@@ -70,10 +78,15 @@ pub fn gaps(
     let fired = FiredRules::new(kb, &facts);
     let fit = score_role(kb, &facts, &fired, target);
     let (skills, experience, met) = gaps::split(kb, &fit);
-    let certifications = certs::advise(kb, &facts, &fired, &fit);
+    let certs = certs::plan(kb, &facts, &fired, &fit);
     let mut rules = Vec::new();
     crate::recommend::reasons::rules(kb, &fit, &mut rules);
-    let plan = plan::plan(&skills, &experience, &certifications);
+    let plan = plan::plan(
+        &skills,
+        &experience,
+        &certs.plan,
+        kb.scoring.study_hours_per_month,
+    );
     let route = profile
         .current_role
         .filter(|r| *r != target)
@@ -90,7 +103,9 @@ pub fn gaps(
         skills,
         experience,
         met,
-        certifications,
+        certifications: certs.plan,
+        certification_time: certs.time,
+        other_certifications: certs.others,
         rules,
         plan,
         route,

@@ -26,14 +26,22 @@ pub struct PlanStep {
 }
 
 /// Orders the work: essential skills (quickest first, so progress shows early), the experience
-/// to accrue meanwhile, the certifications that evidence the new levels (respecting their
-/// prerequisites and usual order), then the optional skills.
+/// to accrue meanwhile, the certification plan (already in the order to take it; the skills a
+/// certification evidences in full are learnt for it, so they are not listed twice), then the
+/// optional skills.
 pub fn plan(
     skills: &[SkillGap],
     experience: &[ExperienceGap],
     certs: &[CertAdvice],
+    study_hours_per_month: f64,
 ) -> Vec<PlanStep> {
     let mut steps = Vec::new();
+    // A skill a planned certification evidences in full is learnt for that certification.
+    let by_cert = |g: &SkillGap| {
+        certs
+            .iter()
+            .any(|c| c.closes.iter().any(|x| x.skill == g.skill && x.fully))
+    };
     let skill_step = |g: &SkillGap| PlanStep {
         kind: "skill",
         id: g.skill.clone(),
@@ -44,7 +52,10 @@ pub fn plan(
         months: Some(g.months),
         hours: None,
     };
-    let mut essential: Vec<&SkillGap> = skills.iter().filter(|g| g.essential).collect();
+    let mut essential: Vec<&SkillGap> = skills
+        .iter()
+        .filter(|g| g.essential && !by_cert(g))
+        .collect();
     essential.sort_by(|a, b| {
         a.months
             .total_cmp(&b.months)
@@ -75,20 +86,36 @@ pub fn plan(
             hours: None,
         });
     }
-    for c in order_certs(&covering(certs)) {
+    for c in certs {
         let hours = c.study_hours.map(|h| (h.min + h.max) / 2.0);
+        let (ja, en) = if c.closes.is_empty() {
+            (String::new(), String::new())
+        } else {
+            let levels: Vec<String> = c
+                .closes
+                .iter()
+                .map(|x| format!("{} {}", x.skill, x.level))
+                .collect();
+            (
+                format!("({}を証明)", levels.join("、")),
+                format!(" (evidences {})", levels.join(", ")),
+            )
+        };
         steps.push(PlanStep {
             kind: "certification",
             id: c.id.clone(),
             text: text(
-                format!("{}を取得する", c.name.ja),
-                format!("take {}", c.name.en),
+                format!("{}を取得する{ja}", c.name.ja),
+                format!("take {}{en}", c.name.en),
             ),
-            months: None,
+            months: hours.map(|h| h / study_hours_per_month),
             hours,
         });
     }
-    let mut optional: Vec<&SkillGap> = skills.iter().filter(|g| !g.essential).collect();
+    let mut optional: Vec<&SkillGap> = skills
+        .iter()
+        .filter(|g| !g.essential && !by_cert(g))
+        .collect();
     optional.sort_by(|a, b| {
         b.weight
             .total_cmp(&a.weight)
@@ -96,43 +123,4 @@ pub fn plan(
     });
     steps.extend(optional.into_iter().map(skill_step));
     steps
-}
-
-/// The certifications worth a step: in the given (best-first) order, each one that evidences a
-/// gap no earlier pick already evidences, so two certificates for the same skills are not both
-/// planned.
-fn covering(certs: &[CertAdvice]) -> Vec<CertAdvice> {
-    let mut covered: Vec<&str> = Vec::new();
-    let mut out = Vec::new();
-    for c in certs {
-        let new: Vec<&str> = c
-            .closes
-            .iter()
-            .map(|x| x.skill.as_str())
-            .filter(|s| !covered.contains(s))
-            .collect();
-        if !new.is_empty() {
-            covered.extend(new);
-            out.push(c.clone());
-        }
-    }
-    out
-}
-
-/// Certifications in an order where none comes before one it requires or usually follows
-/// (among those listed); otherwise in the given order.
-fn order_certs(certs: &[CertAdvice]) -> Vec<&CertAdvice> {
-    let mut left: Vec<&CertAdvice> = certs.iter().collect();
-    let mut out: Vec<&CertAdvice> = Vec::with_capacity(left.len());
-    while !left.is_empty() {
-        let ready = left.iter().position(|c| {
-            c.missing_prerequisites
-                .iter()
-                .chain(&c.take_first)
-                .all(|p| !left.iter().any(|o| &o.id == p))
-        });
-        // A cycle cannot happen (the validator rejects them); take the first to stay total.
-        out.push(left.remove(ready.unwrap_or(0)));
-    }
-    out
 }

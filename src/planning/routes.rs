@@ -1,26 +1,38 @@
-//! Routes between roles: the k cheapest loopless paths through the career graph.
+//! Routes between roles: the k best loopless paths through the career graph, each step with the
+//! gaps to close, the certifications to take, the time it likely takes and the income change.
 //!
-//! A step costs the transition's typical years; with a profile it costs the larger of that and
-//! the time this person needs to close the essential gaps of the role reached (skills are learnt
-//! while the years pass), so the same two roles can give different routes for different people.
+//! Without a profile a step costs the transition's typical years. With one it costs what it
+//! takes this person (see [`pricing`](super::pricing)): typical years plus the time to close the
+//! gaps of the role reached, following the person along the route, so the same two roles can give
+//! different routes for different people.
 
+use std::cmp::Ordering;
+
+use ordered_float::OrderedFloat;
 use serde::Serialize;
 
 use crate::Error;
-use crate::graph::{CareerGraph, Limits, MAX_HOPS, MAX_K};
+use crate::graph::{CareerGraph, Limits, MAX_HOPS, MAX_K, RoleRoute};
 use crate::income::{IncomeChange, Incomes};
 use crate::knowledge::KnowledgeBase;
 use crate::knowledge::format::Text;
 use crate::knowledge::model::{RoleIx, TransitionIx};
-use crate::profile::{Facts, Profile};
+use crate::profile::Profile;
 use crate::recommend::combined_kind;
 use crate::rules::Trace;
-use crate::scoring::{FiredRules, Readiness, RoleFit, score_role};
+use crate::scoring::Readiness;
 
+use super::bottlenecks::{self, Bottleneck};
+use super::certs::{self, CertAdvice};
 use super::gaps::{self, SkillGap};
+use super::pricing::{self, Priced, StepPrice};
 
 /// Default number of routes.
 pub const DEFAULT_K: usize = 3;
+
+/// Most candidate routes priced for a profile before the search stops (the k best among them
+/// are returned).
+pub const MAX_CANDIDATES: usize = 160;
 
 /// One step of a route.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -42,15 +54,33 @@ pub struct StepView {
     /// The conditions the sources attach, evaluated for the profile (or unevaluated without one).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub conditions: Option<Trace>,
-    /// Fit to the role reached, with a profile.
+    /// Fit to the role reached, with a profile (measured on arrival, after earlier steps).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fit: Option<f64>,
     /// Readiness for the role reached, with a profile.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub readiness: Option<Readiness>,
-    /// Essential skill gaps to the role reached, with a profile.
+    /// Essential skill gaps to close on this step, with a profile.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub gaps: Vec<SkillGap>,
+    /// Certifications to take on this step (the cheapest plan for its essential gaps), with a
+    /// profile.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub certifications: Vec<CertAdvice>,
+    /// Months learning the skills no planned certification with published hours evidences,
+    /// with a profile.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub learning_months: Option<f64>,
+    /// Months studying for the step's certifications, with a profile.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub study_months: Option<f64>,
+    /// Months of experience still missing after the move's typical years, with a profile.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waiting_months: Option<f64>,
+    /// Headline incomes of the role reached.
+    pub income: Incomes,
+    /// Change in headline incomes on this step (only between figures of one source).
+    pub income_change: IncomeChange,
 }
 
 /// One route.
@@ -60,13 +90,15 @@ pub struct PathView {
     pub roles: Vec<String>,
     /// Total cost in years (the ranking key).
     pub cost: f64,
+    /// Total cost in months.
+    pub months: f64,
     /// Sum of the transitions' typical years.
     pub typical_years: f64,
     /// The kind of the whole move.
     pub kind: String,
     /// The steps.
     pub steps: Vec<StepView>,
-    /// Change in headline incomes from start to goal.
+    /// Change in headline incomes from start to goal (only between figures of one source).
     pub income_change: IncomeChange,
 }
 
@@ -75,17 +107,23 @@ pub struct PathView {
 pub struct PathsReport {
     /// Start role id.
     pub from: String,
-    /// Goal role id.
-    pub to: String,
-    /// Routes asked for.
+    /// Goal role id; none when listing where one can go.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// Routes asked for (with a goal).
     pub k: usize,
+    /// Most steps a route may have.
+    pub max_steps: usize,
     /// Whether costs include a profile's gaps.
     pub with_profile: bool,
-    /// Routes, cheapest first.
+    /// Routes, cheapest first (without a goal: the best route to each role within reach).
     pub paths: Vec<PathView>,
+    /// Skills and certifications on several of the routes, most routes first (with a goal).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub bottlenecks: Vec<Bottleneck>,
 }
 
-/// The k cheapest routes from one role to another.
+/// The k best routes from one role to another, cheapest first.
 pub fn paths(
     kb: &KnowledgeBase,
     graph: &CareerGraph,
@@ -106,25 +144,61 @@ pub fn paths(
             kb.role(from).id
         )));
     }
-    let pricing = Pricing::new(kb, profile);
-    let routes = graph.routes(
-        from,
-        to,
-        Limits {
-            k,
-            max_hops: MAX_HOPS,
-        },
-        |t| pricing.cost(kb, t),
-    );
+    let found = search(kb, graph, from, to, k, MAX_HOPS, profile);
+    let paths: Vec<PathView> = found
+        .into_iter()
+        .map(|(r, priced)| view(kb, &r, priced.as_ref()))
+        .collect();
     Ok(PathsReport {
         from: kb.role(from).id.clone(),
-        to: kb.role(to).id.clone(),
+        to: Some(kb.role(to).id.clone()),
         k,
+        max_steps: MAX_HOPS,
         with_profile: profile.is_some(),
-        paths: routes
-            .into_iter()
-            .map(|r| view(kb, &pricing, &r.roles, &r.transitions, r.cost))
-            .collect(),
+        bottlenecks: bottlenecks::find(kb, &paths, profile.is_some()),
+        paths,
+    })
+}
+
+/// Where one can go from a role within `max_steps` steps: the best route to each role reached,
+/// cheapest first.
+pub fn destinations(
+    kb: &KnowledgeBase,
+    graph: &CareerGraph,
+    from: RoleIx,
+    max_steps: usize,
+    profile: Option<&Profile>,
+) -> Result<PathsReport, Error> {
+    if !(1..=MAX_HOPS).contains(&max_steps) {
+        return Err(Error::Invalid(format!(
+            "--steps {max_steps} is out of range: expected 1 to {MAX_HOPS} (the closest valid \
+             value is {})",
+            max_steps.clamp(1, MAX_HOPS)
+        )));
+    }
+    let mut paths: Vec<PathView> = graph
+        .reachable_within(kb, from, max_steps)
+        .into_iter()
+        .filter_map(|reach| {
+            search(kb, graph, from, reach.role, 1, max_steps, profile)
+                .into_iter()
+                .next()
+        })
+        .map(|(r, priced)| view(kb, &r, priced.as_ref()))
+        .collect();
+    paths.sort_by(|a, b| {
+        OrderedFloat(a.cost)
+            .cmp(&OrderedFloat(b.cost))
+            .then_with(|| a.roles.cmp(&b.roles))
+    });
+    Ok(PathsReport {
+        from: kb.role(from).id.clone(),
+        to: None,
+        k: 1,
+        max_steps,
+        with_profile: profile.is_some(),
+        paths,
+        bottlenecks: Vec::new(),
     })
 }
 
@@ -141,99 +215,141 @@ pub fn best(
         .and_then(|p| p.paths.into_iter().next())
 }
 
-/// Step prices, with the per-role fits of a profile computed once.
-struct Pricing {
-    facts: Option<Facts>,
-    fits: Vec<Option<RoleFit>>,
-}
-
-impl Pricing {
-    fn new(kb: &KnowledgeBase, profile: Option<&Profile>) -> Self {
-        let Some(p) = profile else {
-            return Self {
-                facts: None,
-                fits: Vec::new(),
-            };
-        };
-        let facts = Facts::new(p, kb);
-        let fired = FiredRules::new(kb, &facts);
-        let fits = (0..kb.roles.len())
-            .map(|i| Some(score_role(kb, &facts, &fired, RoleIx(i))))
-            .collect();
-        Self {
-            facts: Some(facts),
-            fits,
-        }
-    }
-
-    fn fit(&self, role: RoleIx) -> Option<&RoleFit> {
-        self.fits.get(role.0).and_then(Option::as_ref)
-    }
-
-    fn cost(&self, kb: &KnowledgeBase, t: TransitionIx) -> f64 {
-        let tr = kb.transition(t);
-        match self.fit(tr.to) {
-            Some(fit) => tr.typical_years.max(fit.months_to_ready / 12.0),
-            None => tr.typical_years,
-        }
-    }
-}
-
-fn view(
-    kb: &KnowledgeBase,
-    pricing: &Pricing,
-    roles: &[RoleIx],
-    transitions: &[TransitionIx],
-    cost: f64,
-) -> PathView {
-    let steps = transitions
-        .iter()
-        .map(|t| {
-            let tr = kb.transition(*t);
-            let fit = pricing.fit(tr.to);
-            StepView {
-                from: kb.role(tr.from).id.clone(),
-                to: kb.role(tr.to).id.clone(),
-                kind: tr.kind.as_str().to_string(),
-                typical_years: tr.typical_years,
-                cost: pricing.cost(kb, *t),
-                note: tr.note.clone(),
-                source: tr.source.clone(),
-                conditions: match (&tr.conditions, &pricing.facts) {
-                    (Some(c), Some(f)) => Some(c.trace(f, kb)),
-                    _ => None,
-                },
-                fit: fit.map(|f| f.fit),
-                readiness: fit.map(|f| f.readiness),
-                gaps: fit
-                    .map(|f| {
-                        gaps::split(kb, f)
-                            .0
-                            .into_iter()
-                            .filter(|g| g.essential)
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-            }
+/// The cost for a profile of the route through these roles (by id), taking the first transition
+/// between each pair; `None` when a role or move is unknown.
+pub fn price_roles(kb: &KnowledgeBase, roles: &[String], profile: &Profile) -> Option<f64> {
+    let ixs: Option<Vec<RoleIx>> = roles.iter().map(|r| kb.find_role(r)).collect();
+    let transitions: Option<Vec<TransitionIx>> = ixs?
+        .windows(2)
+        .map(|w| match w {
+            [a, b] => kb.outgoing(*a).find(|(_, t)| t.to == *b).map(|(i, _)| i),
+            _ => None,
         })
         .collect();
-    let (first, last) = (roles.first().copied(), roles.last().copied());
-    let income_change = match (first, last) {
-        (Some(a), Some(b)) => IncomeChange::between(&Incomes::of(kb, a), &Incomes::of(kb, b)),
+    Some(pricing::price(kb, profile, &transitions?).cost)
+}
+
+/// The k cheapest routes. Without a profile, Yen's search over typical years is exact. With one,
+/// prices depend on the route so far: candidates come in order of typical years (a lower bound,
+/// as gaps only add time), are priced, and the search widens until the k-th best price is below
+/// the bound of every route not yet seen, or [`MAX_CANDIDATES`] routes were priced.
+fn search(
+    kb: &KnowledgeBase,
+    graph: &CareerGraph,
+    from: RoleIx,
+    to: RoleIx,
+    k: usize,
+    max_hops: usize,
+    profile: Option<&Profile>,
+) -> Vec<(RoleRoute, Option<Priced>)> {
+    let typical = |t: TransitionIx| kb.transition(t).typical_years;
+    let Some(profile) = profile else {
+        return graph
+            .routes(from, to, Limits { k, max_hops }, typical)
+            .into_iter()
+            .map(|r| (r, None))
+            .collect();
+    };
+    let mut want = k;
+    loop {
+        let candidates = graph.routes(from, to, Limits { k: want, max_hops }, typical);
+        let exhausted = candidates.len() < want;
+        let bound = candidates.last().map_or(f64::INFINITY, |r| r.cost);
+        let mut priced: Vec<(RoleRoute, Priced)> = candidates
+            .into_iter()
+            .map(|r| {
+                let p = pricing::price(kb, profile, &r.transitions);
+                (r, p)
+            })
+            .collect();
+        priced.sort_by(|(ra, pa), (rb, pb)| by_price(ra, pa, rb, pb));
+        let settled = priced.get(k - 1).is_some_and(|(_, p)| p.cost < bound);
+        if exhausted || settled || want >= MAX_CANDIDATES {
+            return priced
+                .into_iter()
+                .take(k)
+                .map(|(r, p)| (r, Some(p)))
+                .collect();
+        }
+        want = (want * 2).min(MAX_CANDIDATES);
+    }
+}
+
+/// Cheaper first, then fewer typical years, then the role sequence.
+fn by_price(ra: &RoleRoute, pa: &Priced, rb: &RoleRoute, pb: &Priced) -> Ordering {
+    OrderedFloat(pa.cost)
+        .cmp(&OrderedFloat(pb.cost))
+        .then(OrderedFloat(ra.cost).cmp(&OrderedFloat(rb.cost)))
+        .then_with(|| ra.roles.cmp(&rb.roles))
+        .then_with(|| ra.transitions.cmp(&rb.transitions))
+}
+
+fn view(kb: &KnowledgeBase, route: &RoleRoute, priced: Option<&Priced>) -> PathView {
+    let steps: Vec<StepView> = route
+        .transitions
+        .iter()
+        .enumerate()
+        .map(|(i, t)| step_view(kb, *t, priced.and_then(|p| p.steps.get(i))))
+        .collect();
+    let income_change = match (route.roles.first(), route.roles.last()) {
+        (Some(a), Some(b)) => IncomeChange::between(&Incomes::of(kb, *a), &Incomes::of(kb, *b)),
         _ => IncomeChange {
             employee: None,
             freelance: None,
         },
     };
+    let typical_years = route.cost;
+    let cost = priced.map_or(typical_years, |p| p.cost);
     PathView {
-        roles: roles.iter().map(|r| kb.role(*r).id.clone()).collect(),
+        roles: route.roles.iter().map(|r| kb.role(*r).id.clone()).collect(),
         cost,
-        typical_years: transitions
-            .iter()
-            .map(|t| kb.transition(*t).typical_years)
-            .sum(),
-        kind: combined_kind(kb, transitions).as_str().to_string(),
+        months: cost * 12.0,
+        typical_years,
+        kind: combined_kind(kb, &route.transitions).as_str().to_string(),
         steps,
         income_change,
+    }
+}
+
+fn step_view(kb: &KnowledgeBase, t: TransitionIx, price: Option<&StepPrice>) -> StepView {
+    let tr = kb.transition(t);
+    let income = Incomes::of(kb, tr.to);
+    StepView {
+        from: kb.role(tr.from).id.clone(),
+        to: kb.role(tr.to).id.clone(),
+        kind: tr.kind.as_str().to_string(),
+        typical_years: tr.typical_years,
+        cost: price.map_or(tr.typical_years, |p| p.cost),
+        note: tr.note.clone(),
+        source: tr.source.clone(),
+        conditions: match (&tr.conditions, price) {
+            (Some(c), Some(p)) => Some(c.trace(&p.facts, kb)),
+            _ => None,
+        },
+        fit: price.map(|p| p.fit.fit),
+        readiness: price.map(|p| p.fit.readiness),
+        gaps: price
+            .map(|p| {
+                gaps::split(kb, &p.fit)
+                    .0
+                    .into_iter()
+                    .filter(|g| g.essential)
+                    .collect()
+            })
+            .unwrap_or_default(),
+        certifications: price
+            .map(|p| {
+                p.plan
+                    .certs
+                    .iter()
+                    .map(|c| certs::describe(kb, &p.facts, &p.fit, *c))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        learning_months: price.map(|p| p.learning_months),
+        study_months: price.map(|p| p.study_months),
+        waiting_months: price.map(|p| p.waiting_months),
+        income_change: IncomeChange::between(&Incomes::of(kb, tr.from), &income),
+        income,
     }
 }

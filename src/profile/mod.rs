@@ -1,8 +1,10 @@
 //! The profile: parsing and checking a user's profile JSON, and the facts the engine reads.
 
+mod assume;
 mod def;
 mod facts;
 
+pub use assume::{Assumption, Change};
 pub use def::{ManagementDef, ProfileDef};
 pub use facts::Facts;
 

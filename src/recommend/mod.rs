@@ -7,6 +7,7 @@
 //! A bonus closes its share of the distance to 1, so scores stay in [0, 1] and do not saturate.
 //! Sorted by score (highest first), then fewer steps, then role id.
 
+pub mod near_miss;
 pub mod reasons;
 
 use ordered_float::OrderedFloat;
@@ -17,11 +18,12 @@ use crate::income::{IncomeChange, Incomes};
 use crate::knowledge::KnowledgeBase;
 use crate::knowledge::format::{Text, TransitionKind};
 use crate::knowledge::model::{RoleIx, TransitionIx};
-use crate::planning::certs::{self, CertAdvice};
+use crate::planning::certs::{self, CertAdvice, StudyTime};
 use crate::planning::gaps::{self, Gap};
 use crate::profile::{Facts, Profile};
 use crate::rules::Effect;
 use crate::scoring::{FiredRules, Readiness, score_role};
+pub use near_miss::NearMiss;
 pub use reasons::Reason;
 
 /// How far `recommend` looks.
@@ -96,10 +98,17 @@ pub struct Recommendation {
     pub typical_years: f64,
     /// The gaps to close, skills first.
     pub gaps: Vec<Gap>,
-    /// Certifications that close gaps or help, not already held.
+    /// The certification plan: the cheapest set (by study hours) that evidences the levels
+    /// needed, in the order to take them; never one already held.
     pub certifications: Vec<CertAdvice>,
+    /// Study time of the certification plan.
+    pub certification_time: StudyTime,
+    /// Other certifications that help, best first.
+    pub other_certifications: Vec<CertAdvice>,
     /// Why, each with its source.
     pub reasons: Vec<Reason>,
+    /// Single changes that would make the role ready, or make a rule raising it apply.
+    pub near_misses: Vec<NearMiss>,
     /// Headline incomes of the role.
     pub income: Incomes,
     /// Change in headline incomes from the current role.
@@ -188,6 +197,7 @@ pub fn recommend(
                 .map(|t| kb.role(kb.transition(*t).to).id.clone())
                 .collect();
             let r = kb.role(role);
+            let certs = certs::plan(kb, &facts, &fired, &fit);
             Recommendation {
                 role: r.id.clone(),
                 name: r.name.clone(),
@@ -205,7 +215,10 @@ pub fn recommend(
                     .map(Gap::Skill)
                     .chain(exp_gaps.into_iter().map(Gap::Experience))
                     .collect(),
-                certifications: certs::advise(kb, &facts, &fired, &fit),
+                certifications: certs.plan,
+                certification_time: certs.time,
+                other_certifications: certs.others,
+                near_misses: near_miss::find(kb, &facts, &fired, &fit),
                 reasons,
                 income,
                 income_change,

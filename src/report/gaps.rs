@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Sources, hours, months, score, table};
+use super::{Sources, certs, months, score, table};
 use crate::planning::GapReport;
 use crate::rules::fmt_num;
 
@@ -80,34 +80,20 @@ pub fn text(g: &GapReport) -> String {
         let _ = writeln!(out, "\nAlready met: {}", met.join(", "));
     }
     if !g.certifications.is_empty() {
-        out.push_str("\nCertifications:\n");
-        let mut t = table(&["certification", "名前", "hours", "closes", "why"]);
-        for c in &g.certifications {
-            let closes: Vec<String> = c
-                .closes
-                .iter()
-                .map(|x| format!("{}→{}", x.skill, x.level))
-                .collect();
-            let why: Vec<String> = c
-                .reasons
-                .iter()
-                .map(|r| format!("{} {}", r.text.en, src.mark(&r.source)))
-                .collect();
-            let mut id = c.id.clone();
-            if !c.missing_prerequisites.is_empty() {
-                id.push_str(&format!(" (needs {})", c.missing_prerequisites.join(", ")));
-            }
-            t.add_row(vec![
-                id,
-                c.name.ja.clone(),
-                c.study_hours
-                    .map(|h| hours(&h))
-                    .unwrap_or_else(|| "–".into()),
-                closes.join(", "),
-                why.join("; "),
-            ]);
-        }
-        let _ = writeln!(out, "{t}");
+        let _ = writeln!(
+            out,
+            "\nCertification plan ({}):",
+            certs::study_time(&g.certification_time)
+        );
+        let _ = writeln!(out, "{}", certs::plan_table(&g.certifications, &mut src));
+    }
+    if !g.other_certifications.is_empty() {
+        let others: Vec<String> = g
+            .other_certifications
+            .iter()
+            .map(|c| c.id.clone())
+            .collect();
+        let _ = writeln!(out, "Also useful: {}", others.join(", "));
     }
     if !g.rules.is_empty() {
         out.push_str("\nRules of thumb that apply:\n");
@@ -123,9 +109,9 @@ pub fn text(g: &GapReport) -> String {
         out.push_str("\nPlan:\n");
         for (i, step) in g.plan.iter().enumerate() {
             let when = match (step.months, step.hours) {
-                (Some(m), _) => format!(" ({})", months(m)),
-                (None, Some(h)) => format!(" (≈{} study hours)", fmt_num(h)),
-                (None, None) => String::new(),
+                (Some(m), Some(h)) => format!(" (≈{} study hours, {})", fmt_num(h), months(m)),
+                (Some(m), None) => format!(" ({})", months(m)),
+                (None, _) => String::new(),
             };
             let _ = writeln!(out, "  {}. {}{when}", i + 1, step.text.en);
         }

@@ -3,6 +3,7 @@
 //! This is the only place that formats output; the library computes, this module writes.
 
 pub mod catalog;
+mod certs;
 pub mod gaps;
 pub mod income;
 pub mod jobs;
@@ -10,6 +11,7 @@ pub mod paths;
 pub mod rate;
 pub mod recommend;
 pub mod validate;
+pub mod whatif;
 
 use comfy_table::{LineStyle, Table, TableStyle};
 use serde::Serialize;

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Sources, hours, months, score, signed_man, table, years};
+use super::{Sources, certs, months, score, signed_man, table, years};
 use crate::planning::gaps::Gap;
 use crate::recommend::{Recommendation, Recommendations};
 use crate::rules::fmt_num;
@@ -152,28 +152,21 @@ fn detail(out: &mut String, src: &mut Sources, n: usize, rec: &Recommendation) {
     if !gaps.is_empty() {
         let _ = writeln!(out, "   gaps: {}", gaps.join(", "));
     }
-    let certs: Vec<String> = rec
-        .certifications
-        .iter()
-        .take(4)
-        .map(|c| {
-            let closes: Vec<String> = c
-                .closes
-                .iter()
-                .map(|x| format!("{}→{}", x.skill, x.level))
-                .collect();
-            let hours = c
-                .study_hours
-                .map(|h| format!(", {}", hours(&h)))
-                .unwrap_or_default();
-            if closes.is_empty() {
-                format!("{}{hours}", c.id)
-            } else {
-                format!("{} ({}{hours})", c.id, closes.join(", "))
-            }
-        })
-        .collect();
-    if !certs.is_empty() {
-        let _ = writeln!(out, "   certifications: {}", certs.join("; "));
+    for m in &rec.near_misses {
+        let _ = writeln!(
+            out,
+            "   one step away: {} → {} {}",
+            m.change.en,
+            m.effect.en,
+            src.mark(&m.source)
+        );
+    }
+    if !rec.certifications.is_empty() {
+        let _ = writeln!(
+            out,
+            "   certification plan: {} — {}",
+            certs::plan_line(&rec.certifications),
+            certs::study_time(&rec.certification_time)
+        );
     }
 }

@@ -479,6 +479,14 @@ pub(super) fn scoring(ctx: &mut Ctx, files: &[(usize, RuleFile)]) -> Option<Scor
         "invalid-scoring",
         "stretch_months",
     );
+    ctx.range(
+        &loc.at("study_hours_per_month"),
+        s.study_hours_per_month,
+        1.0,
+        400.0,
+        "invalid-scoring",
+        "study_hours_per_month",
+    );
     if (s.skill_weight + s.experience_weight - 1.0).abs() > 1e-9 {
         ctx.error(
             &loc.at("experience_weight"),
@@ -526,6 +534,7 @@ pub(super) fn scoring(ctx: &mut Ctx, files: &[(usize, RuleFile)]) -> Option<Scor
         two_step_penalty: s.two_step_penalty,
         months_per_level: months?,
         stretch_months: s.stretch_months,
+        study_hours_per_month: s.study_hours_per_month,
         source: s.source.clone(),
     })
 }

@@ -1,0 +1,158 @@
+//! Near misses: for a role just out of reach, the single change that would make it `ready`, and
+//! the rules that one change would make apply.
+
+use serde::Serialize;
+
+use crate::knowledge::KnowledgeBase;
+use crate::knowledge::format::Text;
+use crate::knowledge::model::CertIx;
+use crate::planning::gaps::text;
+use crate::profile::Facts;
+use crate::rules::{Effect, fmt_num};
+use crate::scoring::{ExperienceKind, FiredRules, RoleFit};
+
+/// One change away from something better.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NearMiss {
+    /// `ready` (the change makes the role ready) or `rule` (it makes a rule apply).
+    pub kind: &'static str,
+    /// The change.
+    pub change: Text,
+    /// What it brings.
+    pub effect: Text,
+    /// The rule, for `rule`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// Where the requirement or rule comes from.
+    pub source: String,
+}
+
+/// The near misses of a role: the one change that makes it ready (the single essential gap, or
+/// one certification evidencing every essential skill gap, when there is no experience gap),
+/// then every rule raising its fit that fails on a single condition.
+pub fn find(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, fit: &RoleFit) -> Vec<NearMiss> {
+    let mut out = Vec::new();
+    let role = kb.role(fit.role);
+    let ready = text(
+        format!("{}にすぐ就ける状態(ready)になる", role.name.ja),
+        format!("{} becomes ready", role.name.en),
+    );
+    let skill_gaps: Vec<_> = fit
+        .skills
+        .iter()
+        .filter(|t| t.essential && t.is_gap())
+        .collect();
+    let exp_gaps: Vec<_> = fit.experience.iter().filter(|t| t.is_gap()).collect();
+    match (skill_gaps.as_slice(), exp_gaps.as_slice()) {
+        ([one], []) => {
+            let s = kb.skill(one.skill);
+            out.push(NearMiss {
+                kind: "ready",
+                change: text(
+                    format!("{}をレベル{}から{}へ", s.name.ja, one.have, one.need),
+                    format!("{} from level {} to {}", s.id, one.have, one.need),
+                ),
+                effect: ready.clone(),
+                rule: None,
+                source: one.source.clone(),
+            });
+        }
+        ([], [one]) => {
+            let (ja, en) = match one.kind {
+                ExperienceKind::Total => ("経験年数".to_string(), "total years".to_string()),
+                ExperienceKind::Management => (
+                    "マネジメント経験".to_string(),
+                    "management years".to_string(),
+                ),
+                ExperienceKind::Phase(p) => {
+                    let p = kb.phase(p);
+                    (p.name.ja.clone(), format!("{} years", p.id))
+                }
+            };
+            out.push(NearMiss {
+                kind: "ready",
+                change: text(
+                    format!("{ja}を{}年から{}年へ", fmt_num(one.have), fmt_num(one.need)),
+                    format!("{en} from {} to {}", fmt_num(one.have), fmt_num(one.need)),
+                ),
+                effect: ready.clone(),
+                rule: None,
+                source: role.experience.source.clone(),
+            });
+        }
+        (gaps, []) if !gaps.is_empty() => {
+            // One certification evidencing every essential skill gap, the fewest hours first.
+            let mut options: Vec<CertIx> = (0..kb.certifications.len())
+                .map(CertIx)
+                .filter(|c| {
+                    !facts.holds(*c)
+                        && kb
+                            .certification(*c)
+                            .prerequisites
+                            .iter()
+                            .all(|p| facts.holds(*p))
+                })
+                .filter(|c| {
+                    gaps.iter().all(|g| {
+                        kb.certification(*c)
+                            .evidences
+                            .iter()
+                            .any(|(s, l)| *s == g.skill && *l >= g.need)
+                    })
+                })
+                .collect();
+            options.sort_by(|a, b| {
+                let h = |c: &CertIx| kb.certification(*c).hours().unwrap_or(f64::INFINITY);
+                h(a).total_cmp(&h(b)).then(a.cmp(b))
+            });
+            if let Some(c) = options.first() {
+                let c = kb.certification(*c);
+                out.push(NearMiss {
+                    kind: "ready",
+                    change: text(format!("{}を取得", c.name.ja), format!("take {}", c.id)),
+                    effect: ready,
+                    rule: None,
+                    source: c.source.clone(),
+                });
+            }
+        }
+        _ => {}
+    }
+    for (ix, rule) in kb.rules_for(fit.role) {
+        if fired.fired(ix) {
+            continue;
+        }
+        let raise: f64 = rule
+            .effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::Adjust { roles, by } if roles.contains(&fit.role) && *by > 0.0 => Some(*by),
+                _ => None,
+            })
+            .sum();
+        if raise <= 0.0 {
+            continue;
+        }
+        let trace = rule.when.trace(facts, kb);
+        let Some(blocker) = trace.single_blocker() else {
+            continue;
+        };
+        let (Some(expected), Some(actual)) = (&blocker.expected, &blocker.actual) else {
+            continue;
+        };
+        out.push(NearMiss {
+            kind: "rule",
+            change: text(
+                format!("{expected}(現在: {actual})"),
+                format!("{expected} (now: {actual})"),
+            ),
+            effect: text(
+                format!("{}(+{})", rule.description.ja, fmt_num(raise)),
+                format!("{} (+{})", rule.description.en, fmt_num(raise)),
+            ),
+            rule: Some(rule.id.clone()),
+            source: rule.source.clone(),
+        });
+    }
+    out
+}
