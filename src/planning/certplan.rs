@@ -1,19 +1,24 @@
-//! The certification plan: the cheapest set of certifications (by study hours) that evidences the
-//! skill levels a role needs, in an order that respects prerequisites and the usual order.
+//! The certification plan: the quickest way to the skill levels a role needs, by learning or by
+//! certifications, and the certifications it takes in an order that respects prerequisites and
+//! the usual order.
 //!
-//! A certification *evidences* skill levels (`evidences` in `certifications.json`). For every
-//! skill gap some certification can close in full, the plan holds one that does; a chosen
-//! certification brings its formal prerequisites not yet held. Among the sets that do this, the
-//! plan is the cheapest by:
-//! 1. the certifications whose study hours no source gives: hours are never invented, so these
-//!    are never called cheap; they are weighed by the highest skill level each evidences (a proxy
-//!    for how hard it is: CCIE's level 5 outweighs the IPA network exam's level 4), summed;
-//! 2. then the known study hours (the middle of each range), summed;
-//! 3. then the fewest certifications, then the smallest ids. The search is exact and bounded by
-//! [`MAX_NODES`]; past the bound it keeps the best set found so far, which always exists because the
-//! first branch taken is completed greedily.
+//! A certification *evidences* skill levels (`evidences` in `certifications.json`). Each level
+//! needed can be learnt (the knowledge base's `months_per_level`) or evidenced by a certification
+//! that reaches it; a chosen certification brings its formal prerequisites not yet held. A
+//! certification costs its study hours over `study_hours_per_month`; where no source gives its
+//! hours (they are never invented), it costs the months of learning the levels it evidences above
+//! what the person has (and what its prerequisites evidence), so it is never called free and an
+//! expert exam weighs more than an associate one. The plan is the set with the least total time;
+//! on a tie, the one leaving fewest levels without a certificate, then the fewest certifications,
+//! then the smallest ids. The time only falls when a level or certification is added, since every
+//! plan that worked before still works and costs no more.
+//!
+//! The search is exact, branch and bound over the needs, and bounded by [`MAX_NODES`]; past the
+//! bound it keeps the best plan found, and learning everything is always a plan.
 
 use std::collections::BTreeSet;
+
+use ordered_float::OrderedFloat;
 
 use crate::knowledge::KnowledgeBase;
 use crate::knowledge::model::{CertIx, SkillIx};
@@ -22,7 +27,7 @@ use crate::profile::Facts;
 /// Largest number of partial plans the search looks at.
 pub const MAX_NODES: usize = 20_000;
 
-/// A skill level to evidence.
+/// A skill level to reach.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Need {
     /// The skill.
@@ -31,58 +36,90 @@ pub struct Need {
     pub level: u8,
 }
 
-/// The chosen certifications.
+/// The chosen certifications and the time to the levels needed.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CertPlan {
     /// Certifications to take, in order.
     pub certs: Vec<CertIx>,
-    /// Needs no certification (not held) can evidence in full.
-    pub uncovered: Vec<Need>,
+    /// Needs left to learn without a certificate (none reaches them, or learning is quicker).
+    pub learnt: Vec<Need>,
+    /// Months of learning the needs left to learn.
+    pub learning_months: f64,
+    /// Months for the certifications (study hours, or the levels they evidence where no source
+    /// gives hours).
+    pub certification_months: f64,
 }
 
 impl CertPlan {
     /// Known study hours in total (middle of each range) and the number of certifications
     /// without published hours.
     pub fn hours(&self, kb: &KnowledgeBase) -> (f64, usize) {
-        hours_of(kb, self.certs.iter().copied())
+        self.certs
+            .iter()
+            .fold((0.0, 0), |(h, n), c| match kb.certification(*c).hours() {
+                Some(x) => (h + x, n),
+                None => (h, n + 1),
+            })
     }
 
-    /// Months of study at the knowledge base's study hours per month (known hours only).
-    pub fn months(&self, kb: &KnowledgeBase) -> f64 {
-        self.hours(kb).0 / kb.scoring.study_hours_per_month
+    /// Months in all: learning plus certifications.
+    pub fn months(&self) -> f64 {
+        self.learning_months + self.certification_months
     }
 }
 
-/// The cheapest certification plan that evidences `needs` for a profile.
+/// The quickest plan to the levels `needs` asks for (needs already met are ignored; a skill
+/// named twice counts at its higher level).
 pub fn cheapest(kb: &KnowledgeBase, facts: &Facts, needs: &[Need]) -> CertPlan {
-    let mut options: Vec<(Need, Vec<CertIx>)> = Vec::new();
-    let mut uncovered = Vec::new();
-    for need in needs {
-        if facts.level(need.skill) >= need.level {
+    let mut open: Vec<Need> = Vec::new();
+    for n in needs {
+        if facts.level(n.skill) >= n.level {
             continue;
         }
-        let certs: Vec<CertIx> = (0..kb.certifications.len())
-            .map(CertIx)
-            .filter(|c| !facts.holds(*c) && evidenced(kb, *c, need.skill) >= need.level)
-            .collect();
-        if certs.is_empty() {
-            uncovered.push(*need);
-        } else {
-            options.push((*need, certs));
+        match open.iter_mut().find(|o| o.skill == n.skill) {
+            Some(o) => o.level = o.level.max(n.level),
+            None => open.push(*n),
         }
     }
+    open.sort_by_key(|n| (n.skill, n.level));
+    let weights: Vec<f64> = (0..kb.certifications.len())
+        .map(|c| weight(kb, facts, CertIx(c)))
+        .collect();
+    let options: Vec<(Need, f64, Vec<CertIx>)> = open
+        .iter()
+        .map(|n| {
+            let learn = kb.scoring.months_between(facts.level(n.skill), n.level);
+            let certs = (0..kb.certifications.len())
+                .map(CertIx)
+                .filter(|c| !facts.holds(*c) && evidenced(kb, *c, n.skill) >= n.level)
+                .collect();
+            (*n, learn, certs)
+        })
+        .collect();
     let mut search = Search {
         kb,
         facts,
+        weights: &weights,
         options: &options,
         best: None,
         nodes: 0,
     };
-    search.run(&BTreeSet::new());
-    let chosen = search.best.map(|(_, set)| set).unwrap_or_default();
+    search.run(0, &BTreeSet::new(), 0.0, &mut Vec::new());
+    let Some((_, set, learnt)) = search.best else {
+        return CertPlan::default();
+    };
+    let learning_months = learnt
+        .iter()
+        .map(|n: &Need| kb.scoring.months_between(facts.level(n.skill), n.level))
+        .sum();
     CertPlan {
-        certs: order(kb, &chosen),
-        uncovered,
+        certification_months: set
+            .iter()
+            .map(|c| weights.get(c.0).copied().unwrap_or(0.0))
+            .sum(),
+        certs: order(kb, &set),
+        learnt,
+        learning_months,
     }
 }
 
@@ -95,50 +132,52 @@ fn evidenced(kb: &KnowledgeBase, cert: CertIx, skill: SkillIx) -> u8 {
         .map_or(0, |(_, l)| *l)
 }
 
-/// Known hours and the count of certifications without hours.
-fn hours_of(kb: &KnowledgeBase, certs: impl Iterator<Item = CertIx>) -> (f64, usize) {
-    certs.fold((0.0, 0), |(h, n), c| match kb.certification(c).hours() {
-        Some(x) => (h + x, n),
-        None => (h, n + 1),
-    })
-}
-
-/// What a set costs: the summed difficulty (highest level evidenced) of the certifications
-/// without hours, known hours, count, then ids.
-type Cost = (u32, ordered_float::OrderedFloat<f64>, usize, Vec<CertIx>);
-
-/// The highest level a certification evidences.
-fn difficulty(kb: &KnowledgeBase, cert: CertIx) -> u32 {
-    kb.certification(cert)
-        .evidences
+/// Months a certification costs: its study hours, or else the months of the levels it evidences
+/// above what the person has and what its formal prerequisites evidence.
+pub fn weight(kb: &KnowledgeBase, facts: &Facts, cert: CertIx) -> f64 {
+    let def = kb.certification(cert);
+    if let Some(h) = def.hours() {
+        return h / kb.scoring.study_hours_per_month;
+    }
+    let mut prereqs = Vec::new();
+    let mut stack = def.prerequisites.clone();
+    while let Some(p) = stack.pop() {
+        if !prereqs.contains(&p) {
+            prereqs.push(p);
+            stack.extend(kb.certification(p).prerequisites.iter().copied());
+        }
+    }
+    def.evidences
         .iter()
-        .map(|(_, l)| u32::from(*l))
-        .max()
-        .unwrap_or(0)
+        .map(|(skill, level)| {
+            let base = prereqs
+                .iter()
+                .map(|p| evidenced(kb, *p, *skill))
+                .fold(facts.level(*skill), u8::max);
+            kb.scoring.months_between(base, *level)
+        })
+        .sum()
 }
+
+/// How a plan ranks: months, needs without a certificate, certifications, ids.
+type Rank = (OrderedFloat<f64>, usize, usize, Vec<CertIx>);
 
 struct Search<'a> {
     kb: &'a KnowledgeBase,
     facts: &'a Facts,
-    options: &'a [(Need, Vec<CertIx>)],
-    best: Option<(Cost, BTreeSet<CertIx>)>,
+    weights: &'a [f64],
+    options: &'a [(Need, f64, Vec<CertIx>)],
+    best: Option<(Rank, BTreeSet<CertIx>, Vec<Need>)>,
     nodes: usize,
 }
 
 impl Search<'_> {
-    fn cost(&self, set: &BTreeSet<CertIx>) -> Cost {
-        let (hours, _) = hours_of(self.kb, set.iter().copied());
-        let unknown = set
-            .iter()
-            .filter(|c| self.kb.certification(**c).hours().is_none())
-            .map(|c| difficulty(self.kb, *c))
-            .sum();
-        (
-            unknown,
-            ordered_float::OrderedFloat(hours),
-            set.len(),
-            set.iter().copied().collect(),
-        )
+    fn months(&self, set: &BTreeSet<CertIx>, learning: f64) -> f64 {
+        learning
+            + set
+                .iter()
+                .map(|c| self.weights.get(c.0).copied().unwrap_or(0.0))
+                .sum::<f64>()
     }
 
     fn covers(&self, set: &BTreeSet<CertIx>, need: Need) -> bool {
@@ -146,30 +185,42 @@ impl Search<'_> {
             .any(|c| evidenced(self.kb, *c, need.skill) >= need.level)
     }
 
-    /// Depth-first branch and bound: branch on the first need not yet evidenced.
-    fn run(&mut self, set: &BTreeSet<CertIx>) {
+    /// Depth first over the needs: each is covered already, or learnt, or evidenced by one of
+    /// the certifications reaching it. Partial plans only grow in time, so a partial plan no
+    /// better than the best complete one is dropped.
+    fn run(&mut self, i: usize, set: &BTreeSet<CertIx>, learning: f64, learnt: &mut Vec<Need>) {
         self.nodes += 1;
-        let cost = self.cost(set);
-        if self.best.as_ref().is_some_and(|(b, _)| cost >= *b) {
+        let rank: Rank = (
+            OrderedFloat(self.months(set, learning)),
+            learnt.len(),
+            set.len(),
+            set.iter().copied().collect(),
+        );
+        if self.best.as_ref().is_some_and(|(b, _, _)| rank.0 > b.0) {
             return;
         }
-        let open = self
-            .options
-            .iter()
-            .find(|(need, _)| !self.covers(set, *need));
-        let Some((_, certs)) = open else {
-            self.best = Some((cost, set.clone()));
+        let Some((need, learn, certs)) = self.options.get(i) else {
+            if self.best.as_ref().is_none_or(|(b, _, _)| rank < *b) {
+                self.best = Some((rank, set.clone(), learnt.clone()));
+            }
             return;
         };
+        if self.covers(set, *need) {
+            self.run(i + 1, set, learning, learnt);
+            return;
+        }
         for cert in certs {
-            // Past the budget, finish only the branch that gives the first complete plan.
             if self.nodes > MAX_NODES && self.best.is_some() {
-                return;
+                break;
             }
             let mut next = set.clone();
             self.with_prerequisites(*cert, &mut next);
-            self.run(&next);
+            self.run(i + 1, &next, learning, learnt);
         }
+        // Learning it is always possible, so a complete plan is always found.
+        learnt.push(*need);
+        self.run(i + 1, set, learning + learn, learnt);
+        learnt.pop();
     }
 
     fn with_prerequisites(&self, cert: CertIx, set: &mut BTreeSet<CertIx>) {
@@ -254,7 +305,8 @@ mod tests {
         );
         assert_eq!(ids(kb, &plan), ["ccna"]);
         assert_eq!(plan.hours(kb), (175.0, 0));
-        assert!(plan.uncovered.is_empty());
+        assert!(plan.learnt.is_empty());
+        assert_eq!(plan.months(), 175.0 / 40.0);
     }
 
     #[test]
@@ -264,7 +316,9 @@ mod tests {
         let f = facts(&e, r#"{"skills": {}}"#);
         let plan = cheapest(kb, &f, &[need(kb, "linux", 3)]);
         let got = ids(kb, &plan);
-        // LinuC level 2 requires level 1; LPIC likewise; LinuC wins on id.
+        // LinuC level 2 requires level 1; LPIC likewise; LinuC wins on id. Without published
+        // hours they cost the months of the levels they evidence (3 + 4), as much as learning
+        // Linux to level 3, and on a tie the certificate is worth having.
         assert_eq!(got, ["linuc-1", "linuc-2"]);
     }
 
@@ -288,7 +342,8 @@ mod tests {
             &[need(kb, "tcp-ip", 3), need(kb, "communication", 3)],
         );
         assert!(plan.certs.is_empty());
-        assert_eq!(plan.uncovered, [need(kb, "communication", 3)]);
+        assert_eq!(plan.learnt, [need(kb, "communication", 3)]);
+        assert_eq!(plan.months(), 7.0);
     }
 
     #[test]
@@ -306,12 +361,13 @@ mod tests {
     }
 
     #[test]
-    fn unknown_hours_are_weighed_by_difficulty_not_taken_as_free() {
+    fn unknown_hours_are_weighed_by_the_levels_they_evidence() {
         let e = engine();
         let kb = e.knowledge();
         let f = facts(&e, r#"{"skills": {}, "certifications": ["ccna"]}"#);
-        // CCIE alone evidences all three, but it is the expert level; CCNP (known hours) plus
-        // the IPA network exam (level 4) is the cheaper plan.
+        // CCIE evidences all three but costs the months of expert levels (59); the IPA network
+        // exam evidences network design 4 with much else (26). Quickest: CCNP (400 h = 10
+        // months) for TCP/IP and routing, and learning network design from 2 to 4 (10 months).
         let plan = cheapest(
             kb,
             &f,
@@ -321,8 +377,45 @@ mod tests {
                 need(kb, "tcp-ip", 4),
             ],
         );
-        assert_eq!(ids(kb, &plan), ["ccnp-enterprise", "nw"]);
-        assert_eq!(plan.hours(kb), (400.0, 1));
+        assert_eq!(ids(kb, &plan), ["ccnp-enterprise"]);
+        assert_eq!(plan.learnt, [need(kb, "network-design", 4)]);
+        assert_eq!(plan.months(), 20.0);
+    }
+
+    #[test]
+    fn learning_wins_when_quicker_than_any_certificate() {
+        let e = engine();
+        let kb = e.knowledge();
+        let f = facts(&e, r#"{"skills": {"aws": 2, "monitoring": 3}}"#);
+        // Only the AWS DevOps professional exam evidences CI/CD; learning it to level 2 is
+        // quicker (3 months) than the exam's levels (aws 2→4: 10, ci-cd 0→3: 7).
+        let plan = cheapest(kb, &f, &[need(kb, "ci-cd", 2)]);
+        assert!(plan.certs.is_empty());
+        assert_eq!(plan.months(), 3.0);
+    }
+
+    #[test]
+    fn time_never_rises_when_a_level_or_certificate_is_added() {
+        let e = engine();
+        let kb = e.knowledge();
+        let needs = [
+            need(kb, "tcp-ip", 4),
+            need(kb, "linux", 3),
+            need(kb, "kubernetes", 3),
+            need(kb, "aws", 3),
+            need(kb, "security", 3),
+        ];
+        let base = cheapest(kb, &facts(&e, r#"{"skills": {}}"#), &needs).months();
+        for more in [
+            r#"{"skills": {"tcp-ip": 2}}"#,
+            r#"{"skills": {"linux": 3}}"#,
+            r#"{"skills": {}, "certifications": ["ccna"]}"#,
+            r#"{"skills": {}, "certifications": ["lpic-1"]}"#,
+            r#"{"skills": {"kubernetes": 1, "aws": 1}}"#,
+        ] {
+            let m = cheapest(kb, &facts(&e, more), &needs).months();
+            assert!(m <= base, "{more}: {m} > {base}");
+        }
     }
 
     #[test]

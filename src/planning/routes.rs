@@ -67,14 +67,16 @@ pub struct StepView {
     /// profile.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub certifications: Vec<CertAdvice>,
-    /// Months learning the skills no planned certification with published hours evidences,
-    /// with a profile.
+    /// Months learning the skills first needed on this step that no planned certification
+    /// evidences, with a profile.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub learning_months: Option<f64>,
-    /// Months studying for the step's certifications, with a profile.
+    /// Months for the step's certifications (study hours, or the levels they evidence where no
+    /// source gives hours), with a profile.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub study_months: Option<f64>,
-    /// Months of experience still missing after the move's typical years, with a profile.
+    pub certification_months: Option<f64>,
+    /// Months of experience still missing beyond the route's learning, with a profile (on the
+    /// step where the wait is longest).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waiting_months: Option<f64>,
     /// Headline incomes of the role reached.
@@ -339,17 +341,154 @@ fn step_view(kb: &KnowledgeBase, t: TransitionIx, price: Option<&StepPrice>) -> 
             .unwrap_or_default(),
         certifications: price
             .map(|p| {
-                p.plan
-                    .certs
+                p.certs
                     .iter()
                     .map(|c| certs::describe(kb, &p.facts, &p.fit, *c))
                     .collect()
             })
             .unwrap_or_default(),
         learning_months: price.map(|p| p.learning_months),
-        study_months: price.map(|p| p.study_months),
+        certification_months: price.map(|p| p.certification_months),
         waiting_months: price.map(|p| p.waiting_months),
         income_change: IncomeChange::between(&Incomes::of(kb, tr.from), &income),
         income,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Engine;
+
+    /// Every loopless route of at most `hops` steps, by depth-first search.
+    fn all_routes(kb: &KnowledgeBase, from: RoleIx, to: RoleIx, hops: usize) -> Vec<RoleRoute> {
+        fn walk(
+            kb: &KnowledgeBase,
+            to: RoleIx,
+            hops: usize,
+            roles: &mut Vec<RoleIx>,
+            ts: &mut Vec<TransitionIx>,
+            out: &mut Vec<RoleRoute>,
+        ) {
+            let Some(&here) = roles.last() else { return };
+            if here == to {
+                out.push(RoleRoute {
+                    roles: roles.clone(),
+                    transitions: ts.clone(),
+                    cost: ts.iter().map(|t| kb.transition(*t).typical_years).sum(),
+                });
+                return;
+            }
+            if ts.len() == hops {
+                return;
+            }
+            let next: Vec<(TransitionIx, RoleIx)> =
+                kb.outgoing(here).map(|(i, t)| (i, t.to)).collect();
+            for (t, r) in next {
+                if roles.contains(&r) {
+                    continue;
+                }
+                roles.push(r);
+                ts.push(t);
+                walk(kb, to, hops, roles, ts, out);
+                roles.pop();
+                ts.pop();
+            }
+        }
+        let mut out = Vec::new();
+        walk(kb, to, hops, &mut vec![from], &mut Vec::new(), &mut out);
+        out
+    }
+
+    #[test]
+    fn priced_search_equals_brute_force() {
+        let e = Engine::builtin().unwrap();
+        let kb = e.knowledge();
+        let profiles = [
+            r#"{"current_role": "infra-engineer", "years_experience": 1, "skills": {"linux": 2}}"#,
+            r#"{"current_role": "infra-engineer", "years_experience": 6,
+                "phases": {"operations": 3, "build": 2, "basic-design": 1},
+                "skills": {"linux": 4, "tcp-ip": 3, "aws": 3, "ci-cd": 2, "python": 2},
+                "certifications": ["ccna"]}"#,
+            r#"{"skills": {"java": 3, "sql": 3, "software-design": 2}, "years_experience": 3}"#,
+        ];
+        let pairs = [
+            ("infra-engineer", "sre"),
+            ("infra-engineer", "it-architect"),
+            ("infra-engineer", "project-manager"),
+            ("programmer", "it-consultant"),
+        ];
+        let hops = 4;
+        for json in profiles {
+            let p = e.profile_from_str("t.json", json).unwrap();
+            for (a, b) in pairs {
+                let (from, to) = (kb.find_role(a).unwrap(), kb.find_role(b).unwrap());
+                for k in [1, 3, 6] {
+                    let got: Vec<(Vec<RoleIx>, f64)> =
+                        search(kb, e.graph(), from, to, k, hops, Some(&p))
+                            .into_iter()
+                            .map(|(r, pr)| (r.roles, pr.map_or(f64::NAN, |x| x.cost)))
+                            .collect();
+                    let mut all: Vec<(RoleRoute, Priced)> = all_routes(kb, from, to, hops)
+                        .into_iter()
+                        .map(|r| {
+                            let pr = pricing::price(kb, &p, &r.transitions);
+                            (r, pr)
+                        })
+                        .collect();
+                    all.sort_by(|(ra, pa), (rb, pb)| by_price(ra, pa, rb, pb));
+                    let want: Vec<(Vec<RoleIx>, f64)> = all
+                        .into_iter()
+                        .take(k)
+                        .map(|(r, pr)| (r.roles, pr.cost))
+                        .collect();
+                    assert_eq!(got, want, "{a} → {b}, k = {k}, profile {json}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn routes_are_loopless_sorted_and_distinct() {
+        let e = Engine::builtin().unwrap();
+        let p = e
+            .profile_from_str("t.json", r#"{"skills": {"linux": 3, "tcp-ip": 2}}"#)
+            .unwrap();
+        for profile in [None, Some(&p)] {
+            let r = e
+                .paths("infra-engineer", "project-manager", 8, profile)
+                .unwrap();
+            assert!(!r.paths.is_empty());
+            for w in r.paths.windows(2) {
+                assert!(w[0].cost <= w[1].cost);
+                assert_ne!(w[0].roles, w[1].roles);
+            }
+            for path in &r.paths {
+                let mut roles = path.roles.clone();
+                roles.sort();
+                roles.dedup();
+                assert_eq!(
+                    roles.len(),
+                    path.roles.len(),
+                    "a role twice: {:?}",
+                    path.roles
+                );
+                let steps: f64 = path.steps.iter().map(|s| s.cost).sum();
+                assert!((steps - path.cost).abs() < 1e-9);
+                assert!(path.cost >= path.typical_years - 1e-9);
+            }
+        }
+    }
+
+    #[test]
+    fn destinations_list_each_reachable_role_once() {
+        let e = Engine::builtin().unwrap();
+        let r = e.destinations("infra-engineer", 1, None).unwrap();
+        let kb = e.knowledge();
+        let from = kb.find_role("infra-engineer").unwrap();
+        assert_eq!(r.paths.len(), kb.outgoing(from).count());
+        assert!(r.paths.iter().all(|p| p.steps.len() == 1));
+        assert!(e.destinations("infra-engineer", 0, None).is_err());
+        assert!(e.destinations("infra-engineer", 9, None).is_err());
     }
 }

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Sources, certs, months, score, signed_man, table};
+use super::{Sources, certs, months, score, signed_man, table, years};
 use crate::income::{IncomeChange, Incomes};
 use crate::planning::routes::{PathView, PathsReport, StepView};
 use crate::rules::fmt_num;
@@ -61,9 +61,9 @@ fn route(out: &mut String, src: &mut Sources, n: usize, p: &PathView) {
     };
     let _ = writeln!(
         out,
-        "\n{n}. {}\n   {} years{typical}, {}{}",
+        "\n{n}. {}\n   {}{typical}, {}{}",
         p.roles.join(" → "),
-        fmt_num(p.cost),
+        years(p.cost),
         p.kind,
         if income.is_empty() {
             String::new()
@@ -79,11 +79,11 @@ fn route(out: &mut String, src: &mut Sources, n: usize, p: &PathView) {
 fn step(out: &mut String, src: &mut Sources, n: usize, s: &StepView) {
     let _ = writeln!(
         out,
-        "   {n}) {} → {}: {}, typically {} years{} {}",
+        "   {n}) {} → {}: {}, typically {}{} {}",
         s.from,
         s.to,
         s.kind,
-        fmt_num(s.typical_years),
+        years(s.typical_years),
         if s.cost > s.typical_years {
             format!(", ≈{} for you", fmt_num(s.cost))
         } else {
@@ -120,8 +120,8 @@ fn step(out: &mut String, src: &mut Sources, n: usize, s: &StepView) {
     }
     let time: Vec<String> = [
         ("learning", s.learning_months),
-        ("study", s.study_months),
-        ("experience beyond the typical years", s.waiting_months),
+        ("certifications", s.certification_months),
+        ("waiting for experience", s.waiting_months),
     ]
     .into_iter()
     .filter_map(|(what, m)| {
