@@ -111,12 +111,26 @@ impl Engine {
         options: recommend::Options,
         assumptions: &[Assumption],
     ) -> Compared<Recommendations, RecommendChanges> {
-        let before = self.recommend(profile, options);
-        let after = self.recommend(&profile.assuming(assumptions), options);
+        // Compare the whole lists, so a role entering or leaving the top is compared with its
+        // real score, then keep the top.
+        let all = recommend::Options {
+            top: None,
+            ..options
+        };
+        let mut before = self.recommend(profile, all);
+        let mut after = self.recommend(&profile.assuming(assumptions), all);
+        let mut changes = whatif::recommend::compare(&before, &after);
+        if let Some(top) = options.top {
+            changes.roles.retain(|r| {
+                r.rank_after.is_some_and(|n| n <= top) || r.rank_before.is_some_and(|n| n <= top)
+            });
+            before.recommendations.truncate(top);
+            after.recommendations.truncate(top);
+        }
         Compared {
             what_if: WhatIf {
                 assumptions: texts(assumptions),
-                changes: whatif::recommend::compare(&before, &after),
+                changes,
                 before,
             },
             after,

@@ -30,8 +30,7 @@ pub struct Bottleneck {
 
 /// What lies on at least half of the routes (and on two at least), most routes first, skills
 /// before certifications, then id. With a profile, a route's items are the gaps it closes and the
-/// certifications it plans; without one, the essential skills of the roles it reaches and the
-/// certifications those roles value.
+/// certifications it plans; without one, the essential skills of the roles it reaches.
 pub fn find(kb: &KnowledgeBase, paths: &[PathView], with_profile: bool) -> Vec<Bottleneck> {
     let n = paths.len();
     if n < 2 {
@@ -56,17 +55,12 @@ pub fn find(kb: &KnowledgeBase, paths: &[PathView], with_profile: bool) -> Vec<B
                 .iter()
                 .filter_map(|s| kb.find_role(&s.to))
                 .flat_map(|r| {
-                    let role = kb.role(r);
-                    let skills = role
+                    kb.role(r)
                         .requirements
                         .iter()
                         .filter(|q| q.essential)
-                        .map(|q| ("skill", kb.skill(q.skill).id.clone()));
-                    let certs = role
-                        .certifications
-                        .iter()
-                        .map(|c| ("certification", kb.certification(c.cert).id.clone()));
-                    skills.chain(certs).collect::<Vec<_>>()
+                        .map(|q| ("skill", kb.skill(q.skill).id.clone()))
+                        .collect::<Vec<_>>()
                 })
                 .collect()
         };

@@ -150,11 +150,10 @@ fn parse_change(text: &str, kb: &KnowledgeBase) -> Result<Change, Diagnostic> {
         (_, None) => {
             let (what, op, years) = split_op(text)
                 .ok_or_else(|| bad(text, "not understood".into(), Some(FORMS.into())))?;
-            let y = parse_years(text, years)?;
             match (what, op) {
-                ("years", '+') => Ok(Change::YearsAdd(y)),
-                ("years", _) => Ok(Change::YearsAtLeast(y)),
-                ("management", '+') => Ok(Change::ManagementAdd(y)),
+                ("years", '+') => Ok(Change::YearsAdd(parse_years(text, years)?)),
+                ("years", _) => Ok(Change::YearsAtLeast(parse_years(text, years)?)),
+                ("management", '+') => Ok(Change::ManagementAdd(parse_years(text, years)?)),
                 _ => Err(bad(
                     text,
                     format!("`{what}{op}` is not a kind of assumption"),

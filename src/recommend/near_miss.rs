@@ -11,6 +11,16 @@ use crate::profile::Facts;
 use crate::rules::{Effect, fmt_num};
 use crate::scoring::{ExperienceKind, FiredRules, RoleFit};
 
+/// The tests a person can pass by gaining something (skills, years, certifications, a team).
+const GAINABLE: [&str; 6] = [
+    "skill_at_least",
+    "phase_years_at_least",
+    "total_years_at_least",
+    "management_years_at_least",
+    "team_size_at_least",
+    "has_certification",
+];
+
 /// One change away from something better.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NearMiss {
@@ -29,7 +39,7 @@ pub struct NearMiss {
 
 /// The near misses of a role: the one change that makes it ready (the single essential gap, or
 /// one certification evidencing every essential skill gap, when there is no experience gap),
-/// then every rule raising its fit that fails on a single condition.
+/// then every rule raising its fit that fails on a single condition a person can gain.
 pub fn find(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, fit: &RoleFit) -> Vec<NearMiss> {
     let mut out = Vec::new();
     let role = kb.role(fit.role);
@@ -134,7 +144,11 @@ pub fn find(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, fit: &RoleFit
             continue;
         }
         let trace = rule.when.trace(facts, kb);
-        let Some(blocker) = trace.single_blocker() else {
+        // Only what a person can gain counts: not a preference, a workplace or an age.
+        let Some(blocker) = trace
+            .single_blocker()
+            .filter(|b| GAINABLE.contains(&b.test))
+        else {
             continue;
         };
         let (Some(expected), Some(actual)) = (&blocker.expected, &blocker.actual) else {

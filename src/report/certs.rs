@@ -4,20 +4,19 @@ use super::{Sources, hours, months, table};
 use crate::planning::certs::{CertAdvice, StudyTime};
 use crate::rules::fmt_num;
 
-/// "175 study hours (≈5 months at 40 h a month); hours not published for: cka".
+/// "175 study hours (≈5 months)", "… plus lpic-1 (hours not published)", "study hours not
+/// published".
 pub(crate) fn study_time(t: &StudyTime) -> String {
-    let mut s = if t.hours > 0.0 {
-        format!("{} study hours ({})", fmt_num(t.hours), months(t.months))
-    } else {
-        "no published study hours".to_string()
-    };
-    if !t.unknown_hours.is_empty() {
-        s.push_str(&format!(
-            "; hours not published for {}",
-            t.unknown_hours.join(", ")
-        ));
+    let unknown = t.unknown_hours.join(", ");
+    match (t.hours > 0.0, t.unknown_hours.is_empty()) {
+        (true, true) => format!("{} study hours ({})", fmt_num(t.hours), months(t.months)),
+        (true, false) => format!(
+            "{} study hours ({}) plus {unknown} (hours not published)",
+            fmt_num(t.hours),
+            months(t.months)
+        ),
+        (false, _) => "study hours not published".to_string(),
     }
-    s
 }
 
 /// What a certification closes: "tcp-ip→3, routing-switching→3".

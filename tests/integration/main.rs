@@ -10,6 +10,7 @@ mod graph;
 mod hostile;
 mod knowledge_base;
 mod market;
+mod plans;
 mod properties;
 mod readme;
 mod schemas;
