@@ -57,7 +57,7 @@ const FORMS: &str = "use skill:ID=LEVEL, cert:ID, phase:ID+YEARS, phase:ID=YEARS
 impl Assumption {
     /// Parses one `--assume` value against a knowledge base.
     pub fn parse(text: &str, kb: &KnowledgeBase) -> Result<Self, Error> {
-        let change = parse_change(text.trim(), kb).map_err(|d| Error::Diagnostics(vec![d]))?;
+        let change = parse_change(text.trim(), kb).map_err(|d| Error::Diagnostics(vec![*d]))?;
         Ok(Self {
             text: text.trim().to_string(),
             change,
@@ -74,7 +74,7 @@ impl Assumption {
                     text: t.trim().to_string(),
                     change,
                 }),
-                Err(d) => diags.push(d),
+                Err(d) => diags.push(*d),
             }
         }
         if diags.is_empty() {
@@ -85,11 +85,14 @@ impl Assumption {
     }
 }
 
-fn bad(text: &str, message: String, help: Option<String>) -> Diagnostic {
-    Diagnostic::error("bad-assumption", format!("--assume `{text}`: {message}")).with_help(help)
+fn bad(text: &str, message: String, help: Option<String>) -> Box<Diagnostic> {
+    Box::new(
+        Diagnostic::error("bad-assumption", format!("--assume `{text}`: {message}"))
+            .with_help(help),
+    )
 }
 
-fn parse_change(text: &str, kb: &KnowledgeBase) -> Result<Change, Diagnostic> {
+fn parse_change(text: &str, kb: &KnowledgeBase) -> Result<Change, Box<Diagnostic>> {
     let (kind, rest) = match text.split_once(':') {
         Some((k, r)) => (k, Some(r)),
         None => (text, None),
@@ -181,7 +184,7 @@ fn split_op(s: &str) -> Option<(&str, char, &str)> {
     Some((&s[..i], op, &s[i + 1..]))
 }
 
-fn parse_years(text: &str, years: &str) -> Result<f64, Diagnostic> {
+fn parse_years(text: &str, years: &str) -> Result<f64, Box<Diagnostic>> {
     match years.parse::<f64>() {
         Ok(y) if y.is_finite() && (0.0..=MAX_YEARS).contains(&y) => Ok(y),
         _ => Err(bad(

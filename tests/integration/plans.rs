@@ -5,7 +5,7 @@ use careergraph::planning::routes::price_roles;
 use careergraph::profile::Assumption;
 use proptest::prelude::*;
 
-use crate::support::{json, profiles, run, target_of};
+use crate::support::{json, profiles, run};
 
 fn engine() -> &'static Engine {
     static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
