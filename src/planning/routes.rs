@@ -2,7 +2,7 @@
 //! gaps to close, the certifications to take, the time it likely takes and the income change.
 //!
 //! Without a profile a step costs the transition's typical years. With one it costs what it
-//! takes this person (see [`pricing`](super::pricing)): typical years plus the time to close the
+//! takes this person (see [`pricing`]): typical years plus the time to close the
 //! gaps of the role reached, following the person along the route, so the same two roles can give
 //! different routes for different people.
 
