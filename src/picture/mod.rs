@@ -136,7 +136,7 @@ pub fn build(engine: &Engine, req: Request) -> Result<GraphView, Error> {
             let path = best.paths.into_iter().next();
             Some(RouteView {
                 from: best.from,
-                to: best.to,
+                to: best.to.unwrap_or_else(|| to.to_string()),
                 cost: path.as_ref().map(|p| p.cost),
                 roles: path.map(|p| p.roles).unwrap_or_default(),
             })
