@@ -92,6 +92,16 @@ impl Engine {
         Ok(planning::gaps(&self.kb, &self.graph, profile, role))
     }
 
+    /// Every term of a role's fit for the profile and every rule about the role, matched or not.
+    pub fn explain(
+        &self,
+        profile: &Profile,
+        role: &str,
+    ) -> Result<crate::explain::Explanation, Error> {
+        let role = self.kb.require_role(role, "--role")?;
+        Ok(crate::explain::explain(&self.kb, profile, role))
+    }
+
     /// Where one can go from a role within `max_steps` steps, by the best route to each role;
     /// with a profile, priced for that person.
     pub fn destinations(

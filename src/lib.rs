@@ -22,6 +22,7 @@ pub mod cli;
 pub mod diagnostics;
 mod engine;
 pub mod error;
+pub mod explain;
 pub mod graph;
 pub mod income;
 pub mod knowledge;

@@ -111,6 +111,15 @@ pub enum Command {
         #[arg(long, value_name = "FACT")]
         assume: Vec<String>,
     },
+    /// Why a role fits a profile as it does: every term of the score, and every rule about the
+    /// role, matched or not, as a tree with what each condition expects and what the profile has.
+    Explain {
+        /// Profile JSON file, or `-` for standard input.
+        profile: String,
+        /// The role to explain (see `careergraph roles`).
+        #[arg(long, value_name = "ROLE")]
+        role: String,
+    },
     /// What stands between a profile and a target role, as a plan.
     Gaps {
         /// Profile JSON file, or `-` for standard input.

@@ -170,6 +170,11 @@ fn execute(
                 output(json, &c, report::whatif::recommend)
             }
         }
+        Command::Explain { profile, role } => {
+            let engine = load()?;
+            let p = read_profile(&engine, profile, stdin)?;
+            output(json, &engine.explain(&p, role)?, report::explain::text)
+        }
         Command::Gaps {
             profile,
             target,

@@ -4,6 +4,7 @@
 
 pub mod catalog;
 mod certs;
+pub mod explain;
 pub mod gaps;
 pub mod income;
 pub mod jobs;

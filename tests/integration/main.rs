@@ -6,6 +6,7 @@ mod batch;
 mod cli;
 mod contract;
 mod docs;
+mod explain;
 mod graph;
 mod hostile;
 mod knowledge_base;
