@@ -3,9 +3,9 @@
 //! The schemas are derived with `schemars` from the very types the parsers use
 //! ([`crate::profile::ProfileDef`], [`crate::knowledge::format::RuleFile`]), so they cannot
 //! disagree with the parser about keys or types; their descriptions are those types' doc
-//! comments. They are shipped in `schemas/` (regenerate with `careergraph schema profile >
-//! schemas/profile.schema.json` and `careergraph schema rules > schemas/rules.schema.json`; a
-//! test fails when the shipped files drift). Ranges follow the validator's; ids are left
+//! comments. They are shipped in `schemas/` (regenerate with `careergraph schema KIND >
+//! schemas/KIND.schema.json` for `profile`, `rules` and `postings`; a test fails when the shipped
+//! files drift). Ranges follow the validator's; ids are left
 //! generic (they are data, listed by `careergraph roles`, `skills`, `certs`, `preferences`).
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
@@ -20,6 +20,8 @@ pub enum Kind {
     Profile,
     /// A knowledge-base file (`rules/*.json`).
     Rules,
+    /// A file of job postings (`jobs --postings FILE`).
+    Postings,
 }
 
 /// The schema of one kind of file.
@@ -27,6 +29,7 @@ pub fn schema(kind: Kind) -> Schema {
     match kind {
         Kind::Profile => generate::<crate::profile::ProfileDef>(),
         Kind::Rules => generate::<crate::knowledge::format::RuleFile>(),
+        Kind::Postings => generate::<crate::knowledge::format::PostingsFile>(),
     }
 }
 
@@ -107,7 +110,7 @@ mod tests {
 
     #[test]
     fn both_schemas_are_objects_that_deny_unknown_keys() {
-        for kind in [Kind::Profile, Kind::Rules] {
+        for kind in [Kind::Profile, Kind::Rules, Kind::Postings] {
             let s = schema(kind);
             assert_eq!(s.get("type").and_then(|t| t.as_str()), Some("object"));
             assert_eq!(s.get("additionalProperties"), Some(&false.into()));

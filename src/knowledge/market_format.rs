@@ -201,11 +201,16 @@ pub struct PostingSkillDef {
 /// A file of postings: `{"postings": [...]}` (the same shape as in `rules/`).
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "careergraph postings file",
+    description = "Job postings (案件) for `careergraph jobs --postings FILE`: each with its role, \
+                   monthly rate, required skills and years, contract and source."
+)]
 pub struct PostingsFile {
-    /// Ignored.
+    /// The JSON Schema this file follows, for editors; ignored by careergraph.
     #[serde(rename = "$schema", default)]
     pub schema: Option<String>,
-    /// Ignored.
+    /// Free text about the file; ignored.
     #[serde(default)]
     pub description: Option<String>,
     /// The postings.

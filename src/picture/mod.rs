@@ -269,3 +269,57 @@ impl GraphView {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn engine() -> Engine {
+        Engine::builtin().expect("the shipped knowledge base loads")
+    }
+
+    #[test]
+    fn without_a_profile_roles_are_filled_with_their_family_colour() {
+        let e = engine();
+        let g = build(&e, Request::default()).expect("builds");
+        assert_eq!(g.roles.len(), e.knowledge().roles.len());
+        assert_eq!(g.transitions.len(), e.knowledge().transitions.len());
+        assert!(g.route.is_none());
+        for r in &g.roles {
+            assert_eq!(r.fill, g.family_colour(&r.family));
+            assert!(r.fit.is_none() && !r.on_route && !r.current);
+        }
+    }
+
+    #[test]
+    fn an_unreachable_goal_gives_an_empty_route_not_an_error() {
+        let e = engine();
+        let req = Request {
+            from: Some("it-consultant"),
+            to: Some("programmer"),
+            ..Request::default()
+        };
+        let g = build(&e, req).expect("builds");
+        let route = g.route.as_ref().expect("a route section");
+        assert!(route.roles.is_empty() && route.cost.is_none());
+        assert!(g.title().contains("no route it-consultant → programmer"));
+        assert!(g.roles.iter().all(|r| !r.on_route));
+    }
+
+    #[test]
+    fn a_start_without_a_goal_and_a_goal_without_a_start_are_errors() {
+        let e = engine();
+        for req in [
+            Request {
+                from: Some("sre"),
+                ..Request::default()
+            },
+            Request {
+                to: Some("sre"),
+                ..Request::default()
+            },
+        ] {
+            assert!(matches!(build(&e, req), Err(Error::Invalid(_))));
+        }
+    }
+}

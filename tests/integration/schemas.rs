@@ -32,6 +32,7 @@ fn shipped_schemas_equal_what_the_schema_command_prints() {
     for (kind, file) in [
         ("profile", "profile.schema.json"),
         ("rules", "rules.schema.json"),
+        ("postings", "postings.schema.json"),
     ] {
         let r = run(&["schema", kind]);
         assert_eq!(r.code, 0, "{}", r.stderr);
@@ -76,6 +77,15 @@ fn every_rule_file_is_valid_and_points_at_the_schema() {
         }
     }
     assert!(n >= 10, "only {n} rule files");
+}
+
+#[test]
+fn the_postings_schema_accepts_the_shipped_postings_and_rejects_a_bad_contract() {
+    let v = validator("postings.schema.json");
+    let shipped = read(&root().join("rules/postings.json"));
+    assert_eq!(errors(&v, &shipped), Vec::<String>::new());
+    let bad = read(&root().join("tests/fixtures/postings/unknown-contract.json"));
+    assert!(!v.is_valid(&bad));
 }
 
 #[test]

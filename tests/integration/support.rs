@@ -47,6 +47,18 @@ pub fn run(args: &[&str]) -> Run {
     run_in(&root(), args, None)
 }
 
+/// Runs and returns standard output, failing the test on an error or anything on standard error.
+pub fn stdout(args: &[&str]) -> String {
+    let r = run(args);
+    assert_eq!(r.code, 0, "{args:?}:\n{}", r.stderr);
+    assert!(
+        r.stderr.is_empty(),
+        "{args:?} wrote to stderr:\n{}",
+        r.stderr
+    );
+    r.stdout
+}
+
 /// Runs and parses JSON output, failing the test on any error.
 pub fn json(args: &[&str]) -> serde_json::Value {
     let r = run(args);
