@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::Error;
 use crate::graph::{CareerGraph, Limits, MAX_HOPS, MAX_K, RoleRoute};
-use crate::income::{IncomeChange, Incomes};
+use crate::income::{EstimatedChange, IncomeChange, Incomes};
 use crate::knowledge::KnowledgeBase;
 use crate::knowledge::format::Text;
 use crate::knowledge::model::{RoleIx, TransitionIx};
@@ -83,6 +83,9 @@ pub struct StepView {
     pub income: Incomes,
     /// Change in headline incomes on this step (only between figures of one source).
     pub income_change: IncomeChange,
+    /// The step's income change estimated for the profile (the `income` model), with a profile.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub estimated_income_change: Option<EstimatedChange>,
 }
 
 /// One route.
@@ -102,6 +105,10 @@ pub struct PathView {
     pub steps: Vec<StepView>,
     /// Change in headline incomes from start to goal (only between figures of one source).
     pub income_change: IncomeChange,
+    /// The route's income change estimated for the profile (the `income` model), with a
+    /// profile.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub estimated_income_change: Option<EstimatedChange>,
 }
 
 /// The result of `paths`.
@@ -149,7 +156,7 @@ pub fn paths(
     let found = search(kb, graph, from, to, k, MAX_HOPS, profile);
     let paths: Vec<PathView> = found
         .into_iter()
-        .map(|(r, priced)| view(kb, &r, priced.as_ref()))
+        .map(|(r, priced)| view(kb, profile, &r, priced.as_ref()))
         .collect();
     Ok(PathsReport {
         from: kb.role(from).id.clone(),
@@ -186,7 +193,7 @@ pub fn destinations(
                 .into_iter()
                 .next()
         })
-        .map(|(r, priced)| view(kb, &r, priced.as_ref()))
+        .map(|(r, priced)| view(kb, profile, &r, priced.as_ref()))
         .collect();
     paths.sort_by(|a, b| {
         OrderedFloat(a.cost)
@@ -286,12 +293,17 @@ fn by_price(ra: &RoleRoute, pa: &Priced, rb: &RoleRoute, pb: &Priced) -> Orderin
         .then_with(|| ra.transitions.cmp(&rb.transitions))
 }
 
-fn view(kb: &KnowledgeBase, route: &RoleRoute, priced: Option<&Priced>) -> PathView {
+fn view(
+    kb: &KnowledgeBase,
+    profile: Option<&Profile>,
+    route: &RoleRoute,
+    priced: Option<&Priced>,
+) -> PathView {
     let steps: Vec<StepView> = route
         .transitions
         .iter()
         .enumerate()
-        .map(|(i, t)| step_view(kb, *t, priced.and_then(|p| p.steps.get(i))))
+        .map(|(i, t)| step_view(kb, profile, *t, priced.and_then(|p| p.steps.get(i))))
         .collect();
     let income_change = match (route.roles.first(), route.roles.last()) {
         (Some(a), Some(b)) => IncomeChange::between(&Incomes::of(kb, *a), &Incomes::of(kb, *b)),
@@ -302,6 +314,10 @@ fn view(kb: &KnowledgeBase, route: &RoleRoute, priced: Option<&Priced>) -> PathV
     };
     let typical_years = route.cost;
     let cost = priced.map_or(typical_years, |p| p.cost);
+    let estimated_income_change = match (profile, route.roles.first(), route.roles.last()) {
+        (Some(p), Some(a), Some(b)) => Some(crate::income::change(kb, p, *a, *b)),
+        _ => None,
+    };
     PathView {
         roles: route.roles.iter().map(|r| kb.role(*r).id.clone()).collect(),
         cost,
@@ -310,10 +326,16 @@ fn view(kb: &KnowledgeBase, route: &RoleRoute, priced: Option<&Priced>) -> PathV
         kind: combined_kind(kb, &route.transitions).as_str().to_string(),
         steps,
         income_change,
+        estimated_income_change,
     }
 }
 
-fn step_view(kb: &KnowledgeBase, t: TransitionIx, price: Option<&StepPrice>) -> StepView {
+fn step_view(
+    kb: &KnowledgeBase,
+    profile: Option<&Profile>,
+    t: TransitionIx,
+    price: Option<&StepPrice>,
+) -> StepView {
     let tr = kb.transition(t);
     let income = Incomes::of(kb, tr.to);
     StepView {
@@ -351,6 +373,7 @@ fn step_view(kb: &KnowledgeBase, t: TransitionIx, price: Option<&StepPrice>) -> 
         certification_months: price.map(|p| p.certification_months),
         waiting_months: price.map(|p| p.waiting_months),
         income_change: IncomeChange::between(&Incomes::of(kb, tr.from), &income),
+        estimated_income_change: profile.map(|p| crate::income::change(kb, p, tr.from, tr.to)),
         income,
     }
 }
