@@ -988,3 +988,82 @@ fn help_states_the_input_limits() {
         );
     }
 }
+
+// ---------------------------------------------------------------- batch (JSON Lines)
+
+/// The records `batch` wrote, parsed.
+fn records(out: &Output) -> Vec<serde_json::Value> {
+    out.stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each record is JSON"))
+        .collect()
+}
+
+#[test]
+fn batch_gives_one_record_per_hostile_line() {
+    let deep = format!(
+        r#"{{"skills": {{}}, "name": {}{}}}"#,
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    let many: Vec<String> = (0..5_000).map(|i| format!("\"s-{i}\": 1")).collect();
+    let many = format!(r#"{{"skills": {{{}}}}}"#, many.join(","));
+    let long = format!(
+        r#"{{"name": "{}", "skills": {{}}}}"#,
+        "x".repeat(2 * 1024 * 1024)
+    );
+    let mut input: Vec<u8> = Vec::new();
+    for line in [
+        VALID.replace('\n', " ").as_bytes(),
+        b"",
+        b"\xff\xfe{}",
+        b"{\"skills\": {\"linux\": 3}}\r",
+        deep.as_bytes(),
+        many.as_bytes(),
+        long.as_bytes(),
+        b"{\"skills\": {}, \"name\": \"nul \\u0000 inside\"}",
+        b"\0\0\0",
+        b"{\"skills\":",
+    ] {
+        input.extend_from_slice(line);
+        input.push(b'\n');
+    }
+    input.extend_from_slice(b"{\"skills\": {}}"); // no final newline
+    let out = cli_stdin(&["batch", "--jobs", "2", "--top", "1"], &input);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    let recs = records(&out);
+    let status: Vec<(u64, &str)> = recs
+        .iter()
+        .filter_map(|r| Some((r["line"].as_u64()?, r["status"].as_str()?)))
+        .collect();
+    assert_eq!(
+        status,
+        [
+            (1, "ok"),
+            (2, "blank"),
+            (3, "error"),
+            (4, "ok"),
+            (5, "error"),
+            (6, "error"),
+            (7, "error"),
+            (8, "ok"),
+            (9, "error"),
+            (10, "error"),
+            (11, "ok"),
+        ]
+    );
+    let code = |i: usize| recs[i]["errors"][0]["code"].as_str().unwrap_or_default();
+    assert_eq!(code(2), "invalid-utf8");
+    assert_eq!(code(4), "invalid-value");
+    assert_eq!(code(6), "line-too-long");
+    assert_eq!(code(9), "malformed-json");
+    // 5,000 unknown skills: the first 100 and the note that counts the rest.
+    let errors = recs[5]["errors"].as_array().expect("errors");
+    assert_eq!(errors.len(), 101);
+    assert_eq!(errors[100]["code"], "too-many-problems");
+    assert!(
+        out.stderr.contains("11 lines, 4 ok, 6 failed"),
+        "{}",
+        out.stderr
+    );
+}

@@ -232,3 +232,32 @@ proptest! {
         prop_assert_eq!(careergraph::report::json(&r), careergraph::report::json(&again));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(16))]
+
+    /// `batch` gives, line by line and in input order, what `recommend --format json` gives for
+    /// each profile alone, whatever the number of worker threads.
+    #[test]
+    fn batch_equals_one_by_one(ps in proptest::collection::vec(profile(), 1..6), jobs in 1usize..4) {
+        let input: String = ps.iter().map(|p| format!("{p}\n")).collect();
+        let mut out = Vec::new();
+        let options = careergraph::batch::Options { jobs, ..Default::default() };
+        careergraph::batch::run(engine(), input.as_bytes(), &mut out, &options, &|_| {})
+            .expect("batch runs");
+        let text = String::from_utf8(out).expect("UTF-8");
+        let lines: Vec<&str> = text.lines().collect();
+        prop_assert_eq!(lines.len(), ps.len());
+        for (i, (line, p)) in lines.iter().zip(&ps).enumerate() {
+            let mut record: serde_json::Value = serde_json::from_str(line).expect("JSON");
+            prop_assert_eq!(&record["line"], &serde_json::json!(i + 1));
+            prop_assert_eq!(&record["status"], "ok");
+            let fields = record.as_object_mut().expect("object");
+            fields.remove("line");
+            fields.remove("status");
+            let alone: serde_json::Value =
+                serde_json::from_str(&recommend_json(p)).expect("JSON");
+            prop_assert_eq!(&record, &alone);
+        }
+    }
+}
