@@ -71,52 +71,85 @@ impl CareerGraph {
     /// Every role reachable from `from` in 1..=`max_steps` steps (never `from` itself), each by
     /// its best route: fewest steps, then fewest typical years, then the smallest role sequence.
     /// Sorted by role.
+    ///
+    /// Breadth first, one layer per step, keeping one best route per role: a route with the
+    /// fewest steps visits no role twice, and its best prefix is the best route to the role
+    /// before, so the work is O(steps × transitions) whatever the graph's shape.
     pub fn reachable_within(
         &self,
         kb: &KnowledgeBase,
         from: RoleIx,
         max_steps: usize,
     ) -> Vec<Reach> {
-        let mut best: Vec<Option<(Vec<RoleIx>, Reach)>> = vec![None; kb.roles.len()];
-        let mut frontier: Vec<(Vec<RoleIx>, Vec<TransitionIx>, f64)> =
-            vec![(vec![from], Vec::new(), 0.0)];
+        let n = kb.roles.len();
+        // Best (typical years, roles, transitions) per role, set when the role is first reached.
+        let mut best: Vec<Option<(f64, Vec<RoleIx>, Vec<TransitionIx>)>> = vec![None; n];
+        if let Some(slot) = best.get_mut(from.0) {
+            *slot = Some((0.0, vec![from], Vec::new()));
+        }
+        let mut layer = vec![from];
+        // Where a role sits in `next`, for this layer.
+        let mut slot_in_next: Vec<Option<usize>> = vec![None; n];
         for _ in 0..max_steps {
-            let mut next = Vec::new();
-            for (roles, transitions, years) in &frontier {
-                let Some(&here) = roles.last() else { continue };
+            let mut next: Vec<(RoleIx, (f64, Vec<RoleIx>, Vec<TransitionIx>))> = Vec::new();
+            for here in &layer {
+                let Some(Some((years, roles, ts))) = best.get(here.0).cloned() else {
+                    continue;
+                };
                 for e in self.graph.edges(NodeIndex::new(here.0)) {
                     let to = RoleIx(e.target().index());
-                    if roles.contains(&to) {
+                    if best.get(to.0).is_some_and(Option::is_some) {
                         continue;
                     }
                     let t = *e.weight();
                     let mut rs = roles.clone();
                     rs.push(to);
-                    let mut ts = transitions.clone();
-                    ts.push(t);
-                    let y = years + kb.transition(t).typical_years;
-                    let better = match best.get(to.0).and_then(Option::as_ref) {
-                        None => true,
-                        Some((brs, b)) => (ts.len(), y, &rs)
-                            .partial_cmp(&(b.transitions.len(), b.typical_years, brs))
-                            .is_some_and(std::cmp::Ordering::is_lt),
-                    };
-                    if better && let Some(slot) = best.get_mut(to.0) {
-                        *slot = Some((
-                            rs.clone(),
-                            Reach {
-                                role: to,
-                                transitions: ts.clone(),
-                                typical_years: y,
-                            },
-                        ));
+                    let mut tt = ts.clone();
+                    tt.push(t);
+                    let candidate = (years + kb.transition(t).typical_years, rs, tt);
+                    let at = slot_in_next.get(to.0).copied().flatten();
+                    match at.and_then(|k| next.get_mut(k)) {
+                        Some((_, b)) => {
+                            let better = (candidate.0, &candidate.1, &candidate.2)
+                                .partial_cmp(&(b.0, &b.1, &b.2))
+                                .is_some_and(std::cmp::Ordering::is_lt);
+                            if better {
+                                *b = candidate;
+                            }
+                        }
+                        None => {
+                            if let Some(k) = slot_in_next.get_mut(to.0) {
+                                *k = Some(next.len());
+                            }
+                            next.push((to, candidate));
+                        }
                     }
-                    next.push((rs, ts, y));
                 }
             }
-            frontier = next;
+            if next.is_empty() {
+                break;
+            }
+            layer = next.iter().map(|(r, _)| *r).collect();
+            for (r, b) in next {
+                if let Some(k) = slot_in_next.get_mut(r.0) {
+                    *k = None;
+                }
+                if let Some(slot) = best.get_mut(r.0) {
+                    *slot = Some(b);
+                }
+            }
         }
-        best.into_iter().flatten().map(|(_, r)| r).collect()
+        best.into_iter()
+            .enumerate()
+            .filter(|(i, _)| *i != from.0)
+            .filter_map(|(i, b)| {
+                b.map(|(typical_years, _, transitions)| Reach {
+                    role: RoleIx(i),
+                    transitions,
+                    typical_years,
+                })
+            })
+            .collect()
     }
 
     /// The k cheapest loopless routes from `from` to `to`, cheapest first; `cost` prices a step.

@@ -169,8 +169,9 @@ pub fn paths(
     })
 }
 
-/// Where one can go from a role within `max_steps` steps: the best route to each role reached,
-/// cheapest first.
+/// Where one can go from a role within `max_steps` steps: for each role reached, the route with
+/// the fewest steps (then typical years), priced for the profile when there is one; cheapest
+/// first. Linear in the transitions, whatever the graph.
 pub fn destinations(
     kb: &KnowledgeBase,
     graph: &CareerGraph,
@@ -185,15 +186,23 @@ pub fn destinations(
             max_steps.clamp(1, MAX_HOPS)
         )));
     }
+    // One route per role: the fewest steps, then the fewest typical years, priced for the
+    // profile (a cheaper but longer route to the same role is for `paths --to`).
     let mut paths: Vec<PathView> = graph
         .reachable_within(kb, from, max_steps)
         .into_iter()
-        .filter_map(|reach| {
-            search(kb, graph, from, reach.role, 1, max_steps, profile)
-                .into_iter()
-                .next()
+        .map(|reach| {
+            let roles: Vec<RoleIx> = std::iter::once(from)
+                .chain(reach.transitions.iter().map(|t| kb.transition(*t).to))
+                .collect();
+            let route = RoleRoute {
+                roles,
+                cost: reach.typical_years,
+                transitions: reach.transitions,
+            };
+            let priced = profile.map(|p| pricing::price(kb, p, &route.transitions));
+            view(kb, profile, &route, priced.as_ref())
         })
-        .map(|(r, priced)| view(kb, profile, &r, priced.as_ref()))
         .collect();
     paths.sort_by(|a, b| {
         OrderedFloat(a.cost)

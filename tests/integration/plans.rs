@@ -388,3 +388,96 @@ proptest! {
         }
     }
 }
+
+/// A knowledge base whose graph is complete: every role leads to every other (40 roles, 1,560
+/// transitions), over the small fixture's skills.
+fn complete_graph_kb(dir: &std::path::Path) {
+    let root = crate::support::root().join("tests/fixtures/kb-min");
+    let mut kb: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("kb.json")).unwrap()).unwrap();
+    let template = kb["roles"][0].clone();
+    let n = 40;
+    let roles: Vec<serde_json::Value> = (0..n)
+        .map(|i| {
+            let mut r = template.clone();
+            r["id"] = serde_json::json!(format!("r{i:02}"));
+            r["entry"] = serde_json::json!(i == 0);
+            r
+        })
+        .collect();
+    let transitions: Vec<serde_json::Value> = (0..n)
+        .flat_map(|a| (0..n).filter(move |b| *b != a).map(move |b| (a, b)))
+        .map(|(a, b)| {
+            serde_json::json!({
+                "from": format!("r{a:02}"), "to": format!("r{b:02}"),
+                "typical_years": 1 + (a * 7 + b * 3) % 5, "kind": "lateral",
+                "note": {"ja": "t", "en": "t"}, "source": "test"
+            })
+        })
+        .collect();
+    kb["roles"] = serde_json::json!(roles);
+    kb["transitions"] = serde_json::json!(transitions);
+    kb["rules"] = serde_json::json!([]);
+    std::fs::write(dir.join("kb.json"), kb.to_string()).unwrap();
+    std::fs::copy(root.join("scoring.json"), dir.join("scoring.json")).unwrap();
+    std::fs::write(
+        dir.join("../profile.json"),
+        r#"{"current_role": "r00", "skills": {"linux": 1}}"#,
+    )
+    .unwrap();
+}
+
+/// On a complete graph the number of loopless routes explodes (39 · 38 · … per length), so
+/// every search must stay bounded: `paths --from` is linear in the transitions, and priced
+/// k-best routes stop after a bounded number of candidates.
+#[test]
+fn searches_stay_bounded_on_a_complete_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let kb = dir.path().join("kb");
+    std::fs::create_dir(&kb).unwrap();
+    complete_graph_kb(&kb);
+    let rules = kb.to_str().unwrap();
+    let profile = dir.path().join("profile.json");
+    let profile = profile.to_str().unwrap();
+    let v = json(&[
+        "--rules",
+        rules,
+        "paths",
+        "--from",
+        "r00",
+        "--steps",
+        "8",
+        "--profile",
+        profile,
+        "--format",
+        "json",
+    ]);
+    let paths = v["paths"].as_array().unwrap();
+    assert_eq!(paths.len(), 39);
+    assert!(
+        paths
+            .iter()
+            .all(|p| p["steps"].as_array().unwrap().len() == 1)
+    );
+    let v = json(&[
+        "--rules",
+        rules,
+        "paths",
+        "--from",
+        "r00",
+        "--to",
+        "r39",
+        "-k",
+        "20",
+        "--profile",
+        profile,
+        "--format",
+        "json",
+    ]);
+    let paths = v["paths"].as_array().unwrap();
+    assert_eq!(paths.len(), 20);
+    let costs: Vec<f64> = paths.iter().map(|p| p["cost"].as_f64().unwrap()).collect();
+    assert!(costs.windows(2).all(|w| w[0] <= w[1]), "{costs:?}");
+    let r = run(&["--rules", rules, "recommend", profile, "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
