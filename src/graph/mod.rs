@@ -24,6 +24,9 @@ pub struct CareerGraph {
     graph: DiGraph<RoleIx, TransitionIx>,
 }
 
+/// The best route found to a role: typical years, roles, transitions.
+type Best = (f64, Vec<RoleIx>, Vec<TransitionIx>);
+
 /// A role reachable from another, by its best route.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reach {
@@ -83,7 +86,7 @@ impl CareerGraph {
     ) -> Vec<Reach> {
         let n = kb.roles.len();
         // Best (typical years, roles, transitions) per role, set when the role is first reached.
-        let mut best: Vec<Option<(f64, Vec<RoleIx>, Vec<TransitionIx>)>> = vec![None; n];
+        let mut best: Vec<Option<Best>> = vec![None; n];
         if let Some(slot) = best.get_mut(from.0) {
             *slot = Some((0.0, vec![from], Vec::new()));
         }
@@ -91,7 +94,7 @@ impl CareerGraph {
         // Where a role sits in `next`, for this layer.
         let mut slot_in_next: Vec<Option<usize>> = vec![None; n];
         for _ in 0..max_steps {
-            let mut next: Vec<(RoleIx, (f64, Vec<RoleIx>, Vec<TransitionIx>))> = Vec::new();
+            let mut next: Vec<(RoleIx, Best)> = Vec::new();
             for here in &layer {
                 let Some(Some((years, roles, ts))) = best.get(here.0).cloned() else {
                     continue;
