@@ -16,6 +16,11 @@
 //! # Ok::<(), careergraph::Error>(())
 //! ```
 #![deny(missing_docs)]
+// No panic from input: library code may not unwrap, expect or index unchecked (tests may).
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
 
 pub mod batch;
 pub mod cli;

@@ -94,7 +94,7 @@ impl<R: BufRead> LineReader<R> {
                     too_long = true;
                     kept = Vec::new();
                 } else {
-                    kept.extend_from_slice(&buf[..take]);
+                    kept.extend_from_slice(buf.get(..take).unwrap_or(buf));
                 }
             }
             length += take as u64;

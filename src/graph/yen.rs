@@ -586,7 +586,9 @@ fn reconstruct(layers: &[Vec<Label>], pos: usize) -> Option<Route> {
 fn is_simple(nodes: &[NodeIndex]) -> bool {
     let mut sorted: Vec<usize> = nodes.iter().map(|n| n.index()).collect();
     sorted.sort_unstable();
-    sorted.windows(2).all(|pair| pair[0] != pair[1])
+    sorted
+        .windows(2)
+        .all(|pair| !matches!(pair, [a, b] if a == b))
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use petgraph::graph::DiGraph;
 
 use super::KnowledgeBase;
 use super::compile::{Loc, Origins, report_at};
+use super::model::RuleIx;
 use crate::diagnostics::{Diagnostic, MAX_DIAGNOSTICS, Omitted, SourceText};
 use crate::rules::{Condition, Effect};
 
@@ -57,14 +58,16 @@ fn certification_cycles(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) 
         let self_loop = members.len() == 1
             && members
                 .first()
-                .is_some_and(|&m| g.contains_edge(nodes[m], nodes[m]));
+                .and_then(|&m| nodes.get(m))
+                .is_some_and(|&n| g.contains_edge(n, n));
         if members.len() < 2 && !self_loop {
             continue;
         }
         members.sort();
         let ids: Vec<&str> = members
             .iter()
-            .map(|&m| kb.certifications[m].id.as_str())
+            .filter_map(|&m| kb.certifications.get(m))
+            .map(|c| c.id.as_str())
             .collect();
         let first = members.first().copied().unwrap_or(0);
         push(
@@ -209,33 +212,38 @@ fn contradicting_rules(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
     }
     for group in by_condition.values().filter(|g| g.len() > 1) {
         // Per role, the first rule (by id) that raises it and the first that lowers it.
-        let mut first: BTreeMap<usize, [Option<usize>; 2]> = BTreeMap::new();
+        let mut first: BTreeMap<usize, (Option<usize>, Option<usize>)> = BTreeMap::new();
         for &r in group {
-            let rule = &kb.rules[r];
+            let rule = kb.rule(RuleIx(r));
             let mut reported = false;
             for e in &rule.effects {
                 let Effect::Adjust { roles, by } = e else {
                     continue;
                 };
-                let (side, other) = if *by > 0.0 { (0, 1) } else { (1, 0) };
+                let raises = *by > 0.0;
                 for role in roles {
-                    let seen = first.entry(role.0).or_default();
-                    if let Some(o) = seen[other].filter(|&o| o != r)
+                    let (raiser, lowerer) = first.entry(role.0).or_default();
+                    let (same, other) = if raises {
+                        (raiser, lowerer)
+                    } else {
+                        (lowerer, raiser)
+                    };
+                    if let Some(o) = other.filter(|&o| o != r)
                         && !reported
                     {
                         reported = true;
-                        let (up, down) = if side == 0 { (r, o) } else { (o, r) };
+                        let (up, down) = if raises { (r, o) } else { (o, r) };
                         push(
                             origins.rules.get(r),
                             Diagnostic::error(
                                 "contradicting-rules",
                                 format!(
                                     "rules `{}` and `{}` have the same condition, but `{}` raises the fit of `{}` and `{}` lowers it",
-                                    kb.rules[o].id,
+                                    kb.rule(RuleIx(o)).id,
                                     rule.id,
-                                    kb.rules[up].id,
+                                    kb.rule(RuleIx(up)).id,
                                     kb.role(*role).id,
-                                    kb.rules[down].id
+                                    kb.rule(RuleIx(down)).id
                                 ),
                             )
                             .with_help(Some(
@@ -243,7 +251,7 @@ fn contradicting_rules(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
                             )),
                         );
                     }
-                    seen[side].get_or_insert(r);
+                    same.get_or_insert(r);
                 }
             }
         }
@@ -260,10 +268,14 @@ fn graph_shape(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
         );
     }
     let mut reached = vec![false; kb.roles.len()];
-    let mut stack: Vec<usize> = (0..kb.roles.len()).filter(|&i| kb.roles[i].entry).collect();
+    let mut stack: Vec<usize> = (kb.roles.iter().enumerate())
+        .filter(|(_, r)| r.entry)
+        .map(|(i, _)| i)
+        .collect();
     while let Some(r) = stack.pop() {
-        if std::mem::replace(&mut reached[r], true) {
-            continue;
+        match reached.get_mut(r) {
+            Some(seen) if !*seen => *seen = true,
+            _ => continue,
         }
         stack.extend(
             kb.transitions
@@ -273,7 +285,7 @@ fn graph_shape(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
         );
     }
     for (i, role) in kb.roles.iter().enumerate() {
-        if !reached[i] {
+        if !reached.get(i).copied().unwrap_or(false) {
             push(
                 origins.roles.get(i),
                 Diagnostic::warning(

@@ -129,38 +129,74 @@ impl KnowledgeBase {
     }
 
     /// A skill.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "index newtypes are only made by compiling this knowledge base"
+    )]
     pub fn skill(&self, ix: SkillIx) -> &Skill {
         &self.skills[ix.0]
     }
     /// A role.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "index newtypes are only made by compiling this knowledge base"
+    )]
     pub fn role(&self, ix: RoleIx) -> &Role {
         &self.roles[ix.0]
     }
     /// A certification.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "index newtypes are only made by compiling this knowledge base"
+    )]
     pub fn certification(&self, ix: CertIx) -> &Certification {
         &self.certifications[ix.0]
     }
     /// A phase.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "index newtypes are only made by compiling this knowledge base"
+    )]
     pub fn phase(&self, ix: PhaseIx) -> &Phase {
         &self.phases[ix.0]
     }
     /// A preference.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "index newtypes are only made by compiling this knowledge base"
+    )]
     pub fn preference(&self, ix: PrefIx) -> &Vocab {
         &self.preferences[ix.0]
     }
     /// A workplace.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "index newtypes are only made by compiling this knowledge base"
+    )]
     pub fn workplace(&self, ix: WorkplaceIx) -> &Vocab {
         &self.workplaces[ix.0]
     }
     /// A family.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "index newtypes are only made by compiling this knowledge base"
+    )]
     pub fn family(&self, ix: FamilyIx) -> &Vocab {
         &self.families[ix.0]
     }
     /// A transition.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "index newtypes are only made by compiling this knowledge base"
+    )]
     pub fn transition(&self, ix: TransitionIx) -> &Transition {
         &self.transitions[ix.0]
     }
     /// A rule.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "index newtypes are only made by compiling this knowledge base"
+    )]
     pub fn rule(&self, ix: RuleIx) -> &Rule {
         &self.rules[ix.0]
     }

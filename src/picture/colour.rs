@@ -14,7 +14,10 @@ const FAMILIES: [&str; 12] = [
 
 /// The colour of the `i`-th family (by index; the palette repeats after twelve).
 pub fn family(i: usize) -> &'static str {
-    FAMILIES[i % FAMILIES.len()]
+    FAMILIES
+        .get(i % FAMILIES.len())
+        .copied()
+        .unwrap_or("#d9d9d9")
 }
 
 /// The fill for a fit 0–1: light red at 0, light yellow at 0.5, light green at 1.
@@ -32,8 +35,14 @@ pub fn fit(fit: f64) -> String {
     } else {
         (YELLOW, GREEN, (f - 0.5) * 2.0)
     };
-    let c = |i: usize| (a[i] + (b[i] - a[i]) * t).round() as u8;
-    format!("#{:02x}{:02x}{:02x}", c(0), c(1), c(2))
+    let [r, g, b] = std::array::from_fn::<u8, 3, _>(|i| {
+        let (x, y) = (
+            a.get(i).copied().unwrap_or(0.0),
+            b.get(i).copied().unwrap_or(0.0),
+        );
+        (x + (y - x) * t).round() as u8
+    });
+    format!("#{r:02x}{g:02x}{b:02x}")
 }
 
 #[cfg(test)]

@@ -148,9 +148,11 @@ pub fn build(engine: &Engine, req: Request) -> Result<GraphView, Error> {
             .is_some_and(|r| r.roles.iter().any(|x| x == id))
     };
     let takes = |from: &str, to: &str| {
-        route
-            .as_ref()
-            .is_some_and(|r| r.roles.windows(2).any(|w| w[0] == from && w[1] == to))
+        route.as_ref().is_some_and(|r| {
+            r.roles
+                .windows(2)
+                .any(|w| matches!(w, [a, b] if *a == from && *b == to))
+        })
     };
     let mut families: Vec<FamilyView> = kb
         .families

@@ -48,8 +48,11 @@ pub fn render(g: &GraphView) -> String {
         for r in &roles {
             let col = usize::from(r.seniority - min_sen);
             let x = LEFT + col as f64 * COL_W + (COL_W - NODE_W) / 2.0;
-            let ry = y + LANE_PAD + per_col[col] as f64 * ROW_H;
-            per_col[col] += 1;
+            let row = per_col.get(col).copied().unwrap_or(0);
+            let ry = y + LANE_PAD + row as f64 * ROW_H;
+            if let Some(n) = per_col.get_mut(col) {
+                *n += 1;
+            }
             places.insert(r.id.as_str(), Place { x, y: ry, col });
         }
         let rows = per_col.iter().copied().max().unwrap_or(1);

@@ -145,9 +145,9 @@ pub fn recommend(
             .into_iter()
             .map(|r| (r.role, r.transitions, r.typical_years))
             .collect(),
-        None => (0..kb.roles.len())
-            .filter(|&i| kb.roles[i].entry)
-            .map(|i| (RoleIx(i), Vec::new(), 0.0))
+        None => (kb.roles.iter().enumerate())
+            .filter(|(_, r)| r.entry)
+            .map(|(i, _)| (RoleIx(i), Vec::new(), 0.0))
             .collect(),
     };
     let mut recs: Vec<Recommendation> = candidates

@@ -430,8 +430,8 @@ pub(super) fn scoring(ctx: &mut Ctx, files: &[(usize, RuleFile)]) -> Option<Scor
             })
         })
         .collect();
-    if found.len() > 1 {
-        let first = ctx.describe(&found[0].0);
+    if let (true, Some((first, _))) = (found.len() > 1, found.first()) {
+        let first = ctx.describe(first);
         for (loc, _) in found.iter().skip(1) {
             ctx.error(
                 loc,

@@ -207,17 +207,15 @@ impl Ctx<'_> {
             .filter_map(|(i, b)| self.age_factor(&loc.at("age_bands").at(i), b))
             .collect();
         age_bands.sort_by_key(|b| (b.from, b.to));
-        for w in 1..age_bands.len() {
-            if age_bands[w].from <= age_bands[w - 1].to {
+        for pair in age_bands.windows(2) {
+            let [before, after] = pair else { continue };
+            if after.from <= before.to {
                 self.error(
                     &loc.at("age_bands"),
                     "overlapping-age-bands",
                     format!(
                         "age bands {}–{} and {}–{} overlap",
-                        age_bands[w - 1].from,
-                        age_bands[w - 1].to,
-                        age_bands[w].from,
-                        age_bands[w].to
+                        before.from, before.to, after.from, after.to
                     ),
                     Some("each age belongs to at most one band".into()),
                 );
