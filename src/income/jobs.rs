@@ -21,9 +21,9 @@ use crate::rules::fmt_num;
 /// Share of the requirement terms in a posting's fit (the rest is the fit to its role).
 pub const REQUIREMENT_WEIGHT: f64 = 0.75;
 
-/// One requirement of a posting the profile does not meet.
+/// One requirement of a posting, with what the profile has.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PostingGap {
+pub struct PostingTerm {
     /// `skill`, `skill-years`, `phase` or `management`.
     pub kind: &'static str,
     /// The skill or phase id (empty for management).
@@ -48,8 +48,10 @@ pub struct JobMatch {
     pub requirements_met: f64,
     /// The profile's fit to the posting's role, 0–1.
     pub role_fit: f64,
-    /// Requirements not met.
-    pub gaps: Vec<PostingGap>,
+    /// Every requirement of the posting, with what the profile has.
+    pub requirements: Vec<PostingTerm>,
+    /// The requirements not met.
+    pub gaps: Vec<PostingTerm>,
     /// The posting's monthly rate as a range, 万円.
     pub rate: Range,
     /// The income model's freelance estimate for this profile in the posting's role, 万円/月.
@@ -78,52 +80,69 @@ fn rate_range(a: Amount) -> Range {
     }
 }
 
-/// How a profile fits one posting: (requirements met 0–1, gaps).
-pub fn fit(kb: &KnowledgeBase, facts: &Facts, p: &Posting) -> (f64, Vec<PostingGap>) {
-    let mut terms: Vec<f64> = Vec::new();
-    let mut gaps = Vec::new();
-    let mut term = |kind, id: &str, have: f64, need: f64, gaps: &mut Vec<PostingGap>| {
-        terms.push(if need <= 0.0 {
-            1.0
-        } else {
-            (have / need).min(1.0)
-        });
-        if have < need {
-            gaps.push(PostingGap {
-                kind,
-                id: id.to_string(),
-                have,
-                need,
-            });
-        }
-    };
+/// Calls `f(kind, id, have, need)` for every requirement of a posting.
+fn visit<'k>(
+    kb: &'k KnowledgeBase,
+    facts: &Facts,
+    p: &Posting,
+    mut f: impl FnMut(&'static str, &'k str, f64, f64),
+) {
     for s in &p.skills {
-        let id = &kb.skill(s.skill).id;
-        term(
+        let id = kb.skill(s.skill).id.as_str();
+        f(
             "skill",
             id,
             f64::from(facts.level(s.skill)),
             f64::from(s.level),
-            &mut gaps,
         );
         if let Some(y) = s.years {
             // Profiles count years per phase, not per skill: total years stand in.
-            term("skill-years", id, facts.total_years, y, &mut gaps);
+            f("skill-years", id, facts.total_years, y);
         }
     }
     for (phase, y) in &p.phases {
         let have = facts.phases.get(phase.0).copied().unwrap_or(0.0);
-        term("phase", &kb.phase(*phase).id, have, *y, &mut gaps);
+        f("phase", kb.phase(*phase).id.as_str(), have, *y);
     }
     if let Some(y) = p.management_years {
-        term("management", "", facts.management_years, y, &mut gaps);
+        f("management", "", facts.management_years, y);
     }
-    let met = if terms.is_empty() {
-        1.0
-    } else {
-        terms.iter().sum::<f64>() / terms.len() as f64
-    };
-    (met, gaps)
+}
+
+/// The share of a posting's requirements a profile meets, 0–1: the mean of
+/// `min(have / need, 1)` over its requirements (1 when it has none).
+pub fn requirements_met(kb: &KnowledgeBase, facts: &Facts, p: &Posting) -> f64 {
+    let (mut sum, mut n) = (0.0, 0usize);
+    visit(kb, facts, p, |_, _, have, need| {
+        sum += if need <= 0.0 {
+            1.0
+        } else {
+            (have / need).min(1.0)
+        };
+        n += 1;
+    });
+    if n == 0 { 1.0 } else { sum / n as f64 }
+}
+
+/// Every requirement of a posting with what the profile has.
+pub fn terms(kb: &KnowledgeBase, facts: &Facts, p: &Posting) -> Vec<PostingTerm> {
+    let mut out = Vec::new();
+    visit(kb, facts, p, |kind, id, have, need| {
+        out.push(PostingTerm {
+            kind,
+            id: id.to_string(),
+            have,
+            need,
+        });
+    });
+    out
+}
+
+impl PostingTerm {
+    /// Whether the profile meets it.
+    pub fn met(&self) -> bool {
+        self.have >= self.need
+    }
 }
 
 /// Ranks postings for a profile; keeps the best `top`.
@@ -131,26 +150,35 @@ pub fn jobs(kb: &KnowledgeBase, facts: &Facts, postings: &[Posting], top: usize)
     let fits = crate::scoring::score_all(kb, facts);
     let role_fit = |r: RoleIx| fits.get(r.0).map_or(0.0, |f| f.fit);
     let mut rates: BTreeMap<RoleIx, Option<Range>> = BTreeMap::new();
-    let mut scored: Vec<(f64, &Posting, f64, Vec<PostingGap>)> = postings
+    // Score every posting without allocating; build the details for the best only.
+    let mut scored: Vec<(f64, f64, usize)> = postings
         .iter()
-        .map(|p| {
-            let (met, gaps) = fit(kb, facts, p);
+        .enumerate()
+        .map(|(i, p)| {
+            let met = requirements_met(kb, facts, p);
             let f = REQUIREMENT_WEIGHT * met + (1.0 - REQUIREMENT_WEIGHT) * role_fit(p.role);
-            (f, p, met, gaps)
+            (f, met, i)
         })
         .collect();
-    scored.sort_by(|a, b| {
+    let order = |a: &(f64, f64, usize), b: &(f64, f64, usize)| {
+        let (pa, pb) = (&postings[a.2], &postings[b.2]);
         OrderedFloat(b.0)
             .cmp(&OrderedFloat(a.0))
-            .then_with(|| {
-                OrderedFloat(b.1.monthly_rate.low).cmp(&OrderedFloat(a.1.monthly_rate.low))
-            })
-            .then_with(|| a.1.id.cmp(&b.1.id))
-    });
-    scored.truncate(top);
+            .then_with(|| OrderedFloat(pb.monthly_rate.low).cmp(&OrderedFloat(pa.monthly_rate.low)))
+            .then_with(|| pa.id.cmp(&pb.id))
+    };
+    if top < scored.len() {
+        if top == 0 {
+            return Vec::new();
+        }
+        scored.select_nth_unstable_by(top - 1, order);
+        scored.truncate(top);
+    }
+    scored.sort_by(order);
     scored
         .into_iter()
-        .map(|(f, p, met, gaps)| {
+        .filter_map(|(f, met, i)| {
+            let p = postings.get(i)?;
             let estimated_rate = *rates.entry(p.role).or_insert_with(|| {
                 super::estimate(
                     kb,
@@ -160,21 +188,23 @@ pub fn jobs(kb: &KnowledgeBase, facts: &Facts, postings: &[Posting], top: usize)
                 )
                 .monthly
             });
-            JobMatch {
+            let requirements = terms(kb, facts, p);
+            Some(JobMatch {
                 role: kb.role(p.role).id.clone(),
                 posting: p.clone(),
                 fit: f,
                 requirements_met: met,
                 role_fit: role_fit(p.role),
-                gaps,
+                gaps: requirements.iter().filter(|t| !t.met()).cloned().collect(),
+                requirements,
                 rate: rate_range(p.monthly_rate),
                 estimated_rate,
-            }
+            })
         })
         .collect()
 }
 
-impl PostingGap {
+impl PostingTerm {
     /// "java level 1 → 3", "java 1 → 3 years", "requirements 0 → 1 year".
     pub fn display(&self) -> String {
         match self.kind {

@@ -254,36 +254,12 @@ impl Ctx<'_> {
     fn compile_income(&mut self, loc: &Loc, d: &IncomeDef) -> Option<Income> {
         self.text(&loc.at("basis"), &d.basis);
         self.source(loc, &d.source);
-        for (key, v) in [("average", d.average), ("min", d.min), ("max", d.max)] {
-            if let Some(v) = v {
-                self.range(
-                    &loc.at(key),
-                    v,
-                    0.0,
-                    100_000.0,
-                    "income-out-of-range",
-                    "income",
-                );
-            }
-        }
-        if d.average.is_none() && d.min.is_none() && d.max.is_none() {
-            self.error(
-                loc,
-                "empty-income",
-                "an income figure needs `average`, `min` or `max`".into(),
-                Some("give the average, or the range as `min` and `max`".into()),
-            );
-        }
-        if let (Some(lo), Some(hi)) = (d.min, d.max)
-            && lo > hi
-        {
-            self.error(
-                &loc.at("min"),
-                "income-out-of-range",
-                format!("income min {lo} is above max {hi}"),
-                Some("swap `min` and `max`".into()),
-            );
-        }
+        let amount = AmountDef {
+            average: d.average,
+            min: d.min,
+            max: d.max,
+        };
+        self.amount(loc, &amount);
         if let Some(a) = d.age
             && a.from > a.to
         {
@@ -416,39 +392,18 @@ impl Ctx<'_> {
 
 /// The scoring parameters: exactly one file must set them.
 pub(super) fn scoring(ctx: &mut Ctx, files: &[(usize, RuleFile)]) -> Option<Scoring> {
-    let mut found: Vec<(Loc, &ScoringDef)> = files
-        .iter()
-        .filter_map(|(file, f)| {
-            f.scoring.as_ref().map(|s| {
-                (
-                    Loc {
-                        file: *file,
-                        pointer: "/scoring".into(),
-                    },
-                    s,
-                )
-            })
-        })
-        .collect();
-    if let (true, Some((first, _))) = (found.len() > 1, found.first()) {
-        let first = ctx.describe(first);
-        for (loc, _) in found.iter().skip(1) {
-            ctx.error(
-                loc,
-                "duplicate-scoring",
-                "`scoring` is set in more than one file".into(),
-                Some(format!("first set at {first}; keep one")),
+    let (loc, s) = match super::single(ctx, files, "scoring", "duplicate-scoring", |f| {
+        f.scoring.as_ref()
+    })? {
+        Some(found) => found,
+        None => {
+            ctx.diags.push(
+                Diagnostic::error("missing-scoring", "no rule file sets `scoring`").with_help(
+                    Some("add a file with a `scoring` object (see rules/README.md#scoring)".into()),
+                ),
             );
+            return None;
         }
-        return None;
-    }
-    let Some((loc, s)) = found.pop() else {
-        ctx.diags.push(
-            Diagnostic::error("missing-scoring", "no rule file sets `scoring`").with_help(Some(
-                "add a file with a `scoring` object (see rules/README.md#scoring)".into(),
-            )),
-        );
-        return None;
     };
     let before = ctx.problems();
     ctx.source(&loc, &s.source);

@@ -14,7 +14,7 @@ const MAX_AMOUNT: f64 = 100_000.0;
 
 impl Ctx<'_> {
     /// Checks a published amount; `None` when it is unusable (reported).
-    fn amount(&mut self, loc: &Loc, d: &AmountDef) -> Option<Amount> {
+    pub(super) fn amount(&mut self, loc: &Loc, d: &AmountDef) -> Option<Amount> {
         let before = self.problems();
         for (key, v) in [("average", d.average), ("min", d.min), ("max", d.max)] {
             if let Some(v) = v {
@@ -24,7 +24,7 @@ impl Ctx<'_> {
                     0.0,
                     MAX_AMOUNT,
                     "income-out-of-range",
-                    "amount",
+                    "income",
                 );
             }
         }
@@ -34,7 +34,7 @@ impl Ctx<'_> {
             self.error(
                 &loc.at("min"),
                 "income-out-of-range",
-                format!("min {lo} is above max {hi}"),
+                format!("income min {lo} is above max {hi}"),
                 Some("swap `min` and `max`".into()),
             );
         }
@@ -52,7 +52,7 @@ impl Ctx<'_> {
                 self.error(
                     loc,
                     "empty-income",
-                    "an amount needs `average`, `min` or `max`".into(),
+                    "an income figure needs `average`, `min` or `max`".into(),
                     Some("give the average, or the range as `min` and `max`".into()),
                 );
                 None
@@ -352,34 +352,10 @@ impl Ctx<'_> {
 
 /// The income model: at most one file sets it.
 pub(super) fn income_model(ctx: &mut Ctx, files: &[(usize, RuleFile)]) -> Option<IncomeModel> {
-    let found: Vec<(Loc, &IncomeModelDef)> = files
-        .iter()
-        .filter_map(|(file, f)| {
-            f.income_model.as_ref().map(|m| {
-                (
-                    Loc {
-                        file: *file,
-                        pointer: "/income_model".into(),
-                    },
-                    m,
-                )
-            })
-        })
-        .collect();
-    let (first_loc, first) = found.first()?;
-    if found.len() > 1 {
-        let first_at = ctx.describe(first_loc);
-        for (loc, _) in found.iter().skip(1) {
-            ctx.error(
-                loc,
-                "duplicate-income-model",
-                "`income_model` is set in more than one file".into(),
-                Some(format!("first set at {first_at}; keep one")),
-            );
-        }
-        return None;
-    }
-    ctx.income_model(first_loc, first)
+    let (loc, def) = super::single(ctx, files, "income_model", "duplicate-income-model", |f| {
+        f.income_model.as_ref()
+    })??;
+    ctx.income_model(&loc, def)
 }
 
 /// Compiles a user's file of postings against a knowledge base's ids: every problem, each with
@@ -416,7 +392,6 @@ pub fn compile_postings(
         out.extend(ctx.posting(&loc, d));
     }
     if ctx.problems() == 0 {
-        out.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(out)
     } else {
         crate::diagnostics::sort(&mut ctx.diags);

@@ -264,6 +264,46 @@ fn gather<'a, T>(
     out
 }
 
+/// The one file that sets an object-valued key (`scoring`, `income_model`): `Some(None)` when
+/// none does, `None` when several do (each extra one reported with `code`).
+fn single<'a, T>(
+    ctx: &mut Ctx,
+    files: &'a [(usize, RuleFile)],
+    key: &str,
+    code: &'static str,
+    pick: fn(&'a RuleFile) -> Option<&'a T>,
+) -> Option<Option<(Loc, &'a T)>> {
+    let found: Vec<(Loc, &T)> = files
+        .iter()
+        .filter_map(|(file, f)| {
+            pick(f).map(|v| {
+                (
+                    Loc {
+                        file: *file,
+                        pointer: format!("/{key}"),
+                    },
+                    v,
+                )
+            })
+        })
+        .collect();
+    if let [(first, _), rest @ ..] = found.as_slice()
+        && !rest.is_empty()
+    {
+        let first = ctx.describe(first);
+        for (loc, _) in rest {
+            ctx.error(
+                loc,
+                code,
+                format!("`{key}` is set in more than one file"),
+                Some(format!("first set at {first}; keep one")),
+            );
+        }
+        return None;
+    }
+    Some(found.into_iter().next())
+}
+
 /// How to read an entity's id, aliases and two names.
 type Keys<'a, T> = fn(&'a T) -> (&'a String, &'a Vec<String>, [&'a String; 2]);
 
