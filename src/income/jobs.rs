@@ -151,17 +151,16 @@ pub fn jobs(kb: &KnowledgeBase, facts: &Facts, postings: &[Posting], top: usize)
     let role_fit = |r: RoleIx| fits.get(r.0).map_or(0.0, |f| f.fit);
     let mut rates: BTreeMap<RoleIx, Option<Range>> = BTreeMap::new();
     // Score every posting without allocating; build the details for the best only.
-    let mut scored: Vec<(f64, f64, usize)> = postings
+    let mut scored: Vec<(f64, f64, &Posting)> = postings
         .iter()
-        .enumerate()
-        .map(|(i, p)| {
+        .map(|p| {
             let met = requirements_met(kb, facts, p);
             let f = REQUIREMENT_WEIGHT * met + (1.0 - REQUIREMENT_WEIGHT) * role_fit(p.role);
-            (f, met, i)
+            (f, met, p)
         })
         .collect();
-    let order = |a: &(f64, f64, usize), b: &(f64, f64, usize)| {
-        let (pa, pb) = (&postings[a.2], &postings[b.2]);
+    let order = |a: &(f64, f64, &Posting), b: &(f64, f64, &Posting)| {
+        let (pa, pb) = (a.2, b.2);
         OrderedFloat(b.0)
             .cmp(&OrderedFloat(a.0))
             .then_with(|| OrderedFloat(pb.monthly_rate.low).cmp(&OrderedFloat(pa.monthly_rate.low)))
@@ -177,8 +176,7 @@ pub fn jobs(kb: &KnowledgeBase, facts: &Facts, postings: &[Posting], top: usize)
     scored.sort_by(order);
     scored
         .into_iter()
-        .filter_map(|(f, met, i)| {
-            let p = postings.get(i)?;
+        .map(|(f, met, p)| {
             let estimated_rate = *rates.entry(p.role).or_insert_with(|| {
                 super::estimate(
                     kb,
@@ -189,7 +187,7 @@ pub fn jobs(kb: &KnowledgeBase, facts: &Facts, postings: &[Posting], top: usize)
                 .monthly
             });
             let requirements = terms(kb, facts, p);
-            Some(JobMatch {
+            JobMatch {
                 role: kb.role(p.role).id.clone(),
                 posting: p.clone(),
                 fit: f,
@@ -199,7 +197,7 @@ pub fn jobs(kb: &KnowledgeBase, facts: &Facts, postings: &[Posting], top: usize)
                 requirements,
                 rate: rate_range(p.monthly_rate),
                 estimated_rate,
-            })
+            }
         })
         .collect()
 }
