@@ -29,6 +29,7 @@ mod engine;
 pub mod error;
 pub mod explain;
 pub mod graph;
+pub mod html;
 pub mod income;
 pub mod knowledge;
 pub mod picture;

@@ -86,7 +86,7 @@ impl Command {
                 Format::Mermaid,
                 Format::Svg,
             ],
-            Command::Completions { .. } | Command::Man => &[Format::Text],
+            Command::Completions { .. } | Command::Man | Command::Report { .. } => &[Format::Text],
             _ => &[Format::Text, Format::Json],
         }
     }
@@ -219,6 +219,24 @@ pub enum Command {
         /// Show at most this many postings.
         #[arg(long, value_name = "N", default_value_t = 10)]
         top: usize,
+    },
+    /// One self-contained HTML page (no network, no scripts): the profile, the ranked
+    /// recommendations with fit bars, the gap chart and certification plan for the target, the
+    /// route map and the income estimates. The page is HTML whatever --format says.
+    #[command(
+        after_help = "Example:\n  careergraph report profiles/infra-4y-ccna.json -o \
+                            report.html && xdg-open report.html"
+    )]
+    Report {
+        /// Profile JSON file, or `-` for standard input.
+        profile: String,
+        /// The target role of the gap chart, certification plan and route [default: the top
+        /// recommendation].
+        #[arg(long, value_name = "ROLE")]
+        target: Option<String>,
+        /// Write the page to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// List the roles.
     Roles,

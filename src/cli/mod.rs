@@ -276,6 +276,30 @@ fn execute(
                 report::jobs::text(&r)
             }
         }
+        Command::Report {
+            profile,
+            target,
+            output,
+        } => {
+            let engine = load()?;
+            let p = read_profile(&engine, profile, stdin)?;
+            let page =
+                crate::html::page::render(&crate::html::build(&engine, &p, target.as_deref())?);
+            return Ok(match output {
+                None => Output::ok(page),
+                Some(path) => {
+                    std::fs::write(path, page).map_err(|e| Error::Io {
+                        path: path.display().to_string(),
+                        message: e.to_string(),
+                    })?;
+                    Output {
+                        stdout: String::new(),
+                        stderr: format!("wrote {}\n", path.display()),
+                        code: 0,
+                    }
+                }
+            });
+        }
         Command::Roles => report::catalog::roles(load()?.knowledge(), json),
         Command::Role { id } => {
             let engine = load()?;

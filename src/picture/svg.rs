@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::{GraphView, RoleNode, colour};
+use crate::html::escape::escape as esc;
 
 const NODE_W: f64 = 240.0;
 const NODE_H: f64 = 34.0;
@@ -299,12 +300,4 @@ fn marker(id: &str, colour: &str) -> String {
          markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0 L10 5 L0 10 z\" \
          fill=\"{colour}\"/></marker>"
     )
-}
-
-/// XML text escaping.
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }

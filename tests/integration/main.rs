@@ -14,5 +14,6 @@ mod market;
 mod plans;
 mod properties;
 mod readme;
+mod report;
 mod schemas;
 mod support;
