@@ -14,7 +14,7 @@ use ordered_float::OrderedFloat;
 use serde::Serialize;
 
 use crate::graph::CareerGraph;
-use crate::income::{IncomeChange, Incomes};
+use crate::income::{EstimatedChange, IncomeChange, Incomes};
 use crate::knowledge::KnowledgeBase;
 use crate::knowledge::format::{Text, TransitionKind};
 use crate::knowledge::model::{RoleIx, TransitionIx};
@@ -114,6 +114,10 @@ pub struct Recommendation {
     /// Change in headline incomes from the current role.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub income_change: Option<IncomeChange>,
+    /// The income change from the current role estimated for the profile (the `income`
+    /// model), when there is a current role.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub estimated_income_change: Option<EstimatedChange>,
 }
 
 /// The result of `recommend`.
@@ -222,6 +226,9 @@ pub fn recommend(
                 reasons,
                 income,
                 income_change,
+                estimated_income_change: profile
+                    .current_role
+                    .map(|from| crate::income::change(kb, profile, from, role)),
             }
         })
         .collect();

@@ -148,3 +148,35 @@ pub(crate) fn signed_man(x: f64) -> String {
         format!("−{}万円", fmt_num(-x))
     }
 }
+
+/// "employee 480–620 → 600–750万円 (+120…+130) [3]": the estimates that changed, where both
+/// come from one survey (a difference across surveys is not a fact; JSON still carries it).
+pub(crate) fn estimated_change(e: &crate::income::EstimatedChange, src: &mut Sources) -> String {
+    let d = |x: f64| {
+        let r = x.round();
+        if r >= 0.0 {
+            format!("+{}", fmt_num(r.abs()))
+        } else {
+            format!("−{}", fmt_num(-r))
+        }
+    };
+    [("employee", &e.employee), ("freelance", &e.freelance)]
+        .into_iter()
+        .filter_map(|(k, c)| {
+            let c = c.as_ref().filter(|c| c.same_source)?;
+            let (lo, hi) = (d(c.delta.low), d(c.delta.high));
+            if lo == "+0" && hi == "+0" {
+                return None;
+            }
+            let delta = if lo == hi { lo } else { format!("{lo}…{hi}") };
+            let marks: Vec<String> = c.sources.iter().map(|x| src.mark(x)).collect();
+            Some(format!(
+                "{k} {} → {}万円 ({delta}) {}",
+                c.from.display(),
+                c.to.display(),
+                marks.join("")
+            ))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}

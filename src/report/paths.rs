@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::{Sources, certs, months, score, signed_man, table, years};
-use crate::income::{EstimatedChange, IncomeChange, Incomes};
+use crate::income::{IncomeChange, Incomes};
 use crate::planning::routes::{PathView, PathsReport, StepView};
 use crate::rules::fmt_num;
 
@@ -137,43 +137,11 @@ fn step(out: &mut String, src: &mut Sources, n: usize, s: &StepView) {
         let _ = writeln!(out, "      income: {income}");
     }
     if let Some(e) = &s.estimated_income_change {
-        let est = estimated(e, src);
+        let est = super::estimated_change(e, src);
         if !est.is_empty() {
             let _ = writeln!(out, "      estimated for you: {est}");
         }
     }
-}
-
-/// "employee 480–620 → 600–750万円 (+120…+130) [3]": the estimates that changed, where both
-/// come from one survey (a difference across surveys is not a fact; JSON still carries it).
-fn estimated(e: &EstimatedChange, src: &mut Sources) -> String {
-    let d = |x: f64| {
-        let r = x.round();
-        if r >= 0.0 {
-            format!("+{}", fmt_num(r.abs()))
-        } else {
-            format!("−{}", fmt_num(-r))
-        }
-    };
-    [("employee", &e.employee), ("freelance", &e.freelance)]
-        .into_iter()
-        .filter_map(|(k, c)| {
-            let c = c.as_ref().filter(|c| c.same_source)?;
-            let (lo, hi) = (d(c.delta.low), d(c.delta.high));
-            if lo == "+0" && hi == "+0" {
-                return None;
-            }
-            let delta = if lo == hi { lo } else { format!("{lo}…{hi}") };
-            let marks: Vec<String> = c.sources.iter().map(|x| src.mark(x)).collect();
-            Some(format!(
-                "{k} {} → {}万円 ({delta}) {}",
-                c.from.display(),
-                c.to.display(),
-                marks.join("")
-            ))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// "employee 600–900万円 (+150万円) [1], freelance 80万円/月 [2]".

@@ -152,6 +152,12 @@ fn detail(out: &mut String, src: &mut Sources, n: usize, rec: &Recommendation) {
     if !gaps.is_empty() {
         let _ = writeln!(out, "   gaps: {}", gaps.join(", "));
     }
+    if let Some(e) = &rec.estimated_income_change {
+        let est = super::estimated_change(e, src);
+        if !est.is_empty() {
+            let _ = writeln!(out, "   estimated income for you: {est}");
+        }
+    }
     for m in &rec.near_misses {
         let _ = writeln!(
             out,
