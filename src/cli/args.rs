@@ -47,6 +47,9 @@ pub enum Format {
     Mermaid,
     /// An SVG image (`graph` only).
     Svg,
+    /// GitHub Markdown tables under `##` headings, for a wiki or a pull request (`roles`,
+    /// `certs`, `skills`).
+    Markdown,
 }
 
 impl Format {
@@ -86,6 +89,9 @@ impl Command {
                 Format::Mermaid,
                 Format::Svg,
             ],
+            Command::Roles | Command::Certs | Command::Skills => {
+                &[Format::Text, Format::Json, Format::Markdown]
+            }
             Command::Completions { .. } | Command::Man | Command::Report { .. } => &[Format::Text],
             _ => &[Format::Text, Format::Json],
         }

@@ -120,7 +120,9 @@ fn execute(
                 Format::Dot => crate::picture::dot::render(&view),
                 Format::Mermaid => crate::picture::mermaid::render(&view),
                 Format::Svg => crate::picture::svg::render(&view),
-                Format::Text => report::tidy(&crate::picture::text::render(&view)),
+                Format::Text | Format::Markdown => {
+                    report::tidy(&crate::picture::text::render(&view))
+                }
             }));
         }
         Command::Batch {
@@ -300,17 +302,26 @@ fn execute(
                 }
             });
         }
-        Command::Roles => report::catalog::roles(load()?.knowledge(), json),
+        Command::Roles => report::catalog::roles(load()?.knowledge(), style(cli.format)),
         Command::Role { id } => {
             let engine = load()?;
             let kb = engine.knowledge();
             report::catalog::role(kb, kb.require_role(id, "the ROLE argument")?, json)
         }
-        Command::Certs => report::catalog::certs(load()?.knowledge(), json),
-        Command::Skills => report::catalog::skills(load()?.knowledge(), json),
+        Command::Certs => report::catalog::certs(load()?.knowledge(), style(cli.format)),
+        Command::Skills => report::catalog::skills(load()?.knowledge(), style(cli.format)),
         Command::Preferences => report::catalog::preferences(load()?.knowledge(), json),
     };
     Ok(Output::ok(if json { out } else { report::tidy(&out) }))
+}
+
+/// How a catalog list is written for a format.
+fn style(format: Format) -> report::Style {
+    match format {
+        Format::Json => report::Style::Json,
+        Format::Markdown => report::Style::Markdown,
+        _ => report::Style::Text,
+    }
 }
 
 /// JSON, or the text a renderer makes.

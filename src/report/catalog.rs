@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use super::{Sources, json, table, years};
+use super::{Sources, Style, json, markdown, table, years};
 use crate::income::Incomes;
 use crate::knowledge::KnowledgeBase;
 use crate::knowledge::format::Text;
@@ -23,7 +23,8 @@ struct RoleRow<'a> {
 }
 
 /// `roles`.
-pub fn roles(kb: &KnowledgeBase, as_json: bool) -> String {
+pub fn roles(kb: &KnowledgeBase, style: Style) -> String {
+    let as_json = style == Style::Json;
     let rows: Vec<RoleRow> = (0..kb.roles.len())
         .map(|i| {
             let r = kb.role(RoleIx(i));
@@ -65,6 +66,9 @@ pub fn roles(kb: &KnowledgeBase, as_json: bool) -> String {
             fig(&r.income.employee),
             fig(&r.income.freelance),
         ]);
+    }
+    if style == Style::Markdown {
+        return format!("## Roles\n\n{}\n{} roles.\n", markdown(&t), rows.len());
     }
     format!(
         "{t}\n{} roles. `careergraph role ID` shows one.\n",
@@ -306,7 +310,8 @@ struct CertView<'a> {
 }
 
 /// `certs`.
-pub fn certs(kb: &KnowledgeBase, as_json: bool) -> String {
+pub fn certs(kb: &KnowledgeBase, style: Style) -> String {
+    let as_json = style == Style::Json;
     let ids = |list: &[crate::knowledge::model::CertIx]| -> Vec<String> {
         list.iter()
             .map(|c| kb.certification(*c).id.clone())
@@ -374,11 +379,19 @@ pub fn certs(kb: &KnowledgeBase, as_json: bool) -> String {
             ev.join(", "),
         ]);
     }
+    if style == Style::Markdown {
+        return format!(
+            "## Certifications\n\n{}\n{} certifications.\n",
+            markdown(&t),
+            kb.certifications.len()
+        );
+    }
     format!("{t}\n{} certifications.\n", kb.certifications.len())
 }
 
 /// `skills`.
-pub fn skills(kb: &KnowledgeBase, as_json: bool) -> String {
+pub fn skills(kb: &KnowledgeBase, style: Style) -> String {
+    let as_json = style == Style::Json;
     if as_json {
         let rows: Vec<_> = kb
             .skills
@@ -400,6 +413,13 @@ pub fn skills(kb: &KnowledgeBase, as_json: bool) -> String {
             s.name.en.clone(),
             s.category.clone(),
         ]);
+    }
+    if style == Style::Markdown {
+        return format!(
+            "## Skills\n\n{}\n{} skills.\n",
+            markdown(&t),
+            kb.skills.len()
+        );
     }
     format!(
         "{t}\n{} skills. Levels: 0 none, 1 studied, 2 works with help, 3 independent, 4 leads and designs, 5 recognised expert.\n",

@@ -74,6 +74,42 @@ pub(crate) fn table(header: &[&str]) -> Table {
     t
 }
 
+/// How a catalog list is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// Readable text and tables.
+    Text,
+    /// JSON.
+    Json,
+    /// A GitHub Markdown table under a `##` heading.
+    Markdown,
+}
+
+/// A table as a GitHub Markdown table: a header row, a `---` row, then the rows; `|` in a cell
+/// is escaped and line breaks become spaces.
+pub(crate) fn markdown(t: &Table) -> String {
+    let cell = |c: &comfy_table::Cell| {
+        let text = c.content().replace('|', "\\|").replace('\n', " ");
+        if text.is_empty() {
+            " ".to_string()
+        } else {
+            text
+        }
+    };
+    let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
+    let mut out = String::new();
+    if let Some(h) = t.header() {
+        let names: Vec<String> = h.cell_iter().map(cell).collect();
+        let n = names.len();
+        out.push_str(&line(names));
+        out.push_str(&line(vec!["---".to_string(); n]));
+    }
+    for row in t.row_iter() {
+        out.push_str(&line(row.cell_iter().map(cell).collect()));
+    }
+    out
+}
+
 /// Numbered source footnotes: `[1]`, `[2]` … listed once at the end.
 #[derive(Debug, Default)]
 pub(crate) struct Sources(Vec<String>);
@@ -179,4 +215,16 @@ pub(crate) fn estimated_change(e: &crate::income::EstimatedChange, src: &mut Sou
         })
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod markdown_tests {
+    use super::{markdown, table};
+
+    #[test]
+    fn pipes_are_escaped_and_empty_cells_kept() {
+        let mut t = table(&["a", "b"]);
+        t.add_row(vec!["x|y".to_string(), String::new()]);
+        assert_eq!(markdown(&t), "| a | b |\n| --- | --- |\n| x\\|y |   |\n");
+    }
 }
