@@ -1,7 +1,6 @@
 //! One output record per input line: the recommendations, the line's errors, or a blank marker.
 
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 use super::lines::RawLine;
 use crate::diagnostics::{Diagnostic, SourceText};
@@ -41,17 +40,48 @@ pub fn write(
     line: &RawLine,
     out: &mut Vec<u8>,
 ) -> Status {
-    let (status, body) = evaluate(engine, options, name, number, line);
-    let mut record = Map::new();
-    record.insert("line".into(), Value::from(number));
-    record.insert("status".into(), Value::from(status.as_str()));
-    if let Some(Value::Object(fields)) = body {
-        record.extend(fields);
-    }
-    // Writing a Value into a Vec cannot fail.
-    let _ = serde_json::to_writer(&mut *out, &Value::Object(record));
+    let body = evaluate(engine, options, name, number, line);
+    let status = match &body {
+        Body::Ok(_) => Status::Ok,
+        Body::Failed(_) => Status::Failed,
+        Body::Blank => Status::Blank,
+    };
+    let record = Record {
+        line: number,
+        status: status.as_str(),
+        body,
+    };
+    // Serializing into memory cannot fail (every map key is a string).
+    let _ = crate::report::rounding::write_compact(&mut *out, &record);
     out.push(b'\n');
     status
+}
+
+/// A record: the line number and status, then the body's fields.
+#[derive(Serialize)]
+struct Record {
+    line: u64,
+    status: &'static str,
+    #[serde(flatten)]
+    body: Body,
+}
+
+/// What follows `line` and `status`.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Body {
+    /// The recommendations, as `recommend --format json` prints them.
+    Ok(Box<recommend::Recommendations>),
+    /// The diagnostics.
+    Failed(Errors),
+    /// Nothing.
+    Blank,
+}
+
+/// The diagnostics of a line.
+#[derive(Serialize)]
+struct Errors {
+    errors: Vec<Diagnostic>,
 }
 
 fn evaluate(
@@ -60,7 +90,7 @@ fn evaluate(
     name: &str,
     number: u64,
     line: &RawLine,
-) -> (Status, Option<Value>) {
+) -> Body {
     let bytes = match line {
         RawLine::Text(bytes) => bytes,
         RawLine::TooLong(length) => {
@@ -96,14 +126,11 @@ fn evaluate(
         text
     };
     if text.trim().is_empty() {
-        return (Status::Blank, None);
+        return Body::Blank;
     }
     let source = SourceText::new(name, text);
     match engine.profile(&source) {
-        Ok(profile) => {
-            let r = engine.recommend(&profile, options);
-            (Status::Ok, Some(crate::report::json_value(&r)))
-        }
+        Ok(profile) => Body::Ok(Box::new(engine.recommend(&profile, options))),
         Err(Error::Diagnostics(ds)) => failed(name, number, ds),
         Err(other) => failed(
             name,
@@ -114,17 +141,12 @@ fn evaluate(
 }
 
 /// The errors of a line, each placed at the input line.
-fn failed(name: &str, number: u64, mut ds: Vec<Diagnostic>) -> (Status, Option<Value>) {
+fn failed(name: &str, number: u64, mut ds: Vec<Diagnostic>) -> Body {
     let line = usize::try_from(number).ok();
     for d in &mut ds {
         d.file = Some(name.to_string());
         d.line = line;
         d.snippet = None;
     }
-    #[derive(Serialize)]
-    struct Errors<'a> {
-        errors: &'a [Diagnostic],
-    }
-    let body = serde_json::to_value(Errors { errors: &ds }).ok();
-    (Status::Failed, body)
+    Body::Failed(Errors { errors: ds })
 }

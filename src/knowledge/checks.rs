@@ -8,7 +8,7 @@ use petgraph::graph::DiGraph;
 
 use super::KnowledgeBase;
 use super::compile::{Loc, Origins, report_at};
-use super::model::RuleIx;
+use super::model::{RoleIx, RuleIx};
 use crate::diagnostics::{Diagnostic, MAX_DIAGNOSTICS, Omitted, SourceText};
 use crate::rules::{Condition, Effect};
 
@@ -277,12 +277,7 @@ fn graph_shape(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
             Some(seen) if !*seen => *seen = true,
             _ => continue,
         }
-        stack.extend(
-            kb.transitions
-                .iter()
-                .filter(|t| t.from.0 == r)
-                .map(|t| t.to.0),
-        );
+        stack.extend(kb.outgoing(RoleIx(r)).map(|(_, t)| t.to.0));
     }
     for (i, role) in kb.roles.iter().enumerate() {
         if !reached.get(i).copied().unwrap_or(false) {
@@ -295,7 +290,7 @@ fn graph_shape(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
                 .with_help(Some("add a transition into it, or mark it `entry`".into())),
             );
         }
-        if !role.terminal && !kb.transitions.iter().any(|t| t.from.0 == i) {
+        if !role.terminal && kb.outgoing(RoleIx(i)).next().is_none() {
             push(
                 origins.roles.get(i),
                 Diagnostic::warning(

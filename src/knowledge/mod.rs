@@ -9,6 +9,7 @@ pub mod catalog;
 mod checks;
 mod compile;
 pub mod format;
+pub mod index;
 pub mod market;
 mod market_format;
 pub mod model;
@@ -17,7 +18,6 @@ use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::error::Error;
-use crate::rules::Effect;
 use catalog::Catalog;
 pub use compile::compile_postings;
 use model::*;
@@ -79,6 +79,8 @@ pub struct KnowledgeBase {
     pub catalogs: Catalogs,
     /// The files it was read from.
     pub files: Vec<String>,
+    /// Transitions and rules by role, built when the base is compiled.
+    pub index: index::Index,
 }
 
 /// What checking a knowledge base found: the compiled base when there was no error, and every
@@ -235,29 +237,30 @@ impl KnowledgeBase {
 
     /// Transitions leaving a role, sorted by target id.
     pub fn outgoing(&self, from: RoleIx) -> impl Iterator<Item = (TransitionIx, &Transition)> {
+        let range = self.index.outgoing(from);
+        let start = range.start;
         self.transitions
+            .get(range)
+            .unwrap_or_default()
             .iter()
             .enumerate()
-            .filter(move |(_, t)| t.from == from)
-            .map(|(i, t)| (TransitionIx(i), t))
+            .map(move |(i, t)| (TransitionIx(start + i), t))
     }
 
     /// Rules with the effects that concern a role.
     pub fn rules_for(&self, role: RoleIx) -> impl Iterator<Item = (RuleIx, &Rule)> {
-        self.rules
+        self.index
+            .rules_for(role)
             .iter()
-            .enumerate()
-            .filter(move |(_, r)| r.effects.iter().any(|e| e.targets(role)))
-            .map(|(i, r)| (RuleIx(i), r))
+            .filter_map(|&i| self.rules.get(i.0).map(|r| (i, r)))
     }
 
     /// Rules with general effects (notes and certifications not tied to a role).
     pub fn general_rules(&self) -> impl Iterator<Item = (RuleIx, &Rule)> {
-        self.rules
+        self.index
+            .general()
             .iter()
-            .enumerate()
-            .filter(|(_, r)| r.effects.iter().any(Effect::is_general))
-            .map(|(i, r)| (RuleIx(i), r))
+            .filter_map(|&i| self.rules.get(i.0).map(|r| (i, r)))
     }
 
     /// The role's headline income for an employment type: its first figure without condition

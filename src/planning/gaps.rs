@@ -61,14 +61,29 @@ pub struct MetSkill {
     pub evidence: Option<String>,
 }
 
-/// A gap of either kind, for lists that mix them (recommendations).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+/// A gap of either kind, for lists that mix them (recommendations). In JSON a skill gap has
+/// `"kind": "skill"`; an experience gap keeps its own `kind` (`total`, `phase`, `management`).
+#[derive(Debug, Clone, PartialEq)]
 pub enum Gap {
     /// A skill gap.
     Skill(SkillGap),
     /// An experience gap.
     Experience(ExperienceGap),
+}
+
+impl Serialize for Gap {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Tagged<'a> {
+            kind: &'static str,
+            #[serde(flatten)]
+            gap: &'a SkillGap,
+        }
+        match self {
+            Gap::Skill(gap) => Tagged { kind: "skill", gap }.serialize(s),
+            Gap::Experience(gap) => gap.serialize(s),
+        }
+    }
 }
 
 /// The skill gaps (essential first, then by weight, then id), experience gaps and met skills of a fit.

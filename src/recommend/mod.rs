@@ -22,7 +22,7 @@ use crate::planning::certs::{self, CertAdvice, StudyTime};
 use crate::planning::gaps::{self, Gap};
 use crate::profile::{Facts, Profile};
 use crate::rules::Effect;
-use crate::scoring::{FiredRules, Readiness, score_role};
+use crate::scoring::{FiredRules, Readiness, RoleFit, score_role};
 pub use near_miss::NearMiss;
 pub use reasons::Reason;
 
@@ -154,25 +154,34 @@ pub fn recommend(
             .map(|(i, _)| (RoleIx(i), Vec::new(), 0.0))
             .collect(),
     };
-    let mut recs: Vec<Recommendation> = candidates
+    // Score every candidate, keep the best `top`, and explain only those.
+    let mut ranked: Vec<(RoleIx, Vec<TransitionIx>, f64, RoleFit, f64)> = candidates
         .into_iter()
         .map(|(role, transitions, typical_years)| {
             let fit = score_role(kb, &facts, &fired, role);
+            let score = score_of(kb, &facts, &fit, &transitions);
+            (role, transitions, typical_years, fit, score)
+        })
+        .collect();
+    ranked.sort_by(|a, b| {
+        OrderedFloat(b.4)
+            .cmp(&OrderedFloat(a.4))
+            .then(a.1.len().cmp(&b.1.len()))
+            .then_with(|| kb.role(a.0).id.cmp(&kb.role(b.0).id))
+    });
+    if let Some(top) = opts.top {
+        ranked.truncate(top);
+    }
+    let mut recs: Vec<Recommendation> = ranked
+        .into_iter()
+        .map(|(role, transitions, typical_years, fit, score)| {
             let mut reasons = Vec::new();
-            let mut bonus = 0.0;
             for t in &transitions {
                 reasons::transition(kb, &facts, *t, &mut reasons);
             }
-            let conditions: Vec<_> = transitions
-                .iter()
-                .filter_map(|t| kb.transition(*t).conditions.as_ref())
-                .collect();
-            if !conditions.is_empty() && conditions.iter().all(|c| c.holds(&facts)) {
-                bonus += kb.scoring.transition_condition_bonus;
-            }
             reasons::strengths(kb, &fit, &mut reasons);
             reasons::rules(kb, &fit, &mut reasons);
-            bonus += reasons::preferences(kb, &facts, role, &mut reasons);
+            reasons::preferences(kb, &facts, role, &mut reasons);
             let income = Incomes::of(kb, role);
             let income_change = current_income
                 .as_ref()
@@ -181,19 +190,7 @@ pub fn recommend(
                 reasons::income(change, &income, &mut reasons);
             }
             let steps = transitions.len();
-            let kind = match transitions.as_slice() {
-                [] => None,
-                [one] => Some(kb.transition(*one).kind),
-                many => Some(combined_kind(kb, many)),
-            };
-            if kind == Some(TransitionKind::Advancement) {
-                bonus += kb.scoring.advancement_bonus;
-            }
-            let extra_steps = i32::try_from(steps.saturating_sub(1)).unwrap_or(i32::MAX);
-            let bonus = bonus.min(1.0);
-            let score = ((fit.fit + bonus * (1.0 - fit.fit))
-                * (1.0 - kb.scoring.two_step_penalty).powi(extra_steps))
-            .clamp(0.0, 1.0);
+            let kind = move_kind(kb, &transitions);
             let (skill_gaps, exp_gaps, _) = gaps::split(kb, &fit);
             let via = transitions
                 .iter()
@@ -266,6 +263,35 @@ pub fn recommend(
         notes,
         certifications: certs::advise_general(kb, &facts, &fired),
     }
+}
+
+/// The kind of a move: `None` for an entry role, else that of its transitions.
+fn move_kind(kb: &KnowledgeBase, transitions: &[TransitionIx]) -> Option<TransitionKind> {
+    match transitions {
+        [] => None,
+        [one] => Some(kb.transition(*one).kind),
+        many => Some(combined_kind(kb, many)),
+    }
+}
+
+/// The ranking score of a candidate (see the module docs), without building its explanation.
+fn score_of(kb: &KnowledgeBase, facts: &Facts, fit: &RoleFit, transitions: &[TransitionIx]) -> f64 {
+    let mut bonus = 0.0;
+    let mut conditions = transitions
+        .iter()
+        .filter_map(|t| kb.transition(*t).conditions.as_ref())
+        .peekable();
+    if conditions.peek().is_some() && conditions.all(|c| c.holds(facts)) {
+        bonus += kb.scoring.transition_condition_bonus;
+    }
+    bonus += reasons::preference_bonus(kb, facts, fit.role);
+    if move_kind(kb, transitions) == Some(TransitionKind::Advancement) {
+        bonus += kb.scoring.advancement_bonus;
+    }
+    let extra_steps = i32::try_from(transitions.len().saturating_sub(1)).unwrap_or(i32::MAX);
+    let bonus = bonus.min(1.0);
+    ((fit.fit + bonus * (1.0 - fit.fit)) * (1.0 - kb.scoring.two_step_penalty).powi(extra_steps))
+        .clamp(0.0, 1.0)
 }
 
 /// The kind of a multi-step move: advancement if any step advances, else lateral if every step

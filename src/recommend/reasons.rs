@@ -145,6 +145,18 @@ pub fn rules(kb: &KnowledgeBase, fit: &RoleFit, out: &mut Vec<Reason>) {
     }
 }
 
+/// The bonus for the profile's preferences that the role suits.
+pub fn preference_bonus(kb: &KnowledgeBase, facts: &Facts, role: RoleIx) -> f64 {
+    let matched = kb
+        .role(role)
+        .aptitudes
+        .iter()
+        .filter(|p| facts.prefers(**p))
+        .count();
+    let s = &kb.scoring;
+    (matched as f64 * s.preference_bonus).min(s.preference_bonus_max)
+}
+
 /// Preferences of the profile that the role suits; returns the bonus they add.
 pub fn preferences(kb: &KnowledgeBase, facts: &Facts, role: RoleIx, out: &mut Vec<Reason>) -> f64 {
     let r = kb.role(role);
@@ -152,8 +164,7 @@ pub fn preferences(kb: &KnowledgeBase, facts: &Facts, role: RoleIx, out: &mut Ve
     if matched.is_empty() {
         return 0.0;
     }
-    let s = &kb.scoring;
-    let bonus = (matched.len() as f64 * s.preference_bonus).min(s.preference_bonus_max);
+    let bonus = preference_bonus(kb, facts, role);
     let names = |ja: bool| {
         matched
             .iter()

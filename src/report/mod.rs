@@ -11,29 +11,23 @@ pub mod jobs;
 pub mod paths;
 pub mod rate;
 pub mod recommend;
+pub mod rounding;
 pub mod validate;
 pub mod whatif;
 
 use comfy_table::{LineStyle, Table, TableStyle};
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::rules::fmt_num;
 
 /// Pretty JSON with a final newline; floats are rounded to 4 decimals so output is readable and
 /// identical across platforms.
 pub fn json<T: Serialize>(value: &T) -> String {
-    let v = json_value(value);
-    let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
-    s.push('\n');
-    s
-}
-
-/// The JSON value [`json`] prints: floats rounded to 4 decimals.
-pub fn json_value<T: Serialize>(value: &T) -> Value {
-    let mut v = serde_json::to_value(value).unwrap_or(Value::Null);
-    round(&mut v);
-    v
+    let mut out = Vec::with_capacity(4096);
+    // Serializing our own types into memory cannot fail (maps have string keys).
+    let _ = rounding::write_pretty(&mut out, value);
+    out.push(b'\n');
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Text without trailing spaces (tables pad their last column).
@@ -45,22 +39,6 @@ pub fn tidy(text: &str) -> String {
         .join("\n");
     out.push('\n');
     out
-}
-
-fn round(v: &mut Value) {
-    match v {
-        Value::Number(n) if n.is_f64() => {
-            if let Some(x) = n.as_f64() {
-                let r = (x * 10_000.0).round() / 10_000.0;
-                if let Some(m) = serde_json::Number::from_f64(if r == 0.0 { 0.0 } else { r }) {
-                    *n = m;
-                }
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(round),
-        Value::Object(map) => map.values_mut().for_each(round),
-        _ => {}
-    }
 }
 
 /// The house style: a rule under the header, no other lines.

@@ -141,3 +141,21 @@ fn an_overlong_line_is_one_error_record() {
     assert_eq!(recs[0]["errors"][0]["code"], "line-too-long");
     assert_eq!(recs[1]["status"], "ok");
 }
+
+/// `--top N` explains only the best N roles; they are exactly the first N of the full ranking.
+#[test]
+fn top_n_is_the_head_of_the_full_ranking() {
+    for name in profiles() {
+        let path = format!("profiles/{name}");
+        let all = json(&["recommend", &path, "--format", "json"]);
+        let top = json(&["recommend", &path, "--top", "4", "--format", "json"]);
+        let head: Vec<Value> = all["recommendations"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .take(4)
+            .cloned()
+            .collect();
+        assert_eq!(top["recommendations"], Value::Array(head), "{name}");
+    }
+}

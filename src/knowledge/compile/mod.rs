@@ -190,8 +190,10 @@ pub fn compile(sources: &[SourceText]) -> (Option<(KnowledgeBase, Origins)>, Vec
         postings: out_postings,
         catalogs: ctx.cat,
         files: sources.iter().map(|s| s.name.clone()).collect(),
+        index: Default::default(),
     };
     entities::derive_transition_kinds(&mut kb);
+    kb.index = super::index::Index::build(kb.roles.len(), &kb.transitions, &kb.rules);
     (Some((kb, origins)), ctx.diags)
 }
 
