@@ -27,8 +27,10 @@ impl Index {
                 *n += 1;
             }
         }
-        for r in 1..outgoing.len() {
-            outgoing[r] += outgoing[r - 1];
+        let mut total = 0;
+        for n in &mut outgoing {
+            total += *n;
+            *n = total;
         }
         let mut rules_for: Vec<Vec<RuleIx>> = vec![Vec::new(); roles];
         let mut general = Vec::new();
