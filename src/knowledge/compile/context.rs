@@ -215,6 +215,25 @@ impl<'a> Ctx<'a> {
         false
     }
 
+    /// Years per phase (`{"phase-id": years}` at `loc`), each id resolved and each number in
+    /// range; the good ones sorted by phase.
+    pub fn phase_years(
+        &mut self,
+        loc: &Loc,
+        phases: &std::collections::BTreeMap<String, f64>,
+    ) -> Vec<(PhaseIx, f64)> {
+        let mut out = Vec::new();
+        for (id, years) in phases {
+            let at = loc.at(id.replace('~', "~0").replace('/', "~1"));
+            let p = self.phase(&at, id);
+            if let (Some(p), true) = (p, self.years(&at, *years)) {
+                out.push((p, *years));
+            }
+        }
+        out.sort_by_key(|(p, _)| *p);
+        out
+    }
+
     /// Checks years are 0–60.
     pub fn years(&mut self, loc: &Loc, years: f64) -> bool {
         self.range(

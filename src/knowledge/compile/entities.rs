@@ -232,17 +232,7 @@ impl Ctx<'_> {
         if let Some(y) = e.management_years {
             self.years(&loc.at("management_years"), y);
         }
-        let mut phases = Vec::new();
-        for (id, years) in &e.phases {
-            let at = loc
-                .at("phases")
-                .at(id.replace('~', "~0").replace('/', "~1"));
-            let p = self.phase(&at, id);
-            if let (Some(p), true) = (p, self.years(&at, *years)) {
-                phases.push((p, *years));
-            }
-        }
-        phases.sort_by_key(|(p, _)| *p);
+        let phases = self.phase_years(&loc.at("phases"), &e.phases);
         Experience {
             total_years: e.total_years,
             phases,

@@ -7,7 +7,6 @@ use crate::diagnostics::{Diagnostic, SourceText};
 use crate::knowledge::Catalogs;
 use crate::knowledge::format::*;
 use crate::knowledge::market::*;
-use crate::knowledge::model::PhaseIx;
 
 /// Highest income or rate accepted, 万円.
 const MAX_AMOUNT: f64 = 100_000.0;
@@ -316,17 +315,7 @@ impl Ctx<'_> {
                 });
             }
         }
-        let mut phases: Vec<(PhaseIx, f64)> = Vec::new();
-        for (id, years) in &d.phases {
-            let at = loc
-                .at("phases")
-                .at(id.replace('~', "~0").replace('/', "~1"));
-            let p = self.phase(&at, id);
-            if let (Some(p), true) = (p, self.years(&at, *years)) {
-                phases.push((p, *years));
-            }
-        }
-        phases.sort_by_key(|(p, _)| *p);
+        let phases = self.phase_years(&loc.at("phases"), &d.phases);
         if let Some(y) = d.management_years {
             self.years(&loc.at("management_years"), y);
         }
