@@ -210,7 +210,7 @@ fn chart(engine: &Engine, g: &GapReport) -> Vec<Bar> {
         essential: false,
     }));
     bars.extend(g.experience.iter().map(|e| Bar {
-        id: e.phase.clone().unwrap_or_else(|| e.kind.to_string()),
+        id: e.id().to_string(),
         name: e.name.clone(),
         have: e.have,
         need: e.need,

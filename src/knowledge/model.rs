@@ -249,6 +249,14 @@ pub struct Certification {
 }
 
 impl Certification {
+    /// The level of a skill it evidences (0 if none).
+    pub fn level_of(&self, skill: SkillIx) -> u8 {
+        self.evidences
+            .iter()
+            .find(|(s, _)| *s == skill)
+            .map_or(0, |(_, l)| *l)
+    }
+
     /// Typical study hours as one number (the middle of the range).
     pub fn hours(&self) -> Option<f64> {
         self.study_hours.map(|(lo, hi)| (lo + hi) / 2.0)

@@ -125,11 +125,7 @@ pub fn cheapest(kb: &KnowledgeBase, facts: &Facts, needs: &[Need]) -> CertPlan {
 
 /// The level of `skill` a certification evidences (0 if none).
 fn evidenced(kb: &KnowledgeBase, cert: CertIx, skill: SkillIx) -> u8 {
-    kb.certification(cert)
-        .evidences
-        .iter()
-        .find(|(s, _)| *s == skill)
-        .map_or(0, |(_, l)| *l)
+    kb.certification(cert).level_of(skill)
 }
 
 /// Months a certification costs: its study hours, or else the months of the levels it evidences

@@ -86,12 +86,8 @@ pub fn advise(
             .iter()
             .enumerate()
             .filter(|(i, _)| !facts.holds(CertIx(*i)))
-            .filter_map(|(i, c)| {
-                c.evidences
-                    .iter()
-                    .find(|(s, l)| *s == gap.skill && *l > gap.have)
-                    .map(|(_, l)| (CertIx(i), *l))
-            })
+            .map(|(i, c)| (CertIx(i), c.level_of(gap.skill)))
+            .filter(|(_, l)| *l > gap.have)
             .collect();
         // Certifications reaching the needed level first, then the nearest level, fewer hours, id.
         options.sort_by(|(a, la), (b, lb)| {
@@ -258,12 +254,8 @@ fn explain_choice(
         .skills
         .iter()
         .filter(|t| t.is_gap())
-        .filter_map(|t| {
-            def.evidences
-                .iter()
-                .find(|(s, l)| *s == t.skill && *l > t.have)
-                .map(|(_, l)| (t, *l))
-        })
+        .map(|t| (t, def.level_of(t.skill)))
+        .filter(|(t, l)| *l > t.have)
         .collect();
     a.closes = closing
         .iter()

@@ -27,6 +27,13 @@ pub struct SkillGap {
     pub source: String,
 }
 
+impl ExperienceGap {
+    /// What is counted, as an id: the phase id, or `total` / `management`.
+    pub fn id(&self) -> &str {
+        self.phase.as_deref().unwrap_or(self.kind)
+    }
+}
+
 /// Experience the profile lacks for a role.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExperienceGap {

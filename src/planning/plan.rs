@@ -65,7 +65,7 @@ pub fn plan(
     for g in experience {
         steps.push(PlanStep {
             kind: "experience",
-            id: g.phase.clone().unwrap_or_else(|| g.kind.to_string()),
+            id: g.id().to_string(),
             text: text(
                 format!(
                     "{}をあと{}年積む(現在{}年、必要{}年)",

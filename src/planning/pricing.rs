@@ -172,10 +172,7 @@ pub fn price(kb: &KnowledgeBase, profile: &Profile, transitions: &[TransitionIx]
 
 /// Whether a certification evidences a need.
 fn reaches(kb: &KnowledgeBase, cert: CertIx, need: Need) -> bool {
-    kb.certification(cert)
-        .evidences
-        .iter()
-        .any(|(s, l)| *s == need.skill && *l >= need.level)
+    kb.certification(cert).level_of(need.skill) >= need.level
 }
 
 /// A planned certification with its planned prerequisites, prerequisites first.

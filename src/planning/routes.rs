@@ -7,6 +7,7 @@
 //! different routes for different people.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use ordered_float::OrderedFloat;
 use serde::Serialize;
@@ -269,6 +270,8 @@ fn search(
             .collect();
     };
     let mut want = k;
+    // Each widening asks again for the routes seen before; price each route once.
+    let mut prices: HashMap<Vec<TransitionIx>, Priced> = HashMap::new();
     loop {
         let candidates = graph.routes(from, to, Limits { k: want, max_hops }, typical);
         let exhausted = candidates.len() < want;
@@ -276,7 +279,10 @@ fn search(
         let mut priced: Vec<(RoleRoute, Priced)> = candidates
             .into_iter()
             .map(|r| {
-                let p = pricing::price(kb, profile, &r.transitions);
+                let p = prices
+                    .entry(r.transitions.clone())
+                    .or_insert_with(|| pricing::price(kb, profile, &r.transitions))
+                    .clone();
                 (r, p)
             })
             .collect();

@@ -103,12 +103,8 @@ pub fn find(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, fit: &RoleFit
                             .all(|p| facts.holds(*p))
                 })
                 .filter(|c| {
-                    gaps.iter().all(|g| {
-                        kb.certification(*c)
-                            .evidences
-                            .iter()
-                            .any(|(s, l)| *s == g.skill && *l >= g.need)
-                    })
+                    gaps.iter()
+                        .all(|g| kb.certification(*c).level_of(g.skill) >= g.need)
                 })
                 .collect();
             options.sort_by(|a, b| {

@@ -141,12 +141,9 @@ fn detail(out: &mut String, src: &mut Sources, n: usize, rec: &Recommendation) {
                 s.need,
                 if s.essential { " (essential)" } else { "" }
             ),
-            Gap::Experience(e) => format!(
-                "{} {}→{} years",
-                e.phase.as_deref().unwrap_or(e.kind),
-                fmt_num(e.have),
-                fmt_num(e.need)
-            ),
+            Gap::Experience(e) => {
+                format!("{} {}→{} years", e.id(), fmt_num(e.have), fmt_num(e.need))
+            }
         })
         .collect();
     if !gaps.is_empty() {

@@ -21,10 +21,11 @@ fn arrow<T: PartialEq + std::fmt::Display>(before: T, after: T) -> String {
     }
 }
 
-fn then<T, C>(out: &mut String, c: &Compared<T, C>, text: impl Fn(&T) -> String) -> String {
-    let _ = writeln!(out, "\nWith the assumptions:\n");
+/// The changes, then the answer with the assumptions.
+fn then<T, C>(mut out: String, c: &Compared<T, C>, text: impl Fn(&T) -> String) -> String {
+    out.push_str("\nWith the assumptions:\n\n");
     out.push_str(&text(&c.after));
-    std::mem::take(out)
+    out
 }
 
 /// `recommend --assume`.
@@ -55,7 +56,7 @@ pub fn recommend(c: &Compared<Recommendations, RecommendChanges>) -> String {
             );
         }
     }
-    then(&mut out, c, super::recommend::text)
+    then(out, c, super::recommend::text)
 }
 
 /// `gaps --assume`.
@@ -89,7 +90,7 @@ pub fn gaps(c: &Compared<GapReport, GapChanges>) -> String {
             arrow(fmt_num(b), fmt_num(a))
         );
     }
-    then(&mut out, c, super::gaps::text)
+    then(out, c, super::gaps::text)
 }
 
 /// `paths --assume`.
@@ -107,5 +108,5 @@ pub fn paths(c: &Compared<PathsReport, PathsChanges>) -> String {
             arrow(fmt_num(r.cost_before), fmt_num(r.cost_after)),
         );
     }
-    then(&mut out, c, super::paths::text)
+    then(out, c, super::paths::text)
 }

@@ -38,11 +38,7 @@ fn gap_ids(g: &GapReport) -> Vec<String> {
     g.skills
         .iter()
         .map(|s| s.skill.clone())
-        .chain(
-            g.experience
-                .iter()
-                .map(|e| e.phase.clone().unwrap_or_else(|| e.kind.to_string())),
-        )
+        .chain(g.experience.iter().map(|e| e.id().to_string()))
         .collect()
 }
 

@@ -41,7 +41,7 @@ pub struct WhatIf<T, C> {
 pub(crate) fn gap_id(g: &Gap) -> String {
     match g {
         Gap::Skill(s) => s.skill.clone(),
-        Gap::Experience(e) => e.phase.clone().unwrap_or_else(|| e.kind.to_string()),
+        Gap::Experience(e) => e.id().to_string(),
     }
 }
 
