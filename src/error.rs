@@ -18,7 +18,7 @@ pub enum Error {
         message: String,
     },
     /// The input has problems; each diagnostic points at one.
-    #[error("{}", render(.0).trim_end())]
+    #[error("{}", render(.0, false).trim_end())]
     Diagnostics(Vec<Diagnostic>),
     /// A request that cannot be answered (e.g. a bound exceeded).
     #[error("error: {0}")]

@@ -21,7 +21,7 @@ const PROFILES: [&str; 3] = [
 
 fn exercise(sources: Vec<SourceText>) {
     let v = knowledge::validate(sources);
-    let _ = careergraph::diagnostics::render(&v.diagnostics);
+    let _ = careergraph::diagnostics::render(&v.diagnostics, false);
     assert_eq!(v.knowledge_base.is_some(), v.errors() == 0);
     let Some(engine) = v.knowledge_base.map(Engine::new) else {
         return;

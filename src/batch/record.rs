@@ -146,7 +146,7 @@ fn failed(name: &str, number: u64, mut ds: Vec<Diagnostic>) -> Body {
     for d in &mut ds {
         d.file = Some(name.to_string());
         d.line = line;
-        d.snippet = None;
+        d.excerpt = None;
     }
     Body::Failed(Errors { errors: ds })
 }

@@ -359,7 +359,7 @@ fn validate(cli: &Cli, deny_warnings: bool) -> Result<Output, Error> {
     } else {
         (
             report::validate::text(&summary),
-            render(&summary.diagnostics),
+            render(&summary.diagnostics, false),
         )
     };
     Ok(Output {

@@ -1,26 +1,31 @@
 //! Diagnostics: errors and warnings that point into the file that caused them.
 //!
 //! A [`Diagnostic`] carries a stable code, a severity, the file, the JSON pointer, the line and
-//! column, the offending line and a help line (usually the nearest valid id). It prints the way
-//! cargo-deny and just print theirs:
+//! column, the offending line and a help line (usually the nearest valid id). It is rendered by
+//! annotate-snippets, the renderer of rustc and cargo (see [`render`]):
 //!
 //! ```text
 //! error[unknown-skill]: unknown skill `kubernets`
-//!   --> profiles/sato.json:5:5 (/skills/kubernets)
-//!    |
-//!  5 |     "kubernets": 2
-//!    |     ^
-//!    = help: did you mean `kubernetes`?
+//!  --> profiles/sato.json:5:5
+//!   |
+//! 5 |     "kubernets": 2
+//!   |     ^^^^^^^^^^^ /skills/kubernets
+//!   |
+//!   = help: did you mean `kubernetes`?
 //! ```
 
+mod excerpt;
 mod locate;
+mod render;
 mod suggest;
 
 use std::fmt;
 
 use serde::Serialize;
 
+pub use excerpt::{Cut, Excerpt};
 pub use locate::{Position, Target, line_text, locate, position_of};
+pub use render::render;
 pub use suggest::{did_you_mean, nearest};
 
 /// How bad a diagnostic is.
@@ -50,13 +55,10 @@ pub struct Diagnostic {
     pub line: Option<usize>,
     /// 1-based column in characters, where known.
     pub column: Option<usize>,
-    /// The offending line of the file, where known; a long line is cut to a window around the
-    /// column, marked with `…`.
+    /// The offending line of the file and the token in it, where known; a long line is cut to a
+    /// window around the column.
     #[serde(skip)]
-    pub snippet: Option<String>,
-    /// The caret's column within `snippet`, in characters from 1.
-    #[serde(skip)]
-    pub snippet_column: Option<usize>,
+    pub excerpt: Option<Excerpt>,
     /// How to fix it, often naming the nearest valid id.
     pub help: Option<String>,
 }
@@ -81,8 +83,7 @@ impl Diagnostic {
             pointer: String::new(),
             line: None,
             column: None,
-            snippet: None,
-            snippet_column: None,
+            excerpt: None,
             help: None,
         }
     }
@@ -98,26 +99,27 @@ impl Diagnostic {
         self.file = Some(source.name.clone());
         self.pointer = pointer.to_string();
         if let Some(pos) = locate(&source.text, pointer, target) {
-            self.set_position(source, pos);
+            self.set_position(source, pos, Excerpt::token);
         }
         self
     }
 
-    /// Points the diagnostic at a known line and column of `source`.
+    /// Points the diagnostic at a known line and column of `source` (one character is marked).
     pub fn at_position(mut self, source: &SourceText, pos: Position) -> Self {
         self.file = Some(source.name.clone());
-        self.set_position(source, pos);
+        self.set_position(source, pos, Excerpt::caret);
         self
     }
 
-    fn set_position(&mut self, source: &SourceText, pos: Position) {
+    fn set_position(
+        &mut self,
+        source: &SourceText,
+        pos: Position,
+        excerpt: fn(&str, usize) -> Excerpt,
+    ) {
         self.line = Some(pos.line);
         self.column = Some(pos.column);
-        if let Some(text) = line_text(&source.text, pos.line) {
-            let (snippet, column) = window(text, pos.column);
-            self.snippet = Some(snippet);
-            self.snippet_column = Some(column);
-        }
+        self.excerpt = line_text(&source.text, pos.line).map(|text| excerpt(text, pos.column));
     }
 
     /// Whether this is an error.
@@ -126,74 +128,11 @@ impl Diagnostic {
     }
 }
 
+/// The plain rendering (no colours); [`Diagnostic::render`] offers the coloured one.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{severity}[{}]: {}", self.code, self.message)?;
-        if let Some(file) = &self.file {
-            write!(f, "\n  --> {file}")?;
-            if let (Some(line), Some(column)) = (self.line, self.column) {
-                write!(f, ":{line}:{column}")?;
-            }
-            if !self.pointer.is_empty() {
-                write!(f, " ({})", self.pointer)?;
-            }
-        }
-        if let (Some(snippet), Some(line), Some(column)) =
-            (&self.snippet, self.line, self.snippet_column)
-        {
-            let number = line.to_string();
-            let pad = " ".repeat(number.len());
-            // Columns count characters; pad by display width so the caret also lines up under
-            // double-width (Japanese) text.
-            let caret_pad: String = snippet
-                .chars()
-                .take(column.saturating_sub(1))
-                .map(|c| match c {
-                    '\t' => "\t".to_string(),
-                    c => " ".repeat(unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)),
-                })
-                .collect();
-            write!(
-                f,
-                "\n {pad} |\n {number} | {snippet}\n {pad} | {caret_pad}^",
-                snippet = snippet.trim_end()
-            )?;
-        }
-        if let Some(help) = &self.help {
-            write!(f, "\n   = help: {help}")?;
-        }
-        Ok(())
+        f.write_str(&self.render(false))
     }
-}
-
-/// The longest line shown whole; a longer one (a minified or hostile file can hold megabytes on
-/// one line) is cut to [`SNIPPET_SIDE`] characters each side of the caret.
-const SNIPPET_MAX: usize = 500;
-/// Characters shown each side of the caret in a cut line.
-const SNIPPET_SIDE: usize = 80;
-
-/// The part of `line` shown around 1-based character `column`, and the column within it.
-fn window(line: &str, column: usize) -> (String, usize) {
-    let len = line.chars().count();
-    if len <= SNIPPET_MAX {
-        return (line.to_string(), column);
-    }
-    let start = column.saturating_sub(1).saturating_sub(SNIPPET_SIDE);
-    let end = (column + SNIPPET_SIDE).min(len);
-    let mut out: String = line.chars().skip(start).take(end - start).collect();
-    let mut caret = column - start;
-    if start > 0 {
-        out.insert(0, '…');
-        caret += 1;
-    }
-    if end < len {
-        out.push('…');
-    }
-    (out, caret)
 }
 
 /// A file's name (as the user gave it) and its text, kept to point diagnostics into it.
@@ -244,7 +183,8 @@ impl SourceText {
     /// missing fields and unknown variants, with the line and column serde reports.
     pub fn parse_error(&self, err: &serde_json::Error) -> Diagnostic {
         use serde_json::error::Category;
-        let code = match err.classify() {
+        let category = err.classify();
+        let code = match category {
             Category::Syntax | Category::Eof => "malformed-json",
             Category::Data => "invalid-value",
             Category::Io => "unreadable",
@@ -266,6 +206,12 @@ impl SourceText {
                 file: Some(self.name.clone()),
                 ..diag
             };
+        }
+        if category == Category::Eof {
+            // serde reports the end of the text, often a line past the last one: point just
+            // after the last character instead.
+            let end = self.text.trim_end().len();
+            return diag.at_position(self, position_of(&self.text, end));
         }
         // serde counts columns in bytes; convert to characters.
         let line = err.line();
@@ -371,16 +317,6 @@ impl Omitted {
     }
 }
 
-/// Renders diagnostics one after another, separated by blank lines.
-pub fn render(diagnostics: &[Diagnostic]) -> String {
-    let mut out = String::new();
-    for d in diagnostics {
-        out.push_str(&d.to_string());
-        out.push_str("\n\n");
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -393,8 +329,36 @@ mod tests {
             .with_help(did_you_mean(&["kubernetes".to_string()]));
         assert_eq!(
             d.to_string(),
-            "error[unknown-skill]: unknown skill `kubernets`\n  --> p.json:2:14 (/skills/kubernets)\n   |\n 2 |   \"skills\": {\"kubernets\": 2}\n   |              ^\n   = help: did you mean `kubernetes`?"
+            "error[unknown-skill]: unknown skill `kubernets`
+ --> p.json:2:14
+  |
+2 |   \"skills\": {\"kubernets\": 2}
+  |              ^^^^^^^^^^^ /skills/kubernets
+  |
+  = help: did you mean `kubernetes`?"
         );
+    }
+
+    #[test]
+    fn renders_without_a_line_or_a_file() {
+        let src = SourceText::new("p.json", "{}");
+        let d = Diagnostic::error("unknown-skill", "unknown skill `x`")
+            .at(&src, "/skills/x", Target::Key)
+            .with_help(Some("h".into()));
+        assert_eq!(
+            d.to_string(),
+            "error[unknown-skill]: unknown skill `x`\n --> p.json\n  = note: at /skills/x\n  = help: h"
+        );
+        let d = Diagnostic::warning("w", "m");
+        assert_eq!(d.to_string(), "warning[w]: m");
+    }
+
+    #[test]
+    fn colour_is_opt_in() {
+        let d = Diagnostic::error("x", "y");
+        assert!(!d.render(false).contains('\u{1b}'));
+        assert!(d.render(true).contains('\u{1b}'));
+        assert_eq!(render(&[d.clone(), d], false).matches("\n\n").count(), 2);
     }
 
     #[test]
@@ -428,23 +392,25 @@ mod tests {
 
     #[test]
     fn a_long_line_is_cut_around_the_caret() {
-        let line = format!("{}X{}", "a".repeat(1000), "b".repeat(1000));
+        let line = format!("{}X{}", "a".repeat(1_000_000), "b".repeat(1_000_000));
         let src = SourceText::new("r.json", format!("{{\"k\": \"{line}\"}}"));
         let d = Diagnostic::error("x", "y").at_position(
             &src,
             Position {
                 line: 1,
-                column: 1008,
+                column: 1_000_008,
             },
         );
-        let shown = d.snippet.as_deref().unwrap_or_default();
-        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
-        assert_eq!(
-            shown.chars().nth(d.snippet_column.unwrap_or(0) - 1),
-            Some('X')
+        assert_eq!(d.column, Some(1_000_008));
+        let shown = d.to_string();
+        assert!(shown.len() < 1_000, "{shown}");
+        assert!(shown.contains(" --> r.json:1:1000008\n"), "{shown}");
+        assert!(
+            shown
+                .contains("line 1 is 2000010 characters long: characters 999948–1000067 are shown"),
+            "{shown}"
         );
-        assert_eq!(d.column, Some(1008));
-        assert!(d.to_string().len() < 500);
+        assert!(shown.contains("aX"), "{shown}");
     }
 
     #[test]
@@ -454,7 +420,7 @@ mod tests {
         // `{"名前": ` is 7 characters but 9 columns wide; one more space follows the bar.
         assert!(
             d.to_string()
-                .ends_with(&format!("\n   | {}^", " ".repeat(9))),
+                .contains(&format!("\n  | {}^ /名前", " ".repeat(9))),
             "{d}"
         );
     }

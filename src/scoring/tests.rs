@@ -10,7 +10,7 @@ use crate::profile::Profile;
 fn fits(kb: &KnowledgeBase, json: &str) -> Vec<RoleFit> {
     let p = match Profile::parse(&SourceText::new("p.json", json), kb) {
         Ok(p) => p,
-        Err(e) => panic!("{}", crate::diagnostics::render(&e)),
+        Err(e) => panic!("{}", crate::diagnostics::render(&e, false)),
     };
     score_all(kb, &Facts::new(&p, kb))
 }

@@ -275,7 +275,8 @@ fn profile_unknown_ids_everywhere_reported_at_once() {
             "did you mean `ccna`",
             "did you mean `stability`",
             "did you mean `employee`",
-            "p.json:2:19 (/current_role)",
+            "p.json:2:19\n",
+            " /current_role\n",
         ],
     );
 }
@@ -500,6 +501,27 @@ fn profile_with_20000_unknown_ids() {
         ],
     );
     assert_eq!(out.stderr.matches("error[").count(), 101);
+    // All of it is on one line of over 500,000 characters: each diagnostic shows a window.
+    assert!(out.stderr.len() < 100 * 1_000, "{} bytes", out.stderr.len());
+}
+
+#[test]
+fn a_one_megabyte_line_is_shown_as_a_window() {
+    let name = "佐".repeat(1_000_000);
+    let text = format!(r#"{{"name": "{name}", "skills": {{"kubernets": 2}}}}"#);
+    let out = recommend(text.as_bytes());
+    refused(
+        &out,
+        &[
+            "error[unknown-skill]: unknown skill `kubernets`",
+            "p.json:1:1000025\n",
+            "line 1 is 1000040 characters long: characters 999965–1000040 are shown",
+            r#"佐", "skills": {"kubernets": 2}}"#,
+            "^^^^^^^^^^^ /skills/kubernets",
+            "did you mean `kubernetes`",
+        ],
+    );
+    assert!(out.stderr.len() < 2_000, "{}", out.stderr);
 }
 
 #[test]
@@ -781,7 +803,8 @@ fn a_graph_with_10000_parallel_edges() {
         &out,
         &[
             "duplicate-transition",
-            "zz.json:1:18 (/transitions/0)",
+            "zz.json:1:18\n",
+            "^ /transitions/0\n",
             "first defined at",
             "error[too-many-problems]: 9900 more problems",
         ],

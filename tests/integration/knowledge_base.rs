@@ -193,7 +193,7 @@ fn the_shipped_knowledge_base_validates_without_warnings() {
     assert!(
         v.diagnostics.is_empty(),
         "{}",
-        careergraph::diagnostics::render(&v.diagnostics)
+        careergraph::diagnostics::render(&v.diagnostics, false)
     );
 }
 
