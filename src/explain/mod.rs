@@ -2,14 +2,17 @@
 //! or not, as a tree mirroring its conditions with what each leaf expects and what the profile
 //! has, each fact with its source.
 
+mod lines;
+
 use serde::Serialize;
 
 use crate::knowledge::KnowledgeBase;
 use crate::knowledge::format::Text;
 use crate::knowledge::model::RoleIx;
 use crate::profile::{Facts, Profile};
-use crate::rules::{Effect, Trace};
+use crate::rules::Trace;
 use crate::scoring::{ExperienceKind, FiredRules, Readiness, score_role};
+pub use lines::{Rules, rule_lines, skill_lines};
 
 /// The whole explanation of one role's fit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -134,10 +137,16 @@ pub struct RuleLine {
     pub adjustment: f64,
     /// Its effects on this role, in words.
     pub effects: Vec<String>,
-    /// The condition, evaluated: passed, expected and actual at each leaf.
-    pub condition: Trace,
+    /// The condition, evaluated: passed, expected and actual at each leaf (always there in an
+    /// explanation; left out of the lines reasons are condensed from, see [`Rules::Applying`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Trace>,
     /// Where it comes from.
     pub source: String,
+    /// The notes it attaches to this role (recommend and gaps show them as reasons; the
+    /// explanation lists them among `effects`).
+    #[serde(skip)]
+    pub notes: Vec<Text>,
 }
 
 /// Explains a role's fit for a profile.
@@ -146,26 +155,7 @@ pub fn explain(kb: &KnowledgeBase, profile: &Profile, role: RoleIx) -> Explanati
     let fired = FiredRules::new(kb, &facts);
     let fit = score_role(kb, &facts, &fired, role);
     let r = kb.role(role);
-    let skills = fit
-        .skills
-        .iter()
-        .map(|t| {
-            let s = kb.skill(t.skill);
-            SkillLine {
-                skill: s.id.clone(),
-                name: s.name.clone(),
-                have: t.have,
-                reported: t.reported,
-                evidence: t.evidence.map(|c| kb.certification(c).id.clone()),
-                need: t.need,
-                essential: t.essential,
-                weight: t.weight,
-                coverage: t.coverage,
-                contribution: t.contribution,
-                source: t.source.clone(),
-            }
-        })
-        .collect();
+    let skills = skill_lines(kb, &fit);
     let experience = fit
         .experience
         .iter()
@@ -202,37 +192,7 @@ pub fn explain(kb: &KnowledgeBase, profile: &Profile, role: RoleIx) -> Explanati
             source: c.source.clone(),
         })
         .collect();
-    let mut rules: Vec<RuleLine> = kb
-        .rules_for(role)
-        .map(|(ix, rule)| {
-            let mut adjustment = 0.0;
-            let effects = rule
-                .effects
-                .iter()
-                .filter(|e| e.targets(role))
-                .map(|e| match e {
-                    Effect::Adjust { by, .. } => {
-                        adjustment += by;
-                        format!("adjust {}{}", if *by >= 0.0 { "+" } else { "" }, by)
-                    }
-                    Effect::Note { .. } => "note".to_string(),
-                    Effect::RecommendCertification { cert, .. } => {
-                        format!("recommend {}", kb.certification(*cert).id)
-                    }
-                })
-                .collect();
-            RuleLine {
-                rule: rule.id.clone(),
-                description: rule.description.clone(),
-                applies: fired.fired(ix),
-                adjustment,
-                effects,
-                condition: rule.when.trace(&facts, kb),
-                source: rule.source.clone(),
-            }
-        })
-        .collect();
-    rules.sort_by(|a, b| b.applies.cmp(&a.applies).then_with(|| a.rule.cmp(&b.rule)));
+    let rules = rule_lines(kb, &facts, &fired, role, Rules::Every);
     Explanation {
         role: r.id.clone(),
         name: r.name.clone(),
@@ -295,7 +255,11 @@ mod tests {
                 .map(|r| r.adjustment)
                 .sum();
             assert!((applied - x.formula.adjustment).abs() < 1e-9, "{}", x.role);
-            assert!(x.rules.iter().all(|r| r.applies == r.condition.passed));
+            assert!(
+                x.rules
+                    .iter()
+                    .all(|r| r.condition.as_ref().map(|c| c.passed) == Some(r.applies))
+            );
             let fit = e.score_all(&p)[i].fit;
             assert_eq!(x.fit, fit);
         }

@@ -80,7 +80,10 @@ pub fn gaps(
     let (skills, experience, met) = gaps::split(kb, &fit);
     let certs = certs::plan(kb, &facts, &fired, &fit);
     let mut rules = Vec::new();
-    crate::recommend::reasons::rules(kb, &fit, &mut rules);
+    crate::recommend::reasons::rules(
+        &crate::explain::rule_lines(kb, &facts, &fired, target, crate::explain::Rules::Applying),
+        &mut rules,
+    );
     let plan = plan::plan(
         &skills,
         &experience,

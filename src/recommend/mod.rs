@@ -179,8 +179,7 @@ pub fn recommend(
             for t in &transitions {
                 reasons::transition(kb, &facts, *t, &mut reasons);
             }
-            reasons::strengths(kb, &fit, &mut reasons);
-            reasons::rules(kb, &fit, &mut reasons);
+            reasons::fit(kb, &facts, &fired, &fit, &mut reasons);
             reasons::preferences(kb, &facts, role, &mut reasons);
             let income = Incomes::of(kb, role);
             let income_change = current_income

@@ -2,13 +2,14 @@
 
 use serde::Serialize;
 
+use crate::explain::{RuleLine, Rules, SkillLine, rule_lines, skill_lines};
 use crate::knowledge::KnowledgeBase;
 use crate::knowledge::format::Text;
 use crate::knowledge::model::{RoleIx, TransitionIx};
 use crate::planning::gaps::text;
 use crate::profile::Facts;
-use crate::rules::{Effect, fmt_num};
-use crate::scoring::RoleFit;
+use crate::rules::fmt_num;
+use crate::scoring::{FiredRules, RoleFit};
 
 /// One reason, in both languages, with the source of the fact behind it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -67,9 +68,27 @@ pub fn transition(kb: &KnowledgeBase, facts: &Facts, t: TransitionIx, out: &mut 
     }
 }
 
-/// The requirements met with the largest contributions (at most three).
-pub fn strengths(kb: &KnowledgeBase, fit: &RoleFit, out: &mut Vec<Reason>) {
-    let mut met: Vec<_> = fit.skills.iter().filter(|t| !t.is_gap()).collect();
+/// Why the role fits as it does, condensed from the pieces of its explanation (one source of
+/// truth with `explain`): the strongest requirements met, then each rule that applies, with its
+/// adjustment and notes. Only the rules that apply are traced.
+pub fn fit(
+    kb: &KnowledgeBase,
+    facts: &Facts,
+    fired: &FiredRules,
+    fit: &RoleFit,
+    out: &mut Vec<Reason>,
+) {
+    strengths(kb, &skill_lines(kb, fit), &kb.role(fit.role).source, out);
+    rules(
+        &rule_lines(kb, facts, fired, fit.role, Rules::Applying),
+        out,
+    );
+}
+
+/// The requirements met with the largest contributions (at most three), from the explanation's
+/// skill lines; `source` is the role's.
+pub fn strengths(kb: &KnowledgeBase, skills: &[SkillLine], source: &str, out: &mut Vec<Reason>) {
+    let mut met: Vec<&SkillLine> = skills.iter().filter(|l| l.is_met()).collect();
     met.sort_by(|a, b| {
         b.contribution
             .total_cmp(&a.contribution)
@@ -81,67 +100,60 @@ pub fn strengths(kb: &KnowledgeBase, fit: &RoleFit, out: &mut Vec<Reason>) {
     let list = |ja: bool| -> String {
         met.iter()
             .take(3)
-            .map(|t| {
-                let s = kb.skill(t.skill);
-                let name = if ja { &s.name.ja } else { &s.name.en };
-                let via = t
+            .map(|l| {
+                let name = if ja { &l.name.ja } else { &l.name.en };
+                let via = l
                     .evidence
+                    .as_deref()
+                    .and_then(|id| kb.find_cert(id))
                     .map(|c| format!(" ({})", kb.certification(c).name.en))
                     .unwrap_or_default();
-                format!("{name} {}/{}{via}", t.have, t.need)
+                format!("{name} {}/{}{via}", l.have, l.need)
             })
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let role = kb.role(fit.role);
     out.push(Reason {
         kind: "strength",
         text: text(
             format!(
                 "要件{}件中{}件を満たす: {}",
-                fit.skills.len(),
+                skills.len(),
                 met.len(),
                 list(true)
             ),
             format!(
                 "meets {} of {} skill requirements: {}",
                 met.len(),
-                fit.skills.len(),
+                skills.len(),
                 list(false)
             ),
         ),
-        source: role.source.clone(),
+        source: source.to_string(),
         rule: None,
         adjustment: None,
     });
 }
 
-/// Every rule that applies to the role: its adjustment and its notes.
-pub fn rules(kb: &KnowledgeBase, fit: &RoleFit, out: &mut Vec<Reason>) {
-    for hit in &fit.rules {
-        let rule = kb.rule(hit.rule);
-        if hit.adjustment != 0.0 {
+/// Each rule of the explanation that applies: its adjustment (when it has one), then its notes.
+pub fn rules(lines: &[RuleLine], out: &mut Vec<Reason>) {
+    for line in lines.iter().filter(|l| l.applies) {
+        if line.adjustment != 0.0 {
             out.push(Reason {
                 kind: "rule",
-                text: rule.description.clone(),
-                source: rule.source.clone(),
-                rule: Some(rule.id.clone()),
-                adjustment: Some(hit.adjustment),
+                text: line.description.clone(),
+                source: line.source.clone(),
+                rule: Some(line.rule.clone()),
+                adjustment: Some(line.adjustment),
             });
         }
-        for e in &rule.effects {
-            if let Effect::Note { roles, text } = e
-                && roles.contains(&fit.role)
-            {
-                out.push(Reason {
-                    kind: "note",
-                    text: text.clone(),
-                    source: rule.source.clone(),
-                    rule: Some(rule.id.clone()),
-                    adjustment: None,
-                });
-            }
-        }
+        out.extend(line.notes.iter().map(|note| Reason {
+            kind: "note",
+            text: note.clone(),
+            source: line.source.clone(),
+            rule: Some(line.rule.clone()),
+            adjustment: None,
+        }));
     }
 }
 

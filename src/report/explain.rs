@@ -141,7 +141,9 @@ pub fn text(x: &Explanation) -> String {
                 r.description.en,
                 src.mark(&r.source)
             );
-            tree(&mut out, &r.condition, 3);
+            if let Some(condition) = &r.condition {
+                tree(&mut out, condition, 3);
+            }
         }
     }
     out.push_str(&src.render());
