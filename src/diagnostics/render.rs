@@ -4,6 +4,10 @@
 //! `--> file:line:column`, the offending line with the token underlined and labelled with its JSON
 //! pointer, then the help line. A line too long to show whole is shown as a window around the
 //! column, under a note saying which part it is; the location above it stays that of the line.
+//! A message or pointer made huge by a huge id is shown cut in the middle, so a hostile file
+//! never makes the output as large as itself.
+
+use std::borrow::Cow;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
@@ -28,7 +32,7 @@ impl Diagnostic {
         };
         let title = level
             .clone()
-            .primary_title(self.message.as_str())
+            .primary_title(clip(&self.message, MAX_MESSAGE))
             .id(self.code);
         let help = self
             .help
@@ -86,7 +90,7 @@ impl Diagnostic {
         let mark = AnnotationKind::Primary.span(excerpt.span.clone());
         let mark = match self.pointer.as_str() {
             "" => mark,
-            pointer => mark.label(pointer),
+            pointer => mark.label(clip(pointer, MAX_POINTER)),
         };
         Snippet::source(excerpt.text.as_str())
             .line_start(line)
@@ -96,9 +100,29 @@ impl Diagnostic {
     /// "at /pointer", for a diagnostic whose line is not shown.
     fn pointer_note(&self) -> impl Iterator<Item = annotate_snippets::Message<'_>> {
         (!self.pointer.is_empty())
-            .then(|| Level::NOTE.message(format!("at {}", self.pointer)))
+            .then(|| Level::NOTE.message(format!("at {}", clip(&self.pointer, MAX_POINTER))))
             .into_iter()
     }
+}
+
+/// The longest message shown whole, in characters (serde's longest, listing the expected keys,
+/// are about 300).
+const MAX_MESSAGE: usize = 1_000;
+/// The longest JSON pointer shown whole, in characters.
+const MAX_POINTER: usize = 200;
+/// Characters kept from the end of a cut text (the closing quote of an id, `in --target` …).
+const TAIL: usize = 20;
+
+/// `text`, or when it is longer than `max` characters its start and end around a marker that
+/// counts what is left out.
+fn clip(text: &str, max: usize) -> Cow<'_, str> {
+    let len = text.chars().count();
+    if len <= max {
+        return Cow::Borrowed(text);
+    }
+    let head: String = text.chars().take(max - TAIL).collect();
+    let tail: String = text.chars().skip(len - TAIL).collect();
+    Cow::Owned(format!("{head}[… {} characters …]{tail}", len - max))
 }
 
 /// Renders diagnostics one after another, separated by blank lines: plain text, or with ANSI
@@ -110,4 +134,43 @@ pub fn render(diagnostics: &[Diagnostic], colour: bool) -> String {
         out.push_str("\n\n");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn huge_texts_are_cut_in_the_middle() {
+        assert_eq!(clip("short", 10), "short");
+        let id = format!("unknown skill `{}`", "k".repeat(5_000));
+        let shown = clip(&id, MAX_MESSAGE);
+        assert!(shown.starts_with("unknown skill `kkk"), "{shown}");
+        assert!(
+            shown.ends_with("[… 4016 characters …]kkkkkkkkkkkkkkkkkkk`"),
+            "{shown}"
+        );
+        assert!(shown.chars().count() < MAX_MESSAGE + 30);
+    }
+
+    #[test]
+    fn styled_is_plain_with_escapes() {
+        let src = super::super::SourceText::new("p.json", "{\"名前\": 7}");
+        let d = Diagnostic::error("x", "y")
+            .at(&src, "/名前", super::super::Target::Value)
+            .with_help(Some("h".into()));
+        let styled = d.render(true);
+        let mut stripped = String::new();
+        let mut in_escape = false;
+        for c in styled.chars() {
+            match c {
+                '\u{1b}' => in_escape = true,
+                'm' if in_escape => in_escape = false,
+                _ if in_escape => {}
+                c => stripped.push(c),
+            }
+        }
+        assert_ne!(styled, stripped);
+        assert_eq!(stripped, d.render(false));
+    }
 }
