@@ -47,7 +47,6 @@ impl Excerpt {
     }
 
     fn of(line: &str, column: usize, span_len: fn(&str) -> usize) -> Self {
-        let line = line.trim_end_matches('\r');
         let at = column.saturating_sub(1);
         let (text, at, cut) = match line.char_indices().nth(SNIPPET_MAX) {
             None => (line, at, None),

@@ -94,7 +94,8 @@ impl Diagnostic {
         self
     }
 
-    /// Points the diagnostic at `pointer` inside `source`, filling in line, column and snippet.
+    /// Points the diagnostic at `pointer` inside `source`, filling in line, column and the excerpt
+    /// (the whole token there is underlined).
     pub fn at(mut self, source: &SourceText, pointer: &str, target: Target) -> Self {
         self.file = Some(source.name.clone());
         self.pointer = pointer.to_string();
@@ -119,7 +120,13 @@ impl Diagnostic {
     ) {
         self.line = Some(pos.line);
         self.column = Some(pos.column);
-        self.excerpt = line_text(&source.text, pos.line).map(|text| excerpt(text, pos.column));
+        if let Some(text) = line_text(&source.text, pos.line) {
+            let text = text.trim_end_matches('\r');
+            // A column past the end of the line means just after it (as the excerpt shows it).
+            let column = pos.column.clamp(1, text.chars().count() + 1);
+            self.column = Some(column);
+            self.excerpt = Some(excerpt(text, column));
+        }
     }
 
     /// Whether this is an error.
@@ -411,6 +418,14 @@ mod tests {
             "{shown}"
         );
         assert!(shown.contains("aX"), "{shown}");
+    }
+
+    #[test]
+    fn a_column_past_the_end_of_the_line_is_just_after_it() {
+        let src = SourceText::new("p.json", "𖭐\r\n");
+        let d = Diagnostic::error("x", "y").at_position(&src, Position { line: 1, column: 3 });
+        assert_eq!(d.column, Some(2));
+        assert!(d.to_string().contains(" --> p.json:1:2\n"), "{d}");
     }
 
     #[test]

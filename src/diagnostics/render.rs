@@ -173,4 +173,27 @@ mod tests {
         assert_ne!(styled, stripped);
         assert_eq!(stripped, d.render(false));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_line_renders_with_its_location(
+            line in proptest::prelude::any::<String>(),
+            repeat in 1usize..40,
+            column in 1usize..3_000,
+        ) {
+            // Repeated, a line is often over 500 characters and shown as a window.
+            let line = line.replace('\n', " ").repeat(repeat);
+            let src = super::super::SourceText::new("p.json", line);
+            let pos = super::super::Position { line: 1, column };
+            for d in [
+                Diagnostic::error("x", "y").at_position(&src, pos),
+                Diagnostic::error("x", "y").at(&src, "", super::super::Target::Value),
+            ] {
+                let shown = d.render(false);
+                let col = d.column.unwrap_or(0);
+                proptest::prop_assert!(shown.contains(&format!("p.json:1:{col}")), "{}", shown);
+                let _ = d.render(true);
+            }
+        }
+    }
 }
