@@ -31,7 +31,6 @@ impl Diagnostic {
             Severity::Warning => Level::WARNING,
         };
         let title = level
-            .clone()
             .primary_title(clip(&self.message, MAX_MESSAGE))
             .id(self.code);
         let help = self
