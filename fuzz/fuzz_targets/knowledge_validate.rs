@@ -27,10 +27,11 @@ fn exercise(sources: Vec<SourceText>) {
         return;
     };
     let kb = engine.knowledge();
-    for json in [true, false] {
-        let _ = careergraph::report::catalog::roles(kb, json);
-        let _ = careergraph::report::catalog::certs(kb, json);
-        let _ = careergraph::report::catalog::skills(kb, json);
+    use careergraph::report::Style;
+    for style in [Style::Text, Style::Json, Style::Markdown] {
+        let _ = careergraph::report::catalog::roles(kb, style);
+        let _ = careergraph::report::catalog::certs(kb, style);
+        let _ = careergraph::report::catalog::skills(kb, style);
     }
     for text in PROFILES {
         let Ok(profile) = engine.profile_from_str("p.json", text) else {
@@ -38,7 +39,12 @@ fn exercise(sources: Vec<SourceText>) {
         };
         let r = engine.recommend(&profile, Default::default());
         for rec in &r.recommendations {
-            assert!((0.0..=1.0).contains(&rec.score), "{}: {}", rec.role, rec.score);
+            assert!(
+                (0.0..=1.0).contains(&rec.score),
+                "{}: {}",
+                rec.role,
+                rec.score
+            );
         }
         let _ = careergraph::report::recommend::text(&r);
     }

@@ -40,7 +40,12 @@ fuzz_target!(|data: &[u8]| {
         };
         let r = engine.recommend(&profile, options);
         for rec in &r.recommendations {
-            assert!((0.0..=1.0).contains(&rec.score), "{}: {}", rec.role, rec.score);
+            assert!(
+                (0.0..=1.0).contains(&rec.score),
+                "{}: {}",
+                rec.role,
+                rec.score
+            );
             assert!((0.0..=1.0).contains(&rec.fit), "{}: {}", rec.role, rec.fit);
         }
         let json = careergraph::report::json(&r);
