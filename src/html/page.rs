@@ -250,7 +250,7 @@ fn recommendations(out: &mut String, r: &Report) {
             meter(rec.score, "score"),
             meter(rec.fit, "fit"),
             badge(rec.readiness.as_str()),
-            escape(&months(rec.months_to_ready)),
+            escape(&months(rec.months_to_ready, crate::lang::Lang::En)),
             gap_list(rec)
         );
     }
@@ -289,8 +289,8 @@ fn target(out: &mut String, g: &GapReport, chart: &[Bar]) {
         escape(&g.target),
         score(g.fit),
         badge(g.readiness.as_str()),
-        escape(&months(g.months_to_ready)),
-        escape(&months(g.months_to_close_all))
+        escape(&months(g.months_to_ready, crate::lang::Lang::En)),
+        escape(&months(g.months_to_close_all, crate::lang::Lang::En))
     );
     out.push_str(
         "<h3>Requirements: have vs need <span lang=\"ja\">必要条件</span></h3>\n\
@@ -354,7 +354,7 @@ fn target(out: &mut String, g: &GapReport, chart: &[Bar]) {
             "</tbody>\n<tfoot><tr><td></td><td colspan=\"2\">Total</td><td class=\"num\">≈{}</td>\
              <td>{}{unknown}</td></tr></tfoot>\n</table>",
             fmt_num(t.hours.round()),
-            escape(&months(t.months))
+            escape(&months(t.months, crate::lang::Lang::En))
         );
     }
     out.push_str("</section>\n");

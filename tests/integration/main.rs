@@ -10,6 +10,7 @@ mod explain;
 mod graph;
 mod hostile;
 mod knowledge_base;
+mod lang;
 mod markdown;
 mod market;
 mod plans;
