@@ -108,7 +108,7 @@ fn execute(
                 Some(path) => Some(read_profile(&engine, path, stdin)?),
                 None => None,
             };
-            let view = crate::picture::build(
+            let mut view = crate::picture::build(
                 &engine,
                 crate::picture::Request {
                     profile: p.as_ref(),
@@ -116,13 +116,14 @@ fn execute(
                     to: to.as_deref(),
                 },
             )?;
+            view.lang = ui.lang;
             return Ok(Output::ok(match cli.format {
                 Format::Json => report::json(&view),
                 Format::Dot => crate::picture::dot::render(&view),
                 Format::Mermaid => crate::picture::mermaid::render(&view),
                 Format::Svg => crate::picture::svg::render(&view),
                 Format::Text | Format::Markdown => {
-                    report::tidy(&crate::picture::text::render(&view))
+                    report::tidy(&crate::picture::text::render(&view, ui))
                 }
             }));
         }
@@ -278,8 +279,9 @@ fn execute(
         } => {
             let engine = load()?;
             let p = read_profile(&engine, profile, stdin)?;
-            let page =
-                crate::html::page::render(&crate::html::build(&engine, &p, target.as_deref())?);
+            let mut report = crate::html::build(&engine, &p, target.as_deref())?;
+            report.graph.lang = ui.lang;
+            let page = crate::html::page::render(&report, ui.lang);
             return Ok(match output {
                 None => Output::ok(page),
                 Some(path) => {

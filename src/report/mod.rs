@@ -172,7 +172,7 @@ pub(crate) fn yes_no(b: bool, lang: Lang) -> String {
 }
 
 /// A table in the house style, with its header in the language: `(English, 日本語)` pairs.
-pub(crate) fn table_in(lang: Lang, header: &[(&str, &str)]) -> Table {
+pub fn table_in(lang: Lang, header: &[(&str, &str)]) -> Table {
     let names: Vec<&str> = header.iter().map(|(en, ja)| lang.msg(en, ja)).collect();
     table(&names)
 }

@@ -132,3 +132,39 @@ fn the_locale_decides_without_lang_and_lang_wins_over_it() {
     assert_eq!(r.code, 2);
     assert!(r.stdout.is_empty());
 }
+
+#[test]
+fn the_html_report_and_the_pictures_follow_the_language() {
+    let page = stdout(&["report", "profiles/infra-4y-ccna.json", "--lang", "ja"]);
+    assert!(page.contains("<html lang=\"ja\">"), "{page}");
+    for ja in [
+        "キャリアレポート",
+        "おすすめの次のロール",
+        "インフラジェネラリスト",
+        "準備完了",
+    ] {
+        assert!(page.contains(ja), "no {ja}");
+    }
+    assert!(!page.contains("Career report"));
+    let en = stdout(&["report", "profiles/infra-4y-ccna.json"]);
+    assert!(en.contains("<html lang=\"en\">") && !en.contains("インフラジェネラリスト"));
+    insta::assert_snapshot!(
+        "ja_graph_mermaid",
+        stdout(&[
+            "graph",
+            "--format",
+            "mermaid",
+            "--profile",
+            "profiles/infra-4y-ccna.json",
+            "--to",
+            "sre",
+            "--lang",
+            "ja"
+        ])
+    );
+    let svg = stdout(&["graph", "--format", "svg", "--lang", "ja"]);
+    assert!(svg.contains("塗り: ロールの系統") && svg.contains("SREエンジニア"));
+    // The pictures' JSON is the same in both languages.
+    let json = |lang| stdout(&["graph", "--format", "json", "--lang", lang]);
+    assert!(json("ja") == json("en"));
+}
