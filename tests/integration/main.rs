@@ -4,6 +4,7 @@ mod bad_profiles;
 mod bad_rules;
 mod batch;
 mod cli;
+mod colour;
 mod contract;
 mod docs;
 mod explain;
