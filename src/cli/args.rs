@@ -59,7 +59,8 @@ impl Cli {
     pub fn options(&self) -> crate::report::Options {
         crate::report::Options {
             lang: self.lang.unwrap_or_default(),
-            colour: self.color == ColorChoice::Always,
+            colour: self.color == ColorChoice::Always && self.format != Format::Markdown,
+            markdown: self.format == Format::Markdown,
         }
     }
 }
@@ -79,8 +80,8 @@ pub enum Format {
     Mermaid,
     /// An SVG image (`graph` only).
     Svg,
-    /// GitHub Markdown tables under `##` headings, for a wiki or a pull request (`roles`,
-    /// `certs`, `skills`).
+    /// GitHub Markdown: `##` headings, tables and lists, for a wiki or a pull request (`roles`,
+    /// `role`, `certs`, `skills`, `preferences`, `recommend`, `gaps`, `paths`, `explain`).
     Markdown,
 }
 
@@ -121,9 +122,15 @@ impl Command {
                 Format::Mermaid,
                 Format::Svg,
             ],
-            Command::Roles | Command::Certs | Command::Skills => {
-                &[Format::Text, Format::Json, Format::Markdown]
-            }
+            Command::Roles
+            | Command::Certs
+            | Command::Skills
+            | Command::Role { .. }
+            | Command::Preferences
+            | Command::Recommend { .. }
+            | Command::Gaps { .. }
+            | Command::Paths { .. }
+            | Command::Explain { .. } => &[Format::Text, Format::Json, Format::Markdown],
             Command::Completions { .. } | Command::Man | Command::Report { .. } => &[Format::Text],
             _ => &[Format::Text, Format::Json],
         }

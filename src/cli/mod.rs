@@ -307,7 +307,11 @@ fn execute(
         Command::Skills => report::catalog::skills(load()?.knowledge(), style(cli.format), ui),
         Command::Preferences => report::catalog::preferences(load()?.knowledge(), json, ui),
     };
-    Ok(Output::ok(if json { out } else { report::tidy(&out) }))
+    Ok(Output::ok(match cli.format {
+        Format::Json => out,
+        Format::Markdown => report::tidy_markdown(&out),
+        _ => report::tidy(&out),
+    }))
 }
 
 /// How a catalog list is written for a format.

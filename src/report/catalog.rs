@@ -210,27 +210,26 @@ pub fn role(kb: &KnowledgeBase, ix: RoleIx, as_json: bool, o: Options) -> String
     let mut src = Sources::default();
     let mut out = String::new();
     let title = format!("{} — {}", view.id, l.text(&r.name));
-    let _ = writeln!(out, "{} {}", o.heading(&title), src.mark(&r.source));
+    let _ = writeln!(
+        out,
+        "{}",
+        o.title(&format!("{title} {}", src.mark(&r.source)))
+    );
     let (family, seniority) = (view.family, r.seniority);
-    let _ = match l {
-        Lang::En => writeln!(
-            out,
+    let facts = match l {
+        Lang::En => format!(
             "family {family}, seniority {seniority}{}",
             if r.entry { ", entry role" } else { "" }
         ),
-        Lang::Ja => writeln!(
-            out,
+        Lang::Ja => format!(
             "系統 {family}、職位レベル {seniority}{}",
             if r.entry { "、入口ロール" } else { "" }
         ),
     };
+    o.push_item(&mut out, "", 0, &facts);
     if !r.aliases.is_empty() {
-        let _ = writeln!(
-            out,
-            "{} {}",
-            l.msg("aliases:", "別名:"),
-            r.aliases.join(", ")
-        );
+        let aliases = format!("{} {}", l.msg("aliases:", "別名:"), r.aliases.join(", "));
+        o.push_item(&mut out, "", 0, &aliases);
     }
     let _ = writeln!(out, "\n{}", l.text(&r.summary));
     if !view.requirements.is_empty() {
@@ -286,32 +285,33 @@ pub fn role(kb: &KnowledgeBase, ix: RoleIx, as_json: bool, o: Options) -> String
         );
     }
     if !view.certifications.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n{} {}",
+        out.push('\n');
+        let certs = format!(
+            "{} {}",
             l.msg("Certifications that help:", "役立つ資格:"),
             view.certifications.join(", ")
         );
+        o.push_item(&mut out, "", 0, &certs);
     }
     if !view.aptitudes.is_empty() {
-        let _ = writeln!(
-            out,
+        let suits = format!(
             "{} {}",
             l.msg("Suits:", "向いている志向:"),
             view.aptitudes.join(", ")
         );
+        o.push_item(&mut out, "", 0, &suits);
     }
     if !r.incomes.is_empty() {
         let _ = writeln!(out, "\n{}", o.heading(l.msg("Incomes:", "年収:")));
         for i in &r.incomes {
-            let _ = writeln!(
-                out,
-                "  - {} {}: {} {}",
+            let income = format!(
+                "{} {}: {} {}",
                 l.term(i.employment.as_str()),
                 crate::income::amount(i.average, i.min, i.max, i.period),
                 l.text(&i.basis),
                 src.mark(&i.source)
             );
+            o.push_item(&mut out, "  - ", 0, &income);
         }
     }
     for (title, list) in [
@@ -331,16 +331,16 @@ pub fn role(kb: &KnowledgeBase, ix: RoleIx, as_json: bool, o: Options) -> String
                 Lang::En => format!("{kind}, {typical}"),
                 Lang::Ja => format!("{kind}、通常{typical}"),
             };
-            let _ = writeln!(
-                out,
-                "  - {} ({how}): {} {}",
+            let edge = format!(
+                "{} ({how}): {} {}",
                 t.role,
                 l.text(t.note),
                 src.mark(t.source)
             );
+            o.push_item(&mut out, "  - ", 0, &edge);
         }
     }
-    out.push_str(&src.render(l));
+    out.push_str(&src.render(o));
     out
 }
 
@@ -526,12 +526,7 @@ pub fn preferences(kb: &KnowledgeBase, as_json: bool, o: Options) -> String {
         for v in list.iter() {
             t.add_row(vec![v.id.clone(), l.text(&v.name).to_string()]);
         }
-        let _ = writeln!(
-            out,
-            "{}\n{}\n",
-            o.heading(title),
-            o.table(&t, None, |_| None)
-        );
+        let _ = writeln!(out, "{}\n{}\n", o.title(title), o.table(&t, None, |_| None));
     }
     let mut t = table_in(l, &[("id", "id"), ("name", "名前"), ("upstream", "上流")]);
     for p in &kb.phases {
@@ -549,6 +544,6 @@ pub fn preferences(kb: &KnowledgeBase, as_json: bool, o: Options) -> String {
         "Phases (`phases`, years per phase):",
         "工程 (`phases`、工程ごとの年数):",
     );
-    let _ = writeln!(out, "{}\n{}", o.heading(title), o.table(&t, None, |_| None));
+    let _ = writeln!(out, "{}\n{}", o.title(title), o.table(&t, None, |_| None));
     out
 }

@@ -1,6 +1,6 @@
 //! Text rendering of a certification plan, shared by `gaps`, `recommend` and `paths`.
 
-use super::{Sources, hours, months, table_in};
+use super::{Options, Sources, hours, months, table_in};
 use crate::lang::Lang;
 use crate::planning::certs::{CertAdvice, StudyTime};
 use crate::rules::fmt_num;
@@ -33,7 +33,8 @@ pub(crate) fn closes(c: &CertAdvice) -> String {
 }
 
 /// The plan as a numbered table with hours, what each closes and why else it is planned.
-pub(crate) fn plan_table(plan: &[CertAdvice], src: &mut Sources, lang: Lang) -> String {
+pub(crate) fn plan_table(plan: &[CertAdvice], src: &mut Sources, o: Options) -> String {
+    let lang = o.lang;
     let mut t = table_in(
         lang,
         &[
@@ -72,7 +73,7 @@ pub(crate) fn plan_table(plan: &[CertAdvice], src: &mut Sources, lang: Lang) -> 
             why.join("; "),
         ]);
     }
-    t.to_string()
+    o.table(&t, None, |_| None)
 }
 
 /// The plan on one line: "ccna (tcp-ip→3, 150–200 h) → ccnp-enterprise (…)".

@@ -31,24 +31,26 @@ pub fn text(x: &Explanation, o: Options) -> String {
             x.role, x.name.ja
         ),
     };
-    let _ = writeln!(out, "{} {}", o.heading(&title), src.mark(&x.source));
+    let _ = writeln!(
+        out,
+        "{}",
+        o.title(&format!("{title} {}", src.mark(&x.source)))
+    );
     let f = &x.formula;
     let (skills, experience, rules) = match l {
         Lang::En => ("skills", "experience", "rules"),
         Lang::Ja => ("スキル", "経験", "経験則"),
     };
-    let _ = writeln!(
-        out,
-        "\nbase = {} × {skills} {} + {} × {experience} {} = {}",
+    let base = format!(
+        "base = {} × {skills} {} + {} × {experience} {} = {}",
         fmt_num(f.skill_weight),
         score(f.skill_score),
         fmt_num(f.experience_weight),
         score(f.experience_score),
         score(f.base)
     );
-    let _ = if f.adjustment >= 0.0 {
-        writeln!(
-            out,
+    let fit = if f.adjustment >= 0.0 {
+        format!(
             "fit  = base + {rules}·(1 − base) = {} + {}·(1 − {}) = {}",
             score(f.base),
             score(f.adjustment),
@@ -56,14 +58,16 @@ pub fn text(x: &Explanation, o: Options) -> String {
             score(f.fit)
         )
     } else {
-        writeln!(
-            out,
+        format!(
             "fit  = base·(1 + {rules}) = {}·(1 − {}) = {}",
             score(f.base),
             score(-f.adjustment),
             score(f.fit)
         )
     };
+    out.push('\n');
+    o.push_item(&mut out, "", 0, &base);
+    o.push_item(&mut out, "", 0, &fit);
     if !x.skills.is_empty() {
         let _ = writeln!(
             out,
@@ -144,9 +148,8 @@ pub fn text(x: &Explanation, o: Options) -> String {
             ))
         );
         for c in &x.certifications {
-            let _ = writeln!(
-                out,
-                "  - {}{}: {} {}",
+            let cert = format!(
+                "{}{}: {} {}",
                 c.id,
                 if c.listed {
                     ""
@@ -156,6 +159,7 @@ pub fn text(x: &Explanation, o: Options) -> String {
                 c.evidences.join(", "),
                 src.mark(&c.source)
             );
+            o.push_item(&mut out, "  - ", 0, &cert);
         }
     }
     if x.rules.is_empty() {
@@ -184,28 +188,29 @@ pub fn text(x: &Explanation, o: Options) -> String {
                     fmt_num(r.adjustment)
                 )
             };
-            let _ = writeln!(
-                out,
-                "  {} {}{adj}: {} {}",
+            let rule = format!(
+                "{} {}{adj}: {} {}",
                 o.mark(r.applies),
                 r.rule,
                 l.text(&r.description),
                 src.mark(&r.source)
             );
+            o.push_item(&mut out, "  ", 0, &rule);
             tree(&mut out, &r.condition, 3, o);
         }
     }
-    out.push_str(&src.render(l));
+    out.push_str(&src.render(o));
     out
 }
 
 /// The condition as an indented tree: composite nodes by name, leaves with expected and actual.
 fn tree(out: &mut String, t: &Trace, depth: usize, o: Options) {
     let l = o.lang;
-    let pad = "  ".repeat(depth);
+    let (pad, level) = ("  ".repeat(depth), depth.saturating_sub(2));
     match (&t.expected, &t.actual) {
         (Some(e), Some(a)) => {
-            let _ = writeln!(out, "{pad}{} {}", o.mark(t.passed), leaf(e, a, l));
+            let line = format!("{} {}", o.mark(t.passed), leaf(e, a, l));
+            o.push_item(out, &pad, level, &line);
         }
         _ => {
             let name = match t.test {
@@ -214,7 +219,7 @@ fn tree(out: &mut String, t: &Trace, depth: usize, o: Options) {
                 "not" => l.msg("not", "否定"),
                 other => other,
             };
-            let _ = writeln!(out, "{pad}{} {name}", o.mark(t.passed));
+            o.push_item(out, &pad, level, &format!("{} {name}", o.mark(t.passed)));
             for c in &t.children {
                 tree(out, c, depth + 1, o);
             }

@@ -30,9 +30,11 @@ pub fn text(g: &GapReport, o: Options) -> String {
             format!("期間: 準備完了まで{to_ready}(必須の不足)、すべての不足を埋めるまで{to_all}"),
         ),
     };
-    let _ = writeln!(out, "{}\n{time}", o.heading(&title));
+    let _ = writeln!(out, "{}", o.title(&title));
+    o.push_item(&mut out, "", 0, &time);
     if let Some(role) = &g.current_role {
-        let _ = writeln!(out, "{} {role}", l.msg("Current role:", "現在のロール:"));
+        let role = format!("{} {role}", l.msg("Current role:", "現在のロール:"));
+        o.push_item(&mut out, "", 0, &role);
     }
     if g.skills.is_empty() {
         let _ = writeln!(
@@ -76,10 +78,11 @@ pub fn text(g: &GapReport, o: Options) -> String {
         for e in &g.experience {
             let (have, need) = (fmt_num(e.have), fmt_num(e.need));
             let mark = src.mark(&e.source);
-            let _ = match l {
-                Lang::En => writeln!(out, "  - {}: {have} of {need} years {mark}", e.name.en),
-                Lang::Ja => writeln!(out, "  - {}: {need}年のうち{have}年 {mark}", e.name.ja),
+            let line = match l {
+                Lang::En => format!("{}: {have} of {need} years {mark}", e.name.en),
+                Lang::Ja => format!("{}: {need}年のうち{have}年 {mark}", e.name.ja),
             };
+            o.push_item(&mut out, "  - ", 0, &line);
         }
     }
     if !g.met.is_empty() {
@@ -92,12 +95,13 @@ pub fn text(g: &GapReport, o: Options) -> String {
                 None => format!("{} {}/{}", m.skill, m.have, m.need),
             })
             .collect();
-        let _ = writeln!(
-            out,
-            "\n{} {}",
+        out.push('\n');
+        let met = format!(
+            "{} {}",
             l.msg("Already met:", "満たしている要件:"),
             met.join(", ")
         );
+        o.push_item(&mut out, "", 0, &met);
     }
     if !g.certifications.is_empty() {
         let title = format!(
@@ -106,7 +110,7 @@ pub fn text(g: &GapReport, o: Options) -> String {
             certs::study_time(&g.certification_time, l)
         );
         let _ = writeln!(out, "\n{}", o.heading(&title));
-        let _ = writeln!(out, "{}", certs::plan_table(&g.certifications, &mut src, l));
+        let _ = writeln!(out, "{}", certs::plan_table(&g.certifications, &mut src, o));
     }
     if !g.other_certifications.is_empty() {
         let others: Vec<String> = g
@@ -114,12 +118,12 @@ pub fn text(g: &GapReport, o: Options) -> String {
             .iter()
             .map(|c| c.id.clone())
             .collect();
-        let _ = writeln!(
-            out,
+        let others = format!(
             "{} {}",
             l.msg("Also useful:", "ほかに役立つ資格:"),
             others.join(", ")
         );
+        o.push_item(&mut out, "", 0, &others);
     }
     if !g.rules.is_empty() {
         let _ = writeln!(
@@ -132,7 +136,8 @@ pub fn text(g: &GapReport, o: Options) -> String {
                 .adjustment
                 .map(|a| format!(" ({}{})", if a >= 0.0 { "+" } else { "" }, score(a)))
                 .unwrap_or_default();
-            let _ = writeln!(out, "  - {}{adj} {}", l.text(&r.text), src.mark(&r.source));
+            let rule = format!("{}{adj} {}", l.text(&r.text), src.mark(&r.source));
+            o.push_item(&mut out, "  - ", 0, &rule);
         }
     }
     if !g.plan.is_empty() {
@@ -148,7 +153,8 @@ pub fn text(g: &GapReport, o: Options) -> String {
                 (Some(m), None, _) => format!(" ({})", months(m, l)),
                 (None, _, _) => String::new(),
             };
-            let _ = writeln!(out, "  {}. {}{when}", i + 1, l.text(&step.text));
+            let step = format!("{}. {}{when}", i + 1, l.text(&step.text));
+            o.push_item(&mut out, "  ", 0, &step);
         }
     }
     if let Some(route) = &g.route {
@@ -173,6 +179,6 @@ pub fn text(g: &GapReport, o: Options) -> String {
     if !inc.is_empty() {
         let _ = writeln!(out, "\n{} {}", l.msg("Income:", "年収:"), inc.join(", "));
     }
-    out.push_str(&src.render(l));
+    out.push_str(&src.render(o));
     out
 }

@@ -146,6 +146,6 @@ pub fn text(x: &IncomeOutlook, o: Options) -> String {
         &mut src,
         l,
     );
-    out.push_str(&src.render(l));
+    out.push_str(&src.render(o));
     out
 }

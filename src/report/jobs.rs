@@ -76,6 +76,6 @@ pub fn text(j: &Jobs, o: Options) -> String {
         "\n適合度 = 0.75 × 要件の充足 + 0.25 × 求人のロールへの適合度。\
          あなたの推定 = そのロールでのあなたのフリーランス単価(年収モデルによる)。\n",
     ));
-    out.push_str(&src.render(l));
+    out.push_str(&src.render(o));
     out
 }

@@ -8,6 +8,7 @@ pub mod explain;
 pub mod gaps;
 pub mod income;
 pub mod jobs;
+mod layout;
 mod paint;
 pub mod paths;
 pub mod rate;
@@ -32,6 +33,8 @@ pub struct Options {
     pub lang: Lang,
     /// Whether to colour headings, readiness and ✓/✗ with ANSI escape codes.
     pub colour: bool,
+    /// Whether to write GitHub Markdown (`##` headings, tables, lists) instead of text.
+    pub markdown: bool,
 }
 
 /// Pretty JSON with a final newline; floats are rounded to 4 decimals so output is readable and
@@ -52,6 +55,21 @@ pub fn tidy(text: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n");
     out.push('\n');
+    out
+}
+
+/// Markdown without trailing spaces and with at most one blank line in a row.
+pub fn tidy_markdown(text: &str) -> String {
+    let mut out = String::new();
+    let mut blank = true;
+    for line in tidy(text).lines() {
+        if line.is_empty() && blank {
+            continue;
+        }
+        blank = line.is_empty();
+        out.push_str(line);
+        out.push('\n');
+    }
     out
 }
 
@@ -120,13 +138,14 @@ impl Sources {
     }
 
     /// The list of sources, one per line.
-    pub fn render(&self, lang: Lang) -> String {
+    pub fn render(&self, o: Options) -> String {
         if self.0.is_empty() {
             return String::new();
         }
-        let mut out = format!("\n{}\n", lang.msg("Sources:", "出典:"));
+        let mut out = format!("\n{}\n", o.heading(o.lang.msg("Sources:", "出典:")));
         for (i, s) in self.0.iter().enumerate() {
-            out.push_str(&format!("  [{}] {s}\n", i + 1));
+            out.push_str(&o.item("  ", 0, &format!("[{}] {s}", i + 1)));
+            out.push('\n');
         }
         out
     }

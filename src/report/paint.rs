@@ -58,11 +58,6 @@ impl Options {
         format!("{start}{resumed}{reset}")
     }
 
-    /// A heading.
-    pub(crate) fn heading(&self, text: &str) -> String {
-        self.paint(Paint::Heading, text)
-    }
-
     /// A readiness as a word in the language, coloured.
     pub(crate) fn readiness(&self, r: Readiness) -> String {
         self.paint(Paint::of(r), self.lang.term(r.as_str()))
@@ -90,7 +85,7 @@ impl Options {
 
     /// A table laid out plain, then with its header bold and each cell of `column` coloured by
     /// `paint` (e.g. readiness by its word).
-    pub(crate) fn table(
+    pub(crate) fn painted_table(
         &self,
         t: &Table,
         column: Option<usize>,
@@ -193,15 +188,16 @@ mod tests {
     const ON: Options = Options {
         lang: Lang::En,
         colour: true,
+        markdown: false,
     };
 
     #[test]
     fn nested_colour_resumes_and_strips_to_the_plain_text() {
         let inner = ON.readiness(Readiness::Ready);
-        let line = ON.heading(&format!("1. sre — {inner} (now)"));
+        let line = ON.paint(Paint::Heading, &format!("1. sre — {inner} (now)"));
         assert!(line.contains('\u{1b}'));
         assert_eq!(strip(&line), "1. sre — ready (now)");
-        assert_eq!(Options::default().heading("x"), "x");
+        assert_eq!(Options::default().paint(Paint::Heading, "x"), "x");
     }
 
     #[test]
@@ -209,7 +205,7 @@ mod tests {
         let mut t = super::super::table(&["role", "準備状況", "next"]);
         t.add_row(vec!["sre", "準備完了", "x"]);
         t.add_row(vec!["インフラ", "長期", "y"]);
-        let coloured = ON.table(&t, Some(1), |w| (w == "長期").then_some(Paint::Bad));
+        let coloured = ON.painted_table(&t, Some(1), |w| (w == "長期").then_some(Paint::Bad));
         assert!(coloured.contains("\u{1b}[31m長期"));
         let tidy = super::super::tidy;
         assert_eq!(tidy(&strip(&coloured)), tidy(&t.to_string()));

@@ -34,7 +34,7 @@ pub fn text(r: &PathsReport, o: Options) -> String {
             format!("{from} から {to} へのルート(上位{k}件、最大{steps}ステップ。{priced})")
         }
     };
-    let _ = writeln!(out, "{}", o.heading(&title));
+    let _ = writeln!(out, "{}", o.title(&title));
     if r.paths.is_empty() {
         let _ = match l {
             Lang::En => writeln!(
@@ -58,13 +58,14 @@ pub fn text(r: &PathsReport, o: Options) -> String {
         let _ = writeln!(out, "\n{}", o.heading(title));
         for b in &r.bottlenecks {
             let (kind, id, name, n, of) = (l.term(b.kind), &b.id, l.text(&b.name), b.routes, b.of);
-            let _ = match l {
-                Lang::En => writeln!(out, "  - {kind} {id} ({name}): {n} of {of} routes"),
-                Lang::Ja => writeln!(out, "  - {kind} {id} ({name}): {of}ルート中{n}ルート"),
+            let line = match l {
+                Lang::En => format!("{kind} {id} ({name}): {n} of {of} routes"),
+                Lang::Ja => format!("{kind} {id} ({name}): {of}ルート中{n}ルート"),
             };
+            o.push_item(&mut out, "  - ", 0, &line);
         }
     }
-    out.push_str(&src.render(l));
+    out.push_str(&src.render(o));
     out
 }
 
@@ -82,16 +83,20 @@ fn route(out: &mut String, src: &mut Sources, n: usize, p: &PathView, o: Options
         o.heading(&format!("{n}. {}", p.roles.join(" → ")))
     );
     let sep = l.msg(", ", "、");
-    let _ = writeln!(
+    o.push_item(
         out,
-        "   {}{typical}{sep}{}{}",
-        years(p.cost, l),
-        l.term(&p.kind),
-        if income.is_empty() {
-            String::new()
-        } else {
-            format!("{sep}{} {income}", l.msg("income", "年収"))
-        }
+        "   ",
+        0,
+        &format!(
+            "{}{typical}{sep}{}{}",
+            years(p.cost, l),
+            l.term(&p.kind),
+            if income.is_empty() {
+                String::new()
+            } else {
+                format!("{sep}{} {income}", l.msg("income", "年収"))
+            }
+        ),
     );
     for (j, s) in p.steps.iter().enumerate() {
         step(out, src, j + 1, s, o);
@@ -110,34 +115,41 @@ fn step(out: &mut String, src: &mut Sources, n: usize, s: &StepView, o: Options)
         String::new()
     };
     let mark = src.mark(&s.source);
-    let _ = match l {
-        Lang::En => writeln!(
-            out,
-            "   {n}) {} → {}: {kind}, typically {typical}{for_you} {mark}",
+    let head = match l {
+        Lang::En => format!(
+            "{n}) {} → {}: {kind}, typically {typical}{for_you} {mark}",
             s.from, s.to
         ),
-        Lang::Ja => writeln!(
-            out,
-            "   {n}) {} → {}: {kind}、通常{typical}{for_you} {mark}",
+        Lang::Ja => format!(
+            "{n}) {} → {}: {kind}、通常{typical}{for_you} {mark}",
             s.from, s.to
         ),
     };
-    let _ = writeln!(out, "      {}", l.text(&s.note));
+    o.push_item(out, "   ", 0, &head);
+    o.push_item(out, "      ", 1, l.text(&s.note));
     if let Some(c) = &s.conditions {
-        let _ = writeln!(
+        o.push_item(
             out,
-            "      {} {}",
-            l.msg("conditions:", "条件:"),
-            c.leaves_in(l, &|passed| o.mark(passed))
+            "      ",
+            1,
+            &format!(
+                "{} {}",
+                l.msg("conditions:", "条件:"),
+                c.leaves_in(l, &|passed| o.mark(passed))
+            ),
         );
     }
     if let (Some(fit), Some(ready)) = (s.fit, s.readiness) {
-        let _ = writeln!(
+        o.push_item(
             out,
-            "      {} {} ({})",
-            l.msg("fit on arrival", "到達時の適合度"),
-            score(fit),
-            o.readiness(ready)
+            "      ",
+            1,
+            &format!(
+                "{} {} ({})",
+                l.msg("fit on arrival", "到達時の適合度"),
+                score(fit),
+                o.readiness(ready)
+            ),
         );
     }
     if !s.gaps.is_empty() {
@@ -146,19 +158,23 @@ fn step(out: &mut String, src: &mut Sources, n: usize, s: &StepView, o: Options)
             .iter()
             .map(|g| format!("{} {}→{}", g.skill, g.have, g.need))
             .collect();
-        let _ = writeln!(
+        o.push_item(
             out,
-            "      {} {}",
-            l.msg("close:", "埋める不足:"),
-            gaps.join(", ")
+            "      ",
+            1,
+            &format!("{} {}", l.msg("close:", "埋める不足:"), gaps.join(", ")),
         );
     }
     if !s.certifications.is_empty() {
-        let _ = writeln!(
+        o.push_item(
             out,
-            "      {} {}",
-            l.msg("certifications:", "資格:"),
-            certs::plan_line(&s.certifications, l)
+            "      ",
+            1,
+            &format!(
+                "{} {}",
+                l.msg("certifications:", "資格:"),
+                certs::plan_line(&s.certifications, l)
+            ),
         );
     }
     let time: Vec<String> = [
@@ -176,19 +192,30 @@ fn step(out: &mut String, src: &mut Sources, n: usize, s: &StepView, o: Options)
     })
     .collect();
     if !time.is_empty() {
-        let _ = writeln!(out, "      {} {}", l.msg("time:", "期間:"), time.join(", "));
+        o.push_item(
+            out,
+            "      ",
+            1,
+            &format!("{} {}", l.msg("time:", "期間:"), time.join(", ")),
+        );
     }
     let income = incomes(&s.income, &s.income_change, src, l);
     if !income.is_empty() {
-        let _ = writeln!(out, "      {} {income}", l.msg("income:", "年収:"));
+        o.push_item(
+            out,
+            "      ",
+            1,
+            &format!("{} {income}", l.msg("income:", "年収:")),
+        );
     }
     if let Some(e) = &s.estimated_income_change {
         let est = super::estimated_change(e, src, l);
         if !est.is_empty() {
-            let _ = writeln!(
+            o.push_item(
                 out,
-                "      {} {est}",
-                l.msg("estimated for you:", "あなたの推定:")
+                "      ",
+                1,
+                &format!("{} {est}", l.msg("estimated for you:", "あなたの推定:")),
             );
         }
     }
@@ -232,7 +259,7 @@ fn destinations(out: &mut String, r: &PathsReport, priced: &str, o: Options) {
         ),
         Lang::Ja => format!("{from} から{n}ステップ以内に進めるロール({priced})"),
     };
-    let _ = writeln!(out, "{}\n", o.heading(&title));
+    let _ = writeln!(out, "{}\n", o.title(&title));
     if r.paths.is_empty() {
         let _ = match l {
             Lang::En => writeln!(out, "No move out of {from} in the knowledge base."),

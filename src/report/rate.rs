@@ -125,6 +125,6 @@ pub fn text(r: &RateReport, o: Options) -> String {
         &mut src,
         l,
     );
-    out.push_str(&src.render(l));
+    out.push_str(&src.render(o));
     out
 }

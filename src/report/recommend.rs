@@ -30,7 +30,7 @@ pub fn text(r: &Recommendations, o: Options) -> String {
         (None, Lang::En) => format!("Entry roles for {who} (no current role given)"),
         (None, Lang::Ja) => format!("{who}の入口ロール(現在のロールの指定なし)"),
     };
-    let _ = writeln!(out, "{}\n", o.heading(&title));
+    let _ = writeln!(out, "{}\n", o.title(&title));
     if r.recommendations.is_empty() {
         out.push_str(l.msg(
             "No role is reachable from the current role in the knowledge base.\n",
@@ -99,7 +99,8 @@ pub fn text(r: &Recommendations, o: Options) -> String {
     if !r.notes.is_empty() {
         let _ = writeln!(out, "\n{}", o.heading(l.msg("Notes:", "補足:")));
         for n in &r.notes {
-            let _ = writeln!(out, "  - {} {}", l.text(&n.text), src.mark(&n.source));
+            let note = format!("{} {}", l.text(&n.text), src.mark(&n.source));
+            o.push_item(&mut out, "  - ", 0, &note);
         }
     }
     if !r.certifications.is_empty() {
@@ -114,16 +115,11 @@ pub fn text(r: &Recommendations, o: Options) -> String {
                 .iter()
                 .map(|x| format!("{} {}", l.text(&x.text), src.mark(&x.source)))
                 .collect();
-            let _ = writeln!(
-                out,
-                "  - {} ({}): {}",
-                c.id,
-                l.text(&c.name),
-                why.join("; ")
-            );
+            let cert = format!("{} ({}): {}", c.id, l.text(&c.name), why.join("; "));
+            o.push_item(&mut out, "  - ", 0, &cert);
         }
     }
-    out.push_str(&src.render(l));
+    out.push_str(&src.render(o));
     out
 }
 
@@ -143,27 +139,25 @@ fn detail(out: &mut String, src: &mut Sources, n: usize, rec: &Recommendation, o
     };
     let _ = writeln!(out, "\n{}", o.heading(&head));
     if !rec.via.is_empty() {
-        let _ = writeln!(out, "   {} {}", l.msg("via:", "経由:"), rec.via.join(" → "));
+        let via = format!("{} {}", l.msg("via:", "経由:"), rec.via.join(" → "));
+        o.push_item(out, "   ", 0, &via);
     }
     if rec.steps > 0 {
         let (kind, typical) = (l.term(&rec.kind), years(rec.typical_years, l));
-        let _ = match l {
-            Lang::En => writeln!(out, "   move: {kind}, typically {typical}"),
-            Lang::Ja => writeln!(out, "   移動: {kind}、通常{typical}"),
+        let how = match l {
+            Lang::En => format!("move: {kind}, typically {typical}"),
+            Lang::Ja => format!("移動: {kind}、通常{typical}"),
         };
+        o.push_item(out, "   ", 0, &how);
     }
-    let _ = writeln!(out, "   {}", l.msg("why:", "理由:"));
+    o.push_item(out, "   ", 0, l.msg("why:", "理由:"));
     for reason in &rec.reasons {
         let adj = reason
             .adjustment
             .map(|a| format!(" ({}{})", if a >= 0.0 { "+" } else { "" }, score(a)))
             .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "     - {}{adj} {}",
-            l.text(&reason.text),
-            src.mark(&reason.source)
-        );
+        let why = format!("{}{adj} {}", l.text(&reason.text), src.mark(&reason.source));
+        o.push_item(out, "     - ", 1, &why);
     }
     let gaps: Vec<String> = rec
         .gaps
@@ -189,35 +183,36 @@ fn detail(out: &mut String, src: &mut Sources, n: usize, rec: &Recommendation, o
         })
         .collect();
     if !gaps.is_empty() {
-        let _ = writeln!(out, "   {} {}", l.msg("gaps:", "不足:"), gaps.join(", "));
+        let gaps = format!("{} {}", l.msg("gaps:", "不足:"), gaps.join(", "));
+        o.push_item(out, "   ", 0, &gaps);
     }
     if let Some(e) = &rec.estimated_income_change {
         let est = super::estimated_change(e, src, l);
         if !est.is_empty() {
-            let _ = writeln!(
-                out,
-                "   {} {est}",
+            let est = format!(
+                "{} {est}",
                 l.msg("estimated income for you:", "あなたの推定年収:")
             );
+            o.push_item(out, "   ", 0, &est);
         }
     }
     for m in &rec.near_misses {
-        let _ = writeln!(
-            out,
-            "   {} {} → {} {}",
+        let miss = format!(
+            "{} {} → {} {}",
             l.msg("one step away:", "あと一歩:"),
             l.text(&m.change),
             l.text(&m.effect),
             src.mark(&m.source)
         );
+        o.push_item(out, "   ", 0, &miss);
     }
     if !rec.certifications.is_empty() {
-        let _ = writeln!(
-            out,
-            "   {} {} — {}",
+        let plan = format!(
+            "{} {} — {}",
             l.msg("certification plan:", "資格プラン:"),
             certs::plan_line(&rec.certifications, l),
             certs::study_time(&rec.certification_time, l)
         );
+        o.push_item(out, "   ", 0, &plan);
     }
 }

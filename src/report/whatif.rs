@@ -1,7 +1,5 @@
 //! Text rendering of what-if answers: what changed, then the answer with the assumptions.
 
-use std::fmt::Write;
-
 use super::{Options, months, score};
 use crate::lang::Lang;
 use crate::planning::GapReport;
@@ -16,7 +14,7 @@ fn header<T, C>(w: &WhatIf<T, C>, o: Options) -> String {
         o.lang.msg("What if:", "もしも:"),
         w.assumptions.join(", ")
     );
-    format!("{}\n", o.heading(&title))
+    format!("{}\n", o.title(&title))
 }
 
 fn arrow<T: PartialEq + std::fmt::Display>(before: T, after: T, l: Lang) -> String {
@@ -53,34 +51,46 @@ pub fn recommend(c: &Compared<Recommendations, RecommendChanges>, o: Options) ->
     }
     for r in roles {
         let rank = |n: Option<usize>| n.map_or("–".to_string(), |n| format!("#{n}"));
-        let _ = writeln!(
-            out,
-            "  - {}: {} {}, {} {}, {}",
-            r.role,
-            l.msg("score", "スコア"),
-            arrow(score(r.score_before), score(r.score_after), l),
-            l.msg("rank", "順位"),
-            arrow(rank(r.rank_before), rank(r.rank_after), l),
-            arrow(
-                o.readiness(r.readiness_before),
-                o.readiness(r.readiness_after),
-                l
+        o.push_item(
+            &mut out,
+            "  - ",
+            0,
+            &format!(
+                "{}: {} {}, {} {}, {}",
+                r.role,
+                l.msg("score", "スコア"),
+                arrow(score(r.score_before), score(r.score_after), l),
+                l.msg("rank", "順位"),
+                arrow(rank(r.rank_before), rank(r.rank_after), l),
+                arrow(
+                    o.readiness(r.readiness_before),
+                    o.readiness(r.readiness_after),
+                    l
+                ),
             ),
         );
         if !r.gaps_closed.is_empty() {
-            let _ = writeln!(
-                out,
-                "      {} {}",
-                l.msg("gaps closed:", "埋まる不足:"),
-                r.gaps_closed.join(", ")
+            o.push_item(
+                &mut out,
+                "      ",
+                1,
+                &format!(
+                    "{} {}",
+                    l.msg("gaps closed:", "埋まる不足:"),
+                    r.gaps_closed.join(", ")
+                ),
             );
         }
         if !r.certifications_dropped.is_empty() {
-            let _ = writeln!(
-                out,
-                "      {} {}",
-                l.msg("certifications no longer needed:", "不要になる資格:"),
-                r.certifications_dropped.join(", ")
+            o.push_item(
+                &mut out,
+                "      ",
+                1,
+                &format!(
+                    "{} {}",
+                    l.msg("certifications no longer needed:", "不要になる資格:"),
+                    r.certifications_dropped.join(", ")
+                ),
             );
         }
     }
@@ -92,46 +102,62 @@ pub fn gaps(c: &Compared<GapReport, GapChanges>, o: Options) -> String {
     let l = o.lang;
     let mut out = header(&c.what_if, o);
     let g = &c.what_if.changes;
-    let _ = writeln!(
-        out,
-        "  {} {}, {}, {} {}",
-        l.msg("fit", "適合度"),
-        arrow(score(g.fit_before), score(g.fit_after), l),
-        arrow(
-            o.readiness(g.readiness_before),
-            o.readiness(g.readiness_after),
-            l
-        ),
-        l.msg("to ready", "準備完了まで"),
-        arrow(
-            months(g.months_to_ready_before, l),
-            months(g.months_to_ready_after, l),
-            l
+    o.push_item(
+        &mut out,
+        "  ",
+        0,
+        &format!(
+            "{} {}, {}, {} {}",
+            l.msg("fit", "適合度"),
+            arrow(score(g.fit_before), score(g.fit_after), l),
+            arrow(
+                o.readiness(g.readiness_before),
+                o.readiness(g.readiness_after),
+                l
+            ),
+            l.msg("to ready", "準備完了まで"),
+            arrow(
+                months(g.months_to_ready_before, l),
+                months(g.months_to_ready_after, l),
+                l
+            ),
         ),
     );
     if !g.gaps_closed.is_empty() {
-        let _ = writeln!(
-            out,
-            "  {} {}",
-            l.msg("gaps closed:", "埋まる不足:"),
-            g.gaps_closed.join(", ")
+        o.push_item(
+            &mut out,
+            "  ",
+            0,
+            &format!(
+                "{} {}",
+                l.msg("gaps closed:", "埋まる不足:"),
+                g.gaps_closed.join(", ")
+            ),
         );
     }
     if !g.certifications_dropped.is_empty() {
-        let _ = writeln!(
-            out,
-            "  {} {}",
-            l.msg("certifications no longer needed:", "不要になる資格:"),
-            g.certifications_dropped.join(", ")
+        o.push_item(
+            &mut out,
+            "  ",
+            0,
+            &format!(
+                "{} {}",
+                l.msg("certifications no longer needed:", "不要になる資格:"),
+                g.certifications_dropped.join(", ")
+            ),
         );
     }
     if let (Some(b), Some(a)) = (g.route_cost_before, g.route_cost_after) {
-        let _ = writeln!(
-            out,
-            "  {} {}{}",
-            l.msg("quickest route:", "最短ルート:"),
-            arrow(fmt_num(b), fmt_num(a), l),
-            l.msg(" years", "年")
+        o.push_item(
+            &mut out,
+            "  ",
+            0,
+            &format!(
+                "{} {}{}",
+                l.msg("quickest route:", "最短ルート:"),
+                arrow(fmt_num(b), fmt_num(a), l),
+                l.msg(" years", "年")
+            ),
         );
     }
     then(out, c, o, super::gaps::text)
@@ -148,13 +174,17 @@ pub fn paths(c: &Compared<PathsReport, PathsChanges>, o: Options) -> String {
             (Some(n), Lang::Ja) => format!("以前は #{n}"),
         };
         let (before, after) = (fmt_num(r.cost_before), fmt_num(r.cost_after));
-        let _ = writeln!(
-            out,
-            "  #{} {}: {}{} ({rank})",
-            r.rank_after,
-            r.roles.join(" → "),
-            arrow(before, after, l),
-            l.msg(" years", "年"),
+        o.push_item(
+            &mut out,
+            "  ",
+            0,
+            &format!(
+                "#{} {}: {}{} ({rank})",
+                r.rank_after,
+                r.roles.join(" → "),
+                arrow(before, after, l),
+                l.msg(" years", "年"),
+            ),
         );
     }
     then(out, c, o, super::paths::text)
