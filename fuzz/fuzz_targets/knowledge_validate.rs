@@ -27,26 +27,49 @@ fn exercise(sources: Vec<SourceText>) {
         return;
     };
     let kb = engine.knowledge();
-    for json in [true, false] {
-        let _ = careergraph::report::catalog::roles(kb, json);
-        let _ = careergraph::report::catalog::certs(kb, json);
-        let _ = careergraph::report::catalog::skills(kb, json);
-    }
+    use careergraph::report::{Options, Style};
+    let every = |f: &dyn Fn(Options)| {
+        for lang in [careergraph::lang::Lang::En, careergraph::lang::Lang::Ja] {
+            for (colour, markdown) in [(false, false), (true, false), (false, true)] {
+                f(Options {
+                    lang,
+                    colour,
+                    markdown,
+                });
+            }
+        }
+    };
+    every(&|o| {
+        for style in [Style::Text, Style::Json, Style::Markdown] {
+            let _ = careergraph::report::catalog::roles(kb, style, o);
+            let _ = careergraph::report::catalog::certs(kb, style, o);
+            let _ = careergraph::report::catalog::skills(kb, style, o);
+        }
+    });
     for text in PROFILES {
         let Ok(profile) = engine.profile_from_str("p.json", text) else {
             continue;
         };
         let r = engine.recommend(&profile, Default::default());
         for rec in &r.recommendations {
-            assert!((0.0..=1.0).contains(&rec.score), "{}: {}", rec.role, rec.score);
+            assert!(
+                (0.0..=1.0).contains(&rec.score),
+                "{}: {}",
+                rec.role,
+                rec.score
+            );
         }
-        let _ = careergraph::report::recommend::text(&r);
+        every(&|o| {
+            let _ = careergraph::report::recommend::text(&r, o);
+        });
     }
     let roles: Vec<String> = kb.roles.iter().take(4).map(|r| r.id.clone()).collect();
     for from in &roles {
         for to in &roles {
             if let Ok(p) = engine.paths(from, to, 3, None) {
-                let _ = careergraph::report::paths::text(&p);
+                every(&|o| {
+                    let _ = careergraph::report::paths::text(&p, o);
+                });
             }
         }
     }
