@@ -342,7 +342,7 @@ fn validate(cli: &Cli, deny_warnings: bool) -> Result<Output, Error> {
         Some(dir) => (knowledge::read_dir_sources(dir)?, dir.display().to_string()),
         None => (
             knowledge::builtin_sources(),
-            "the built-in knowledge base".to_string(),
+            report::validate::BUILTIN.to_string(),
         ),
     };
     let files = sources.len();

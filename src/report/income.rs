@@ -68,7 +68,7 @@ fn role(out: &mut String, r: &RoleIncome, tag: &str, src: &mut Sources, o: Optio
     let _ = writeln!(out, "{}", estimate(&r.employee, src, l));
     let _ = writeln!(out, "{}", estimate(&r.freelance, src, l));
     // Uplifts with the same condition (employee and freelance twins) share one line.
-    let mut lines: Vec<(&str, Vec<String>)> = Vec::new();
+    let mut lines: Vec<(&Factor, Vec<String>)> = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
     for f in r.employee.not_yet.iter().chain(&r.freelance.not_yet) {
         if seen.contains(&f.id.as_str()) {
@@ -76,12 +76,13 @@ fn role(out: &mut String, r: &RoleIncome, tag: &str, src: &mut Sources, o: Optio
         }
         seen.push(&f.id);
         let item = format!("{} {} {}", f.id, factor(f), src.mark(&f.source));
-        match lines.iter_mut().find(|(b, _)| *b == f.because) {
+        match lines.iter_mut().find(|(b, _)| b.because == f.because) {
             Some((_, items)) => items.push(item),
-            None => lines.push((&f.because, vec![item])),
+            None => lines.push((f, vec![item])),
         }
     }
-    for (because, items) in lines {
+    for (f, items) in lines {
+        let because = l.msg(&f.because, &f.because_ja);
         let _ = writeln!(
             out,
             "  {} {} — {because}",
@@ -134,7 +135,7 @@ pub fn text(x: &IncomeOutlook, o: Options) -> String {
     for (i, r) in x.recommended.iter().enumerate() {
         let tag = match l {
             Lang::En => format!(" — recommendation {}", i + 1),
-            Lang::Ja => format!(" — 推薦 {}", i + 1),
+            Lang::Ja => format!(" — おすすめ {}", i + 1),
         };
         role(&mut out, r, &tag, &mut src, o);
     }

@@ -15,10 +15,15 @@ pub fn text(j: &Jobs, o: Options) -> String {
         .profile
         .as_deref()
         .unwrap_or(l.msg("the profile", "このプロフィール"));
-    let (n, total, from) = (j.jobs.len(), j.total, &j.postings_from);
+    let from = if j.postings_from == crate::income::jobs::SHIPPED {
+        l.msg(&j.postings_from, "同梱の求人")
+    } else {
+        &j.postings_from
+    };
+    let (n, total) = (j.jobs.len(), j.total);
     let title = match l {
         Lang::En => format!("Postings for {who}: best {n} of {total} from {from}"),
-        Lang::Ja => format!("{who}に合う求人: {from} の{total}件中上位{n}件"),
+        Lang::Ja => format!("{who}に合う求人: {from}({total}件)から上位{n}件"),
     };
     let _ = writeln!(out, "{}", o.heading(&title));
     let mut t = table_in(
@@ -58,7 +63,7 @@ pub fn text(j: &Jobs, o: Options) -> String {
         } else {
             m.gaps
                 .iter()
-                .map(|g| g.display())
+                .map(|g| g.display_in(l))
                 .collect::<Vec<_>>()
                 .join("; ")
         };

@@ -43,14 +43,14 @@ pub fn text(r: &RateReport, o: Options) -> String {
     let _ = write!(
         out,
         "\n{}  {}万円/月  ({}",
-        l.msg("Starts from", "基準      "),
+        l.msg("Starts from", "基準       "),
         base_m.display(),
         base.published
     );
     if let Some(role) = &base.borrowed_from {
         let _ = match l {
             Lang::En => write!(out, " of {role}"),
-            Lang::Ja => write!(out, "({role} の数字)"),
+            Lang::Ja => write!(out, "、{role} の数字"),
         };
     }
     let _ = writeln!(out, ") {}", src.mark(&base.source));
@@ -61,7 +61,7 @@ pub fn text(r: &RateReport, o: Options) -> String {
             adds(d),
             factor(&d.factor),
             d.factor.id,
-            d.factor.because,
+            l.msg(&d.factor.because, &d.factor.because_ja),
             marks(&d.factor, &mut src)
         );
     }
@@ -93,7 +93,7 @@ pub fn text(r: &RateReport, o: Options) -> String {
                 factor(&d.factor),
                 d.factor.id,
                 l.msg("needs", "条件"),
-                d.factor.because,
+                l.msg(&d.factor.because, &d.factor.because_ja),
                 src.mark(&d.factor.source)
             );
         }
@@ -111,7 +111,7 @@ pub fn text(r: &RateReport, o: Options) -> String {
                 s.published,
                 s.monthly.display(),
                 l.msg("estimate is", "推定は"),
-                s.estimate_is,
+                l.term(s.estimate_is),
                 l.text(&s.basis),
                 src.mark(&s.source)
             );

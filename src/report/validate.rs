@@ -8,6 +8,9 @@ use crate::diagnostics::Diagnostic;
 use crate::knowledge::KnowledgeBase;
 use crate::lang::Lang;
 
+/// The origin `validate` names when it checks the knowledge base shipped inside the binary.
+pub const BUILTIN: &str = "the built-in knowledge base";
+
 /// What a knowledge base holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Counts {
@@ -61,7 +64,12 @@ pub struct Summary {
 
 /// The one-paragraph summary (diagnostics go to standard error, in English).
 pub fn text(s: &Summary, o: Options) -> String {
-    let (origin, files, errors, warnings) = (&s.origin, s.files, s.errors, s.warnings);
+    let origin = if s.origin == BUILTIN {
+        o.lang.msg(BUILTIN, "組み込みの知識ベース")
+    } else {
+        &s.origin
+    };
+    let (files, errors, warnings) = (s.files, s.errors, s.warnings);
     let mut out = match o.lang {
         Lang::En => format!("{origin}: {files} files, {errors} errors, {warnings} warnings\n"),
         Lang::Ja => format!("{origin}: ファイル{files}件、エラー{errors}件、警告{warnings}件\n"),

@@ -67,6 +67,23 @@ fn japanese_snapshots() {
             "ja",
         ],
         &["validate", "--lang", "ja"],
+        &[
+            "income",
+            "profiles/java-backend-3y.json",
+            "--top",
+            "2",
+            "--lang",
+            "ja",
+        ],
+        &["rate", "profiles/senior-upstream-lead.json", "--lang", "ja"],
+        &[
+            "jobs",
+            "profiles/infra-4y-ccna.json",
+            "--top",
+            "3",
+            "--lang",
+            "ja",
+        ],
     ] {
         let name = format!("ja_{}", args[0]);
         let name = if args.contains(&"--assume") {
