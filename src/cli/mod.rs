@@ -108,15 +108,16 @@ fn execute(
                 Some(path) => Some(read_profile(&engine, path, stdin)?),
                 None => None,
             };
-            let mut view = crate::picture::build(
+            let view = crate::picture::build(
                 &engine,
                 crate::picture::Request {
                     profile: p.as_ref(),
                     from: from.as_deref(),
                     to: to.as_deref(),
+                    lang: ui.lang,
                 },
             )?;
-            view.lang = ui.lang;
+
             return Ok(Output::ok(match cli.format {
                 Format::Json => report::json(&view),
                 Format::Dot => crate::picture::dot::render(&view),
@@ -279,9 +280,8 @@ fn execute(
         } => {
             let engine = load()?;
             let p = read_profile(&engine, profile, stdin)?;
-            let mut report = crate::html::build(&engine, &p, target.as_deref())?;
-            report.graph.lang = ui.lang;
-            let page = crate::html::page::render(&report, ui.lang);
+            let report = crate::html::build(&engine, &p, target.as_deref(), ui.lang)?;
+            let page = crate::html::page::render(&report);
             return Ok(match output {
                 None => Output::ok(page),
                 Some(path) => {

@@ -45,8 +45,9 @@ fn badge(readiness: &str, l: Lang) -> String {
     )
 }
 
-/// Renders the page in a language.
-pub fn render(r: &Report, l: Lang) -> String {
+/// Renders the page (in the report's language).
+pub fn render(r: &Report) -> String {
+    let l = r.lang;
     let who = r
         .profile
         .name

@@ -108,6 +108,8 @@ pub struct Request<'a> {
     pub from: Option<&'a str>,
     /// Goal of the route to highlight.
     pub to: Option<&'a str>,
+    /// The language of titles and labels.
+    pub lang: Lang,
 }
 
 /// Gathers the picture: every role and transition, the fits and the best route.
@@ -224,7 +226,7 @@ pub fn build(engine: &Engine, req: Request) -> Result<GraphView, Error> {
         roles,
         transitions,
         route,
-        lang: Lang::En,
+        lang: req.lang,
     })
 }
 
