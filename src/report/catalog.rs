@@ -80,11 +80,11 @@ pub fn roles(kb: &KnowledgeBase, style: Style, o: Options) -> String {
         (Style::Markdown, Lang::Ja) => format!("## ロール\n\n{}\nロール{n}件。\n", markdown(&t)),
         (_, Lang::En) => format!(
             "{}\n{n} roles. `careergraph role ID` shows one.\n",
-            o.table(&t, None, |_| None)
+            o.grid(&t)
         ),
         (_, Lang::Ja) => format!(
             "{}\nロール{n}件。`careergraph role ID` で1件を詳しく表示します。\n",
-            o.table(&t, None, |_| None)
+            o.grid(&t)
         ),
     }
 }
@@ -253,7 +253,7 @@ pub fn role(kb: &KnowledgeBase, ix: RoleIx, as_json: bool, o: Options) -> String
                 src.mark(q.source),
             ]);
         }
-        let _ = writeln!(out, "{}", o.table(&t, None, |_| None));
+        let _ = writeln!(out, "{}", o.grid(&t));
     }
     if let Some(e) = &view.experience {
         let mut parts = Vec::new();
@@ -443,8 +443,8 @@ pub fn certs(kb: &KnowledgeBase, style: Style, o: Options) -> String {
             )
         }
         (Style::Markdown, Lang::Ja) => format!("## 資格\n\n{}\n資格{n}件。\n", markdown(&t)),
-        (_, Lang::En) => format!("{}\n{n} certifications.\n", o.table(&t, None, |_| None)),
-        (_, Lang::Ja) => format!("{}\n資格{n}件。\n", o.table(&t, None, |_| None)),
+        (_, Lang::En) => format!("{}\n{n} certifications.\n", o.grid(&t)),
+        (_, Lang::Ja) => format!("{}\n資格{n}件。\n", o.grid(&t)),
     }
 }
 
@@ -482,11 +482,11 @@ pub fn skills(kb: &KnowledgeBase, style: Style, o: Options) -> String {
         (Style::Markdown, Lang::Ja) => format!("## スキル\n\n{}\nスキル{n}件。\n", markdown(&t)),
         (_, Lang::En) => format!(
             "{}\n{n} skills. Levels: 0 none, 1 studied, 2 works with help, 3 independent, 4 leads and designs, 5 recognised expert.\n",
-            o.table(&t, None, |_| None)
+            o.grid(&t)
         ),
         (_, Lang::Ja) => format!(
             "{}\nスキル{n}件。レベル: 0 なし、1 学習した、2 支援があればできる、3 自立してできる、4 リードし設計できる、5 第一人者。\n",
-            o.table(&t, None, |_| None)
+            o.grid(&t)
         ),
     }
 }
@@ -526,7 +526,7 @@ pub fn preferences(kb: &KnowledgeBase, as_json: bool, o: Options) -> String {
         for v in list.iter() {
             t.add_row(vec![v.id.clone(), l.text(&v.name).to_string()]);
         }
-        let _ = writeln!(out, "{}\n{}\n", o.title(title), o.table(&t, None, |_| None));
+        let _ = writeln!(out, "{}\n{}\n", o.title(title), o.grid(&t));
     }
     let mut t = table_in(l, &[("id", "id"), ("name", "名前"), ("upstream", "上流")]);
     for p in &kb.phases {
@@ -544,6 +544,6 @@ pub fn preferences(kb: &KnowledgeBase, as_json: bool, o: Options) -> String {
         "Phases (`phases`, years per phase):",
         "工程 (`phases`、工程ごとの年数):",
     );
-    let _ = writeln!(out, "{}\n{}", o.title(title), o.table(&t, None, |_| None));
+    let _ = writeln!(out, "{}\n{}", o.title(title), o.grid(&t));
     out
 }

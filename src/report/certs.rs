@@ -73,7 +73,7 @@ pub(crate) fn plan_table(plan: &[CertAdvice], src: &mut Sources, o: Options) -> 
             why.join("; "),
         ]);
     }
-    o.table(&t, None, |_| None)
+    o.grid(&t)
 }
 
 /// The plan on one line: "ccna (tcp-ip→3, 150–200 h) → ccnp-enterprise (…)".

@@ -105,7 +105,7 @@ pub fn text(x: &Explanation, o: Options) -> String {
                 src.mark(&s.source),
             ]);
         }
-        let _ = writeln!(out, "{}", o.table(&t, None, |_| None));
+        let _ = writeln!(out, "{}", o.grid(&t));
     }
     if !x.experience.is_empty() {
         let _ = writeln!(
@@ -136,7 +136,7 @@ pub fn text(x: &Explanation, o: Options) -> String {
                 src.mark(&e.source),
             ]);
         }
-        let _ = writeln!(out, "{}", o.table(&t, None, |_| None));
+        let _ = writeln!(out, "{}", o.grid(&t));
     }
     if !x.certifications.is_empty() {
         let _ = writeln!(

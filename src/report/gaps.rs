@@ -67,7 +67,7 @@ pub fn text(g: &GapReport, o: Options) -> String {
                 src.mark(&s.source),
             ]);
         }
-        let _ = writeln!(out, "{}", o.table(&t, None, |_| None));
+        let _ = writeln!(out, "{}", o.grid(&t));
     }
     if !g.experience.is_empty() {
         let _ = writeln!(

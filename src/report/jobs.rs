@@ -51,7 +51,7 @@ pub fn text(j: &Jobs, o: Options) -> String {
             src.mark(&m.posting.source),
         ]);
     }
-    let _ = writeln!(out, "{}", o.table(&t, None, |_| None));
+    let _ = writeln!(out, "{}", o.grid(&t));
     let _ = writeln!(
         out,
         "\n{}",

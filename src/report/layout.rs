@@ -46,6 +46,11 @@ impl Options {
         out.push('\n');
     }
 
+    /// A table with no coloured column (see [`Options::table`]).
+    pub(crate) fn grid(&self, t: &Table) -> String {
+        self.table(t, None, |_| None)
+    }
+
     /// A table: laid out plain and coloured (its header bold, each cell of `column` by `paint`)
     /// in text; a GitHub table and a blank line in Markdown.
     pub(crate) fn table(

@@ -295,5 +295,5 @@ fn destinations(out: &mut String, r: &PathsReport, priced: &str, o: Options) {
             change(&p.income_change, l),
         ]);
     }
-    let _ = writeln!(out, "{}", o.table(&t, None, |_| None));
+    let _ = writeln!(out, "{}", o.grid(&t));
 }
