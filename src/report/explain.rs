@@ -27,7 +27,7 @@ pub fn text(x: &Explanation, o: Options) -> String {
             x.role, x.name.en
         ),
         Lang::Ja => format!(
-            "{} ({}) が{who}に適合度 {fit} で合う理由: {ready}({when})",
+            "{who}にとっての {} ({}) の適合度は {fit}: {ready}({when})",
             x.role, x.name.ja
         ),
     };
