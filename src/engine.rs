@@ -247,7 +247,7 @@ impl Engine {
         postings: Option<(&str, &[Posting])>,
         top: usize,
     ) -> Jobs {
-        let (from, list) = postings.unwrap_or(("the shipped postings", &self.kb.postings));
+        let (from, list) = postings.unwrap_or((crate::income::jobs::SHIPPED, &self.kb.postings));
         let facts = crate::profile::Facts::new(profile, &self.kb);
         Jobs {
             profile: profile.name.clone(),

@@ -32,6 +32,7 @@ pub mod graph;
 pub mod html;
 pub mod income;
 pub mod knowledge;
+pub mod lang;
 pub mod picture;
 pub mod planning;
 pub mod profile;

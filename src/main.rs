@@ -1,12 +1,32 @@
-//! The `careergraph` command: parse arguments, run, print, exit.
+//! The `careergraph` command: parse arguments, settle what depends on the environment (the
+//! language from the locale, colour from the terminal and `NO_COLOR`), run, print, exit.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+use careergraph::cli::{Cli, ColorChoice};
+use careergraph::lang::Lang;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = careergraph::cli::Cli::parse();
+    let mut cli = Cli::parse();
+    let var = |name: &str| std::env::var(name).ok();
+    if cli.lang.is_none() {
+        cli.lang = Some(Lang::from_env_values(
+            var("LC_ALL").as_deref(),
+            var("LC_MESSAGES").as_deref(),
+            var("LANG").as_deref(),
+        ));
+    }
+    if cli.color == ColorChoice::Auto {
+        // https://no-color.org: a set, non-empty NO_COLOR turns colour off.
+        let no_color = var("NO_COLOR").is_some_and(|v| !v.is_empty());
+        cli.color = if std::io::stdout().is_terminal() && !no_color {
+            ColorChoice::Always
+        } else {
+            ColorChoice::Never
+        };
+    }
     // `batch` streams its records to standard output as it goes; other commands return theirs.
     let out = careergraph::cli::run_streaming(
         &cli,

@@ -27,12 +27,25 @@ fn exercise(sources: Vec<SourceText>) {
         return;
     };
     let kb = engine.knowledge();
-    use careergraph::report::Style;
-    for style in [Style::Text, Style::Json, Style::Markdown] {
-        let _ = careergraph::report::catalog::roles(kb, style);
-        let _ = careergraph::report::catalog::certs(kb, style);
-        let _ = careergraph::report::catalog::skills(kb, style);
-    }
+    use careergraph::report::{Options, Style};
+    let every = |f: &dyn Fn(Options)| {
+        for lang in [careergraph::lang::Lang::En, careergraph::lang::Lang::Ja] {
+            for (colour, markdown) in [(false, false), (true, false), (false, true)] {
+                f(Options {
+                    lang,
+                    colour,
+                    markdown,
+                });
+            }
+        }
+    };
+    every(&|o| {
+        for style in [Style::Text, Style::Json, Style::Markdown] {
+            let _ = careergraph::report::catalog::roles(kb, style, o);
+            let _ = careergraph::report::catalog::certs(kb, style, o);
+            let _ = careergraph::report::catalog::skills(kb, style, o);
+        }
+    });
     for text in PROFILES {
         let Ok(profile) = engine.profile_from_str("p.json", text) else {
             continue;
@@ -46,13 +59,17 @@ fn exercise(sources: Vec<SourceText>) {
                 rec.score
             );
         }
-        let _ = careergraph::report::recommend::text(&r);
+        every(&|o| {
+            let _ = careergraph::report::recommend::text(&r, o);
+        });
     }
     let roles: Vec<String> = kb.roles.iter().take(4).map(|r| r.id.clone()).collect();
     for from in &roles {
         for to in &roles {
             if let Ok(p) = engine.paths(from, to, 3, None) {
-                let _ = careergraph::report::paths::text(&p);
+                every(&|o| {
+                    let _ = careergraph::report::paths::text(&p, o);
+                });
             }
         }
     }

@@ -51,7 +51,14 @@ fuzz_target!(|data: &[u8]| {
         let json = careergraph::report::json(&r);
         let again = careergraph::report::json(&engine.recommend(&profile, options));
         assert_eq!(json, again, "output differs between two runs");
-        let _ = careergraph::report::recommend::text(&r);
+        for lang in [careergraph::lang::Lang::En, careergraph::lang::Lang::Ja] {
+            let o = careergraph::report::Options {
+                lang,
+                colour: true,
+                markdown: false,
+            };
+            let _ = careergraph::report::recommend::text(&r, o);
+        }
     }
     for f in engine.score_all(&profile) {
         let essential_gap = f.skills.iter().any(|t| t.essential && t.is_gap())
@@ -60,7 +67,7 @@ fuzz_target!(|data: &[u8]| {
     }
     if let Ok(g) = engine.gaps(&profile, "sre") {
         let _ = careergraph::report::json(&g);
-        let _ = careergraph::report::gaps::text(&g);
+        let _ = careergraph::report::gaps::text(&g, Default::default());
     }
     if let Ok(p) = engine.paths("infra-engineer", "it-architect", 5, Some(&profile)) {
         for path in &p.paths {
@@ -70,6 +77,6 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(roles.len(), path.roles.len(), "loop in {:?}", path.roles);
         }
         assert!(p.paths.windows(2).all(|w| w[0].cost <= w[1].cost));
-        let _ = careergraph::report::paths::text(&p);
+        let _ = careergraph::report::paths::text(&p, Default::default());
     }
 });

@@ -23,6 +23,15 @@ pub struct Cli {
     /// Output format.
     #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// The language of text output: names, headings and messages (JSON is the same in both)
+    /// [default: from the locale: LC_ALL, LC_MESSAGES, then LANG; `ja…` is Japanese, anything
+    /// else English].
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<crate::lang::Lang>,
+    /// When to colour text output: `auto` colours when standard output is a terminal and
+    /// NO_COLOR is unset or empty.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
     /// Load the knowledge base from this directory of *.json rule files instead of the one
     /// shipped inside the binary (it is validated first).
     #[arg(long, global = true, value_name = "DIR")]
@@ -30,6 +39,30 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// When to colour text output (`--color`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when standard output is a terminal and `NO_COLOR` is unset or empty; the binary
+    /// decides, and [`crate::cli::run`] treats it as `never` (it never looks at the terminal).
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+impl Cli {
+    /// How text output is written: the language (English when `--lang` is not given) and
+    /// whether to colour (only with `--color always`; the binary resolves `auto`).
+    pub fn options(&self) -> crate::report::Options {
+        crate::report::Options {
+            lang: self.lang.unwrap_or_default(),
+            colour: self.color == ColorChoice::Always && self.format != Format::Markdown,
+            markdown: self.format == Format::Markdown,
+        }
+    }
 }
 
 /// Output formats. Every command writes `text`; most write `json`; the pictures (`dot`,
@@ -47,8 +80,8 @@ pub enum Format {
     Mermaid,
     /// An SVG image (`graph` only).
     Svg,
-    /// GitHub Markdown tables under `##` headings, for a wiki or a pull request (`roles`,
-    /// `certs`, `skills`).
+    /// GitHub Markdown: `##` headings, tables and lists, for a wiki or a pull request (`roles`,
+    /// `role`, `certs`, `skills`, `preferences`, `recommend`, `gaps`, `paths`, `explain`).
     Markdown,
 }
 
@@ -89,9 +122,15 @@ impl Command {
                 Format::Mermaid,
                 Format::Svg,
             ],
-            Command::Roles | Command::Certs | Command::Skills => {
-                &[Format::Text, Format::Json, Format::Markdown]
-            }
+            Command::Roles
+            | Command::Certs
+            | Command::Skills
+            | Command::Role { .. }
+            | Command::Preferences
+            | Command::Recommend { .. }
+            | Command::Gaps { .. }
+            | Command::Paths { .. }
+            | Command::Explain { .. } => &[Format::Text, Format::Json, Format::Markdown],
             Command::Completions { .. } | Command::Man | Command::Report { .. } => &[Format::Text],
             _ => &[Format::Text, Format::Json],
         }

@@ -7,7 +7,7 @@ mod args;
 mod batch;
 mod docs;
 
-pub use args::{Cli, Command, Format};
+pub use args::{Cli, ColorChoice, Command, Format};
 
 use std::io::{Read, Write};
 
@@ -85,6 +85,7 @@ fn execute(
     progress: bool,
 ) -> Result<Output, Error> {
     let json = cli.format == Format::Json;
+    let ui = cli.options();
     let load = || match &cli.rules {
         Some(dir) => Engine::load_dir(dir),
         None => Engine::builtin(),
@@ -113,15 +114,17 @@ fn execute(
                     profile: p.as_ref(),
                     from: from.as_deref(),
                     to: to.as_deref(),
+                    lang: ui.lang,
                 },
             )?;
+
             return Ok(Output::ok(match cli.format {
                 Format::Json => report::json(&view),
                 Format::Dot => crate::picture::dot::render(&view),
                 Format::Mermaid => crate::picture::mermaid::render(&view),
                 Format::Svg => crate::picture::svg::render(&view),
                 Format::Text | Format::Markdown => {
-                    report::tidy(&crate::picture::text::render(&view))
+                    report::tidy(&crate::picture::text::render(&view, ui))
                 }
             }));
         }
@@ -165,17 +168,17 @@ fn execute(
             };
             if assume.is_empty() {
                 let r = engine.recommend(&p, opts);
-                output(json, &r, report::recommend::text)
+                output(json, &r, ui, report::recommend::text)
             } else {
                 let a = Assumption::parse_all(assume, engine.knowledge())?;
                 let c = engine.recommend_assuming(&p, opts, &a);
-                output(json, &c, report::whatif::recommend)
+                output(json, &c, ui, report::whatif::recommend)
             }
         }
         Command::Explain { profile, role } => {
             let engine = load()?;
             let p = read_profile(&engine, profile, stdin)?;
-            output(json, &engine.explain(&p, role)?, report::explain::text)
+            output(json, &engine.explain(&p, role)?, ui, report::explain::text)
         }
         Command::Gaps {
             profile,
@@ -185,11 +188,11 @@ fn execute(
             let engine = load()?;
             let p = read_profile(&engine, profile, stdin)?;
             if assume.is_empty() {
-                output(json, &engine.gaps(&p, target)?, report::gaps::text)
+                output(json, &engine.gaps(&p, target)?, ui, report::gaps::text)
             } else {
                 let a = Assumption::parse_all(assume, engine.knowledge())?;
                 let c = engine.gaps_assuming(&p, target, &a)?;
-                output(json, &c, report::whatif::gaps)
+                output(json, &c, ui, report::whatif::gaps)
             }
         }
         Command::Paths {
@@ -219,14 +222,18 @@ fn execute(
                 (Some(to), Some(p), false) => {
                     let a = Assumption::parse_all(assume, engine.knowledge())?;
                     let c = engine.paths_assuming(from, to, *k, p, &a)?;
-                    output(json, &c, report::whatif::paths)
+                    output(json, &c, ui, report::whatif::paths)
                 }
-                (Some(to), p, true) => {
-                    output(json, &engine.paths(from, to, *k, p)?, report::paths::text)
-                }
+                (Some(to), p, true) => output(
+                    json,
+                    &engine.paths(from, to, *k, p)?,
+                    ui,
+                    report::paths::text,
+                ),
                 (None, p, true) => output(
                     json,
                     &engine.destinations(from, *steps, p)?,
+                    ui,
                     report::paths::text,
                 ),
             }
@@ -235,21 +242,13 @@ fn execute(
             let engine = load()?;
             let p = read_profile(&engine, profile, stdin)?;
             let r = engine.income(&p, *top);
-            if json {
-                report::json(&r)
-            } else {
-                report::income::text(&r)
-            }
+            output(json, &r, ui, report::income::text)
         }
         Command::Rate { profile } => {
             let engine = load()?;
             let p = read_profile(&engine, profile, stdin)?;
             let r = engine.rate(&p)?;
-            if json {
-                report::json(&r)
-            } else {
-                report::rate::text(&r)
-            }
+            output(json, &r, ui, report::rate::text)
         }
         Command::Jobs {
             profile,
@@ -272,11 +271,7 @@ fn execute(
                 list.as_ref().map(|(n, l)| (n.as_str(), l.as_slice())),
                 *top,
             );
-            if json {
-                report::json(&r)
-            } else {
-                report::jobs::text(&r)
-            }
+            output(json, &r, ui, report::jobs::text)
         }
         Command::Report {
             profile,
@@ -285,8 +280,8 @@ fn execute(
         } => {
             let engine = load()?;
             let p = read_profile(&engine, profile, stdin)?;
-            let page =
-                crate::html::page::render(&crate::html::build(&engine, &p, target.as_deref())?);
+            let report = crate::html::build(&engine, &p, target.as_deref(), ui.lang)?;
+            let page = crate::html::page::render(&report);
             return Ok(match output {
                 None => Output::ok(page),
                 Some(path) => {
@@ -302,17 +297,21 @@ fn execute(
                 }
             });
         }
-        Command::Roles => report::catalog::roles(load()?.knowledge(), style(cli.format)),
+        Command::Roles => report::catalog::roles(load()?.knowledge(), style(cli.format), ui),
         Command::Role { id } => {
             let engine = load()?;
             let kb = engine.knowledge();
-            report::catalog::role(kb, kb.require_role(id, "the ROLE argument")?, json)
+            report::catalog::role(kb, kb.require_role(id, "the ROLE argument")?, json, ui)
         }
-        Command::Certs => report::catalog::certs(load()?.knowledge(), style(cli.format)),
-        Command::Skills => report::catalog::skills(load()?.knowledge(), style(cli.format)),
-        Command::Preferences => report::catalog::preferences(load()?.knowledge(), json),
+        Command::Certs => report::catalog::certs(load()?.knowledge(), style(cli.format), ui),
+        Command::Skills => report::catalog::skills(load()?.knowledge(), style(cli.format), ui),
+        Command::Preferences => report::catalog::preferences(load()?.knowledge(), json, ui),
     };
-    Ok(Output::ok(if json { out } else { report::tidy(&out) }))
+    Ok(Output::ok(match cli.format {
+        Format::Json => out,
+        Format::Markdown => report::tidy_markdown(&out),
+        _ => report::tidy(&out),
+    }))
 }
 
 /// How a catalog list is written for a format.
@@ -325,11 +324,16 @@ fn style(format: Format) -> report::Style {
 }
 
 /// JSON, or the text a renderer makes.
-fn output<T: serde::Serialize>(json: bool, value: &T, text: impl Fn(&T) -> String) -> String {
+fn output<T: serde::Serialize>(
+    json: bool,
+    value: &T,
+    opts: report::Options,
+    text: impl Fn(&T, report::Options) -> String,
+) -> String {
     if json {
         report::json(value)
     } else {
-        text(value)
+        text(value, opts)
     }
 }
 
@@ -338,7 +342,7 @@ fn validate(cli: &Cli, deny_warnings: bool) -> Result<Output, Error> {
         Some(dir) => (knowledge::read_dir_sources(dir)?, dir.display().to_string()),
         None => (
             knowledge::builtin_sources(),
-            "the built-in knowledge base".to_string(),
+            report::validate::BUILTIN.to_string(),
         ),
     };
     let files = sources.len();
@@ -358,7 +362,7 @@ fn validate(cli: &Cli, deny_warnings: bool) -> Result<Output, Error> {
         (report::json(&summary), String::new())
     } else {
         (
-            report::validate::text(&summary),
+            report::validate::text(&summary, cli.options()),
             render(&summary.diagnostics, false),
         )
     };

@@ -14,6 +14,7 @@ use crate::Engine;
 use crate::error::Error;
 use crate::income::IncomeOutlook;
 use crate::knowledge::format::Text;
+use crate::lang::Lang;
 use crate::picture::{self, GraphView};
 use crate::planning::GapReport;
 use crate::profile::Profile;
@@ -40,6 +41,8 @@ pub struct Report {
     pub graph: GraphView,
     /// Income estimates for the current and the recommended roles.
     pub income: IncomeOutlook,
+    /// The language the page is written in.
+    pub lang: Lang,
 }
 
 /// The profile, with names for its ids.
@@ -92,8 +95,13 @@ pub struct Bar {
 /// The highest skill level.
 const MAX_LEVEL: f64 = 5.0;
 
-/// Gathers the page for a profile; `target` defaults to the top recommendation.
-pub fn build(engine: &Engine, profile: &Profile, target: Option<&str>) -> Result<Report, Error> {
+/// Gathers the page for a profile, in a language; `target` defaults to the top recommendation.
+pub fn build(
+    engine: &Engine,
+    profile: &Profile,
+    target: Option<&str>,
+    lang: Lang,
+) -> Result<Report, Error> {
     let kb = engine.knowledge();
     let recommendations = engine.recommend(
         profile,
@@ -128,6 +136,7 @@ pub fn build(engine: &Engine, profile: &Profile, target: Option<&str>) -> Result
             profile: Some(profile),
             from: None,
             to,
+            lang,
         },
     )?;
     let named = |id: &str, name: &Text| Named {
@@ -174,6 +183,7 @@ pub fn build(engine: &Engine, profile: &Profile, target: Option<&str>) -> Result
         chart,
         graph,
         income: engine.income(profile, INCOME_TOP),
+        lang,
     })
 }
 

@@ -7,33 +7,23 @@ use super::escape::escape;
 use super::{Bar, Named, Report};
 use crate::income::Estimate;
 use crate::income::outlook::RoleIncome;
+use crate::knowledge::format::Text;
+use crate::lang::Lang;
 use crate::planning::GapReport;
 use crate::planning::gaps::Gap;
 use crate::recommend::Recommendation;
-use crate::report::{months, score};
+use crate::report::{months, score, years};
 use crate::rules::fmt_num;
 
 const STYLE: &str = include_str!("style.css");
 
-/// "日本語 / English", escaped; one name when both are the same.
-fn both(ja: &str, en: &str) -> String {
-    if ja == en {
-        escape(en)
-    } else {
-        format!(
-            "<span lang=\"ja\">{}</span> <span class=\"en\">/ {}</span>",
-            escape(ja),
-            escape(en)
-        )
-    }
+/// A name or note in the page's language, escaped.
+fn text(t: &Text, l: Lang) -> String {
+    escape(l.text(t))
 }
 
-fn named(n: &Named) -> String {
-    format!(
-        "{} <code>{}</code>",
-        both(&n.name.ja, &n.name.en),
-        escape(&n.id)
-    )
+fn named(n: &Named, l: Lang) -> String {
+    format!("{} <code>{}</code>", text(&n.name, l), escape(&n.id))
 }
 
 /// A bar 0–1 with its value as text.
@@ -46,71 +36,98 @@ fn meter(x: f64, class: &str) -> String {
     )
 }
 
-fn badge(readiness: &str) -> String {
-    let r = escape(readiness);
-    format!("<span class=\"badge {r}\">{r}</span>")
+/// The readiness as a coloured badge (its class is the id, its text in the language).
+fn badge(readiness: &str, l: Lang) -> String {
+    format!(
+        "<span class=\"badge {}\">{}</span>",
+        escape(readiness),
+        escape(l.term(readiness))
+    )
 }
 
-/// Renders the page.
+/// Renders the page (in the report's language).
 pub fn render(r: &Report) -> String {
-    let who = r.profile.name.as_deref().unwrap_or("the profile");
+    let l = r.lang;
+    let who = r
+        .profile
+        .name
+        .as_deref()
+        .unwrap_or(l.msg("the profile", "このプロフィール"));
     let mut out = String::new();
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>Career report: {} — careergraph</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
+         <title>{}: {} — careergraph</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
+        l.msg("en", "ja"),
+        l.msg("Career report", "キャリアレポート"),
         escape(who)
     );
     let _ = writeln!(
         out,
-        "<header><h1>Career report <span lang=\"ja\">キャリアレポート</span></h1>\
-         <p class=\"who\">{}</p></header>",
+        "<header><h1>{}</h1><p class=\"who\">{}</p></header>",
+        l.msg("Career report", "キャリアレポート"),
         escape(who)
     );
-    profile(&mut out, r);
-    recommendations(&mut out, r);
+    profile(&mut out, r, l);
+    recommendations(&mut out, r, l);
     if let Some(g) = &r.target {
-        target(&mut out, g, &r.chart);
+        target(&mut out, g, &r.chart, l);
     }
-    route(&mut out, r);
-    income(&mut out, r);
-    out.push_str(
-        "<footer>Made by careergraph from its sourced knowledge base; every figure is an \
-         estimate. 出典はテキスト出力と JSON 出力に記載。</footer>\n</body>\n</html>\n",
+    route(&mut out, r, l);
+    income(&mut out, r, l);
+    let _ = writeln!(
+        out,
+        "<footer>{}</footer>\n</body>\n</html>",
+        l.msg(
+            "Made by careergraph from its sourced knowledge base; every figure is an \
+             estimate. The sources are listed in the text and JSON outputs.",
+            "careergraph が出典付きの知識ベースから作成。数字はすべて推定です。\
+             出典はテキスト出力と JSON 出力に記載。",
+        )
     );
     out
 }
 
-fn section(out: &mut String, id: &str, en: &str, ja: &str) {
-    let _ = writeln!(
-        out,
-        "<section id=\"{id}\">\n<h2>{en} <span lang=\"ja\">{ja}</span></h2>"
-    );
+fn section(out: &mut String, id: &str, title: &str) {
+    let _ = writeln!(out, "<section id=\"{id}\">\n<h2>{title}</h2>");
 }
 
-fn profile(out: &mut String, r: &Report) {
+fn profile(out: &mut String, r: &Report, l: Lang) {
     let p = &r.profile;
-    section(out, "profile", "Profile", "プロフィール");
+    section(out, "profile", l.msg("Profile", "プロフィール"));
     out.push_str("<dl class=\"facts\">\n");
-    let role = p
-        .current_role
-        .as_ref()
-        .map_or_else(|| "none (entry roles)".to_string(), named);
-    let _ = writeln!(out, "<dt>Current role</dt><dd>{role}</dd>");
+    let role = p.current_role.as_ref().map_or_else(
+        || l.msg("none (entry roles)", "なし(入口ロール)").to_string(),
+        |n| named(n, l),
+    );
     let _ = writeln!(
         out,
-        "<dt>Experience</dt><dd>{} years",
-        fmt_num(p.years_experience)
+        "<dt>{}</dt><dd>{role}</dd>",
+        l.msg("Current role", "現在のロール")
+    );
+    let _ = write!(
+        out,
+        "<dt>{}</dt><dd>{}",
+        l.msg("Experience", "経験"),
+        years(p.years_experience, l)
     );
     if p.management_years > 0.0 {
-        let _ = write!(out, ", {} years managing", fmt_num(p.management_years));
+        let m = years(p.management_years, l);
+        let _ = match l {
+            Lang::En => write!(out, ", {m} managing"),
+            Lang::Ja => write!(out, "、マネジメント{m}"),
+        };
     }
     out.push_str("</dd>\n");
     if let Some(inc) = &r.recommendations.profile.income {
-        let figs = incomes(inc);
+        let figs = incomes(inc, l);
         if !figs.is_empty() {
-            let _ = writeln!(out, "<dt>Income now</dt><dd>{figs}</dd>");
+            let _ = writeln!(
+                out,
+                "<dt>{}</dt><dd>{figs}</dd>",
+                l.msg("Income now", "現在の年収")
+            );
         }
     }
     if !p.phases.is_empty() {
@@ -119,34 +136,38 @@ fn profile(out: &mut String, r: &Report) {
             .iter()
             .map(|(n, y)| {
                 format!(
-                    "<li>{} <b>{}y</b></li>",
-                    both(&n.name.ja, &n.name.en),
-                    fmt_num(*y)
+                    "<li>{} <b>{}{}</b></li>",
+                    text(&n.name, l),
+                    fmt_num(*y),
+                    l.msg("y", "年")
                 )
             })
             .collect();
         let _ = writeln!(
             out,
-            "<dt>Phases</dt><dd><ul class=\"chips\">{}</ul></dd>",
+            "<dt>{}</dt><dd><ul class=\"chips\">{}</ul></dd>",
+            l.msg("Phases", "工程"),
             items.concat()
         );
     }
     let skills: Vec<String> = p
         .skills
         .iter()
-        .map(|(n, l)| {
+        .map(|(n, level)| {
             format!(
-                "<li title=\"{}\">{} <b>{l}</b></li>",
+                "<li title=\"{}\">{} <b>{level}</b></li>",
                 escape(&n.id),
-                both(&n.name.ja, &n.name.en)
+                text(&n.name, l)
             )
         })
         .collect();
+    let none = l.msg("none", "なし");
     let _ = writeln!(
         out,
-        "<dt>Skills (level 1–5)</dt><dd><ul class=\"chips\">{}</ul></dd>",
+        "<dt>{}</dt><dd><ul class=\"chips\">{}</ul></dd>",
+        l.msg("Skills (level 1–5)", "スキル(レベル1–5)"),
         if skills.is_empty() {
-            "none".to_string()
+            none.to_string()
         } else {
             skills.concat()
         }
@@ -154,13 +175,14 @@ fn profile(out: &mut String, r: &Report) {
     let certs: Vec<String> = p
         .certifications
         .iter()
-        .map(|c| format!("<li class=\"cert\">{}</li>", named(c)))
+        .map(|c| format!("<li class=\"cert\">{}</li>", named(c, l)))
         .collect();
     let _ = writeln!(
         out,
-        "<dt>Certifications</dt><dd><ul class=\"chips\">{}</ul></dd>",
+        "<dt>{}</dt><dd><ul class=\"chips\">{}</ul></dd>",
+        l.msg("Certifications", "資格"),
         if certs.is_empty() {
-            "none".to_string()
+            none.to_string()
         } else {
             certs.concat()
         }
@@ -168,18 +190,18 @@ fn profile(out: &mut String, r: &Report) {
     out.push_str("</dl>\n</section>\n");
 }
 
-fn incomes(inc: &crate::income::Incomes) -> String {
+fn incomes(inc: &crate::income::Incomes, l: Lang) -> String {
     let mut parts = Vec::new();
     if let Some(f) = &inc.employee {
-        parts.push(format!("employee {}", escape(&f.display())));
+        parts.push(format!("{} {}", l.term("employee"), escape(&f.display())));
     }
     if let Some(f) = &inc.freelance {
-        parts.push(format!("freelance {}", escape(&f.display())));
+        parts.push(format!("{} {}", l.term("freelance"), escape(&f.display())));
     }
     parts.join(" · ")
 }
 
-fn gap_list(rec: &Recommendation) -> String {
+fn gap_list(rec: &Recommendation, l: Lang) -> String {
     const SHOWN: usize = 4;
     let mut items: Vec<String> = rec
         .gaps
@@ -193,50 +215,75 @@ fn gap_list(rec: &Recommendation) -> String {
                 } else {
                     ""
                 },
-                escape(&s.name.en),
+                text(&s.name, l),
                 s.have,
                 s.need
             ),
             Gap::Experience(e) => format!(
-                "<li class=\"essential\">{} {}→{}y</li>",
-                escape(&e.name.en),
+                "<li class=\"essential\">{} {}→{}{}</li>",
+                text(&e.name, l),
                 fmt_num(e.have),
-                fmt_num(e.need)
+                fmt_num(e.need),
+                l.msg("y", "年")
             ),
         })
         .collect();
     if rec.gaps.len() > SHOWN {
-        items.push(format!("<li>+{} more</li>", rec.gaps.len() - SHOWN));
+        let more = rec.gaps.len() - SHOWN;
+        items.push(match l {
+            Lang::En => format!("<li>+{more} more</li>"),
+            Lang::Ja => format!("<li>ほか{more}件</li>"),
+        });
     }
     if items.is_empty() {
-        "<span class=\"none\">no gaps</span>".to_string()
+        format!(
+            "<span class=\"none\">{}</span>",
+            l.msg("no gaps", "不足なし")
+        )
     } else {
         format!("<ul class=\"gaps\">{}</ul>", items.concat())
     }
 }
 
-fn recommendations(out: &mut String, r: &Report) {
+fn recommendations(out: &mut String, r: &Report, l: Lang) {
     section(
         out,
         "recommendations",
-        "Recommended next roles",
-        "おすすめの次の役割",
+        l.msg("Recommended next roles", "おすすめの次のロール"),
     );
     let recs = &r.recommendations.recommendations;
     if recs.is_empty() {
-        out.push_str("<p>No role to recommend.</p>\n</section>\n");
+        let _ = writeln!(
+            out,
+            "<p>{}</p>\n</section>",
+            l.msg(
+                "No role to recommend.",
+                "おすすめできるロールはありません。"
+            )
+        );
         return;
     }
-    out.push_str(
-        "<table class=\"recs\">\n<thead><tr><th>#</th><th>Role</th><th>Score</th><th>Fit</th>\
-         <th>Readiness</th><th>Time to ready</th><th>Gaps (have→need)</th></tr></thead>\n<tbody>\n",
+    let heads = [
+        ("#", "#"),
+        ("Role", "ロール"),
+        ("Score", "スコア"),
+        ("Fit", "適合度"),
+        ("Readiness", "準備状況"),
+        ("Time to ready", "準備完了まで"),
+        ("Gaps (have→need)", "不足(現在→必要)"),
+    ];
+    let _ = writeln!(
+        out,
+        "<table class=\"recs\">\n<thead><tr>{}</tr></thead>\n<tbody>",
+        header_cells(&heads, l)
     );
     for (i, rec) in recs.iter().enumerate() {
         let via = if rec.via.is_empty() {
             String::new()
         } else {
             format!(
-                "<div class=\"via\">via {}</div>",
+                "<div class=\"via\">{} {}</div>",
+                l.msg("via", "経由"),
                 escape(&rec.via.join(" → "))
             )
         };
@@ -245,19 +292,27 @@ fn recommendations(out: &mut String, r: &Report) {
             "<tr><td class=\"rank\">{}</td><td>{} <code>{}</code>{via}</td><td class=\"bar\">{}</td><td class=\"bar\">{}</td>\
              <td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
             i + 1,
-            both(&rec.name.ja, &rec.name.en),
+            text(&rec.name, l),
             escape(&rec.role),
             meter(rec.score, "score"),
             meter(rec.fit, "fit"),
-            badge(rec.readiness.as_str()),
-            escape(&months(rec.months_to_ready)),
-            gap_list(rec)
+            badge(rec.readiness.as_str(), l),
+            escape(&months(rec.months_to_ready, l)),
+            gap_list(rec, l)
         );
     }
     out.push_str("</tbody>\n</table>\n</section>\n");
 }
 
-fn bar(b: &Bar) -> String {
+/// `<th>` cells of `(English, 日本語)` names.
+fn header_cells(heads: &[(&str, &str)], l: Lang) -> String {
+    heads
+        .iter()
+        .map(|(en, ja)| format!("<th>{}</th>", l.msg(en, ja)))
+        .collect()
+}
+
+fn bar(b: &Bar, l: Lang) -> String {
     let pct = |x: f64| ((x / b.scale).clamp(0.0, 1.0) * 1000.0).round() / 10.0;
     let met = b.have >= b.need;
     let class = match (met, b.essential) {
@@ -265,13 +320,17 @@ fn bar(b: &Bar) -> String {
         (false, true) => "short essential",
         (false, false) => "short",
     };
-    let unit = if b.unit == "years" { " years" } else { "" };
+    let unit = if b.unit == "years" {
+        l.msg(" years", "年")
+    } else {
+        ""
+    };
     format!(
         "<div class=\"row {class}\"><div class=\"label\">{} <code>{}</code></div>\
          <div class=\"track\"><span class=\"need\" style=\"width:{}%\"></span>\
          <span class=\"have\" style=\"width:{}%\"></span></div>\
          <div class=\"num\">{} / {}{unit}</div></div>\n",
-        both(&b.name.ja, &b.name.en),
+        text(&b.name, l),
         escape(&b.id),
         pct(b.need),
         pct(b.have),
@@ -280,42 +339,75 @@ fn bar(b: &Bar) -> String {
     )
 }
 
-fn target(out: &mut String, g: &GapReport, chart: &[Bar]) {
-    section(out, "target", "Target role", "目標の役割");
+fn target(out: &mut String, g: &GapReport, chart: &[Bar], l: Lang) {
+    section(out, "target", l.msg("Target role", "目標のロール"));
+    let (fit, badge) = (score(g.fit), badge(g.readiness.as_str(), l));
+    let (ready, all) = (
+        escape(&months(g.months_to_ready, l)),
+        escape(&months(g.months_to_close_all, l)),
+    );
+    let summary = match l {
+        Lang::En => format!("fit {fit} {badge} · ready {ready} · every gap closed {all}"),
+        Lang::Ja => {
+            format!("適合度 {fit} {badge} · 準備完了まで {ready} · すべての不足を埋めるまで {all}")
+        }
+    };
     let _ = writeln!(
         out,
-        "<p class=\"target\"><b>{}</b> <code>{}</code> — fit {} {} · ready {} · every gap closed {}</p>",
-        both(&g.name.ja, &g.name.en),
+        "<p class=\"target\"><b>{}</b> <code>{}</code> — {summary}</p>",
+        text(&g.name, l),
         escape(&g.target),
-        score(g.fit),
-        badge(g.readiness.as_str()),
-        escape(&months(g.months_to_ready)),
-        escape(&months(g.months_to_close_all))
     );
-    out.push_str(
-        "<h3>Requirements: have vs need <span lang=\"ja\">必要条件</span></h3>\n\
-         <p class=\"legend\"><span class=\"key have\"></span>have \
-         <span class=\"key need\"></span>needed, not yet \
-         <span class=\"key met\"></span>met</p>\n<div class=\"chart\">\n",
+    let _ = writeln!(
+        out,
+        "<h3>{}</h3>\n<p class=\"legend\"><span class=\"key have\"></span>{} \
+         <span class=\"key need\"></span>{} <span class=\"key met\"></span>{}</p>\n\
+         <div class=\"chart\">",
+        l.msg("Requirements: have vs need", "要件: 現在と必要"),
+        l.msg("have", "現在"),
+        l.msg("needed, not yet", "必要(未達)"),
+        l.msg("met", "達成"),
     );
     if chart.is_empty() {
-        out.push_str("<p>The role lists no requirements.</p>\n");
+        let _ = writeln!(
+            out,
+            "<p>{}</p>",
+            l.msg(
+                "The role lists no requirements.",
+                "このロールには要件がありません。"
+            )
+        );
     }
     for b in chart {
-        out.push_str(&bar(b));
+        out.push_str(&bar(b, l));
     }
     out.push_str("</div>\n");
-    out.push_str("<h3>Certification plan <span lang=\"ja\">資格の計画</span></h3>\n");
+    let _ = writeln!(out, "<h3>{}</h3>", l.msg("Certification plan", "推奨資格"));
     if g.certifications.is_empty() {
-        out.push_str("<p>No certification needed for the essential gaps.</p>\n");
+        let _ = writeln!(
+            out,
+            "<p>{}</p>",
+            l.msg(
+                "No certification needed for the essential gaps.",
+                "必須の不足を埋めるのに資格は要りません。"
+            )
+        );
     } else {
-        out.push_str(
-            "<table class=\"plan\">\n<thead><tr><th>Step</th><th>Certification</th>\
-             <th>Issuer</th><th>Study hours</th><th>Closes</th></tr></thead>\n<tbody>\n",
+        let heads = [
+            ("Step", "順番"),
+            ("Certification", "資格"),
+            ("Issuer", "実施団体"),
+            ("Study hours", "学習時間"),
+            ("Closes", "埋まるスキル"),
+        ];
+        let _ = writeln!(
+            out,
+            "<table class=\"plan\">\n<thead><tr>{}</tr></thead>\n<tbody>",
+            header_cells(&heads, l)
         );
         for (i, c) in g.certifications.iter().enumerate() {
             let hours = c.study_hours.map_or_else(
-                || "unknown".to_string(),
+                || l.msg("unknown", "不明").to_string(),
                 |h| {
                     if (h.min - h.max).abs() < f64::EPSILON {
                         fmt_num(h.min)
@@ -334,7 +426,7 @@ fn target(out: &mut String, g: &GapReport, chart: &[Bar]) {
                 "<tr><td class=\"rank\">{}</td><td>{} <code>{}</code></td><td>{}</td>\
                  <td class=\"num\">{hours}</td><td>{}</td></tr>",
                 i + 1,
-                both(&c.name.ja, &c.name.en),
+                text(&c.name, l),
                 escape(&c.id),
                 escape(&c.issuer),
                 closes.join(", ")
@@ -344,45 +436,58 @@ fn target(out: &mut String, g: &GapReport, chart: &[Bar]) {
         let unknown = if t.unknown_hours.is_empty() {
             String::new()
         } else {
-            format!(
-                " (hours unknown for {})",
-                escape(&t.unknown_hours.join(", "))
-            )
+            let ids = escape(&t.unknown_hours.join(", "));
+            match l {
+                Lang::En => format!(" (hours unknown for {ids})"),
+                Lang::Ja => format!(" ({ids} は時間不明)"),
+            }
         };
         let _ = writeln!(
             out,
-            "</tbody>\n<tfoot><tr><td></td><td colspan=\"2\">Total</td><td class=\"num\">≈{}</td>\
+            "</tbody>\n<tfoot><tr><td></td><td colspan=\"2\">{}</td><td class=\"num\">≈{}</td>\
              <td>{}{unknown}</td></tr></tfoot>\n</table>",
+            l.msg("Total", "合計"),
             fmt_num(t.hours.round()),
-            escape(&months(t.months))
+            escape(&months(t.months, l))
         );
     }
     out.push_str("</section>\n");
 }
 
-fn route(out: &mut String, r: &Report) {
-    section(out, "route", "Route map", "キャリアマップ");
+fn route(out: &mut String, r: &Report, l: Lang) {
+    section(out, "route", l.msg("Route map", "キャリアマップ"));
     match &r.graph.route {
         Some(rt) if !rt.roles.is_empty() => {
             let cost = rt
                 .cost
-                .map(|c| format!(" ({} years)", fmt_num((c * 100.0).round() / 100.0)))
+                .map(|c| format!(" ({})", years((c * 100.0).round() / 100.0, l)))
                 .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "<p>Best route: <b>{}</b>{cost}, drawn in red.</p>",
-                escape(&rt.roles.join(" → "))
-            );
+            let roles = escape(&rt.roles.join(" → "));
+            let _ = match l {
+                Lang::En => writeln!(
+                    out,
+                    "<p>Best route: <b>{roles}</b>{cost}, drawn in red.</p>"
+                ),
+                Lang::Ja => writeln!(out, "<p>最適ルート: <b>{roles}</b>{cost}(赤で表示)。</p>"),
+            };
         }
         Some(rt) => {
+            let (from, to) = (escape(&rt.from), escape(&rt.to));
+            let _ = match l {
+                Lang::En => writeln!(out, "<p>No route from {from} to {to}.</p>"),
+                Lang::Ja => writeln!(out, "<p>{from} から {to} へのルートはありません。</p>"),
+            };
+        }
+        None => {
             let _ = writeln!(
                 out,
-                "<p>No route from {} to {}.</p>",
-                escape(&rt.from),
-                escape(&rt.to)
+                "<p>{}</p>",
+                l.msg(
+                    "Roles coloured by fit.",
+                    "ロールは適合度で色分けしています。"
+                )
             );
         }
-        None => out.push_str("<p>Roles coloured by fit.</p>\n"),
     }
     let _ = write!(
         out,
@@ -391,7 +496,7 @@ fn route(out: &mut String, r: &Report) {
     );
 }
 
-fn estimate(e: &Estimate) -> String {
+fn estimate(e: &Estimate, l: Lang) -> String {
     match e.range {
         Some(range) => {
             let mut s = format!("{}万円", escape(&range.display()));
@@ -400,11 +505,14 @@ fn estimate(e: &Estimate) -> String {
             }
             s
         }
-        None => "<span class=\"none\">no sourced figure</span>".to_string(),
+        None => format!(
+            "<span class=\"none\">{}</span>",
+            l.msg("no sourced figure", "出典のある数字なし")
+        ),
     }
 }
 
-fn income_row(out: &mut String, r: &RoleIncome, tag: &str) {
+fn income_row(out: &mut String, r: &RoleIncome, tag: &str, l: Lang) {
     let factors: Vec<String> = r
         .employee
         .factors
@@ -412,7 +520,7 @@ fn income_row(out: &mut String, r: &RoleIncome, tag: &str) {
         .chain(&r.freelance.factors)
         .map(|f| {
             let what = if f.kind == "age" {
-                format!("age {}", f.id)
+                format!("{} {}", l.msg("age", "年齢"), f.id)
             } else {
                 f.id.clone()
             };
@@ -430,36 +538,42 @@ fn income_row(out: &mut String, r: &RoleIncome, tag: &str) {
         out,
         "<tr><td>{} <code>{}</code>{tag}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
          <td>{}</td></tr>",
-        both(&r.name.ja, &r.name.en),
+        text(&r.name, l),
         escape(&r.role),
-        estimate(&r.employee),
-        estimate(&r.freelance),
+        estimate(&r.employee, l),
+        estimate(&r.freelance, l),
         factors.join(", ")
     );
 }
 
-fn income(out: &mut String, r: &Report) {
-    section(out, "income", "Income estimates", "年収の見込み");
+fn income(out: &mut String, r: &Report, l: Lang) {
+    section(out, "income", l.msg("Income estimates", "年収の見込み"));
     let o = &r.income;
-    out.push_str(
-        "<p>万円 a year: the role's published figure × each factor that applies to the \
-         profile.</p>\n<table class=\"income\">\n<thead><tr><th>Role</th><th>Employee \
-         <span lang=\"ja\">会社員</span></th><th>Freelance <span lang=\"ja\">フリーランス</span></th>\
-         <th>Factors</th></tr></thead>\n<tbody>\n",
+    let heads = [
+        ("Role", "ロール"),
+        ("Employee", "会社員"),
+        ("Freelance", "フリーランス"),
+        ("Factors", "係数"),
+    ];
+    let _ = writeln!(
+        out,
+        "<p>{}</p>\n<table class=\"income\">\n<thead><tr>{}</tr></thead>\n<tbody>",
+        l.msg(
+            "万円 a year: the role's published figure × each factor that applies to the profile.",
+            "万円/年: ロールの公表値 × プロフィールに当てはまる各係数。"
+        ),
+        header_cells(&heads, l)
     );
     if let Some(c) = &o.current {
-        income_row(out, c, " <span class=\"tag\">now</span>");
+        let tag = format!(" <span class=\"tag\">{}</span>", l.msg("now", "現在"));
+        income_row(out, c, &tag, l);
     }
     for x in &o.recommended {
-        income_row(out, x, "");
+        income_row(out, x, "", l);
     }
     out.push_str("</tbody>\n</table>\n");
     for n in [&o.conversion, &o.caveat].into_iter().flatten() {
-        let _ = writeln!(
-            out,
-            "<p class=\"note\">{}</p>",
-            both(&n.text.ja, &n.text.en)
-        );
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", text(&n.text, l));
     }
     out.push_str("</section>\n");
 }

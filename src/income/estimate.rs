@@ -92,6 +92,9 @@ pub struct Factor {
     pub figures: String,
     /// What in the profile makes it apply, or what is missing.
     pub because: String,
+    /// `because` in Japanese, for text output (JSON keeps the one form scripts read).
+    #[serde(skip)]
+    pub because_ja: String,
     /// Where the figures come from.
     pub source: String,
     /// When two uplifts of a group give the two ends: where the high end's figures come from,
@@ -176,7 +179,8 @@ fn amount(a: crate::knowledge::market::Amount) -> String {
     }
 }
 
-fn uplift_factor(u: &Uplift, because: String) -> Factor {
+fn uplift_factor(u: &Uplift, trace: &crate::rules::Trace) -> Factor {
+    let mark = |passed: bool| if passed { "✓" } else { "✗" }.to_string();
     Factor {
         kind: "uplift",
         id: u.id.clone(),
@@ -184,7 +188,8 @@ fn uplift_factor(u: &Uplift, because: String) -> Factor {
         low: u.low,
         high: u.high,
         figures: format!("{} → {}万円", amount(u.base), amount(u.raised)),
-        because,
+        because: trace.leaf_summary(),
+        because_ja: trace.leaves_in(crate::lang::Lang::Ja, &mark),
         source: u.source.clone(),
         high_source: None,
     }
@@ -204,6 +209,7 @@ fn age_factor(model: &IncomeModel, facts: &Facts) -> Option<Factor> {
         high: band.factor,
         figures: format!("{} / {}万円", fmt_num(band.income), fmt_num(band.reference)),
         because: format!("age {}", fmt_num(facts.age.unwrap_or_default())),
+        because_ja: format!("{}歳", fmt_num(facts.age.unwrap_or_default())),
         source: band.source.clone(),
         high_source: None,
     })
@@ -229,7 +235,7 @@ pub fn uplifts(
         .filter(|u| u.applies_to(role, family, employment))
     {
         let trace = u.when.trace(facts, kb);
-        let f = uplift_factor(u, trace.leaf_summary());
+        let f = uplift_factor(u, &trace);
         if trace.passed {
             held.push((u.group.as_str(), f));
         } else {
@@ -262,6 +268,7 @@ pub fn uplifts(
                 id: format!("{} + {}", lo.id, hi.id),
                 high: hi.high,
                 because: format!("{}; {}", lo.because, hi.because),
+                because_ja: format!("{}; {}", lo.because_ja, hi.because_ja),
                 figures: format!("{}; {}", lo.figures, hi.figures),
                 high_source: (hi.source != lo.source).then(|| hi.source.clone()),
                 ..lo.clone()

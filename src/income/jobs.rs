@@ -15,8 +15,12 @@ use super::estimate::Range;
 use crate::knowledge::KnowledgeBase;
 use crate::knowledge::market::{Amount, Posting};
 use crate::knowledge::model::RoleIx;
+use crate::lang::Lang;
 use crate::profile::Facts;
 use crate::rules::fmt_num;
+
+/// What `jobs` names the shipped postings by (`postings_from`).
+pub const SHIPPED: &str = "the shipped postings";
 
 /// Share of the requirement terms in a posting's fit (the rest is the fit to its role).
 pub const REQUIREMENT_WEIGHT: f64 = 0.75;
@@ -203,8 +207,22 @@ pub fn jobs(kb: &KnowledgeBase, facts: &Facts, postings: &[Posting], top: usize)
 }
 
 impl PostingTerm {
-    /// "java level 1 → 3", "java 1 → 3 years", "requirements 0 → 1 year".
+    /// "java level 1 → 3", "java 1 → 3 years", "requirements 0 → 1 year" (English).
     pub fn display(&self) -> String {
+        self.display_in(Lang::En)
+    }
+
+    /// The term as [`PostingTerm::display`] writes it, in a language.
+    pub fn display_in(&self, lang: Lang) -> String {
+        let (id, have, need) = (&self.id, fmt_num(self.have), fmt_num(self.need));
+        if lang == Lang::Ja {
+            return match self.kind {
+                "skill" => format!("{id} レベル {have} → {need}"),
+                "skill-years" => format!("{id}: {have}年 → {need}年(通算年数で代用)"),
+                "phase" => format!("{id} {have}年 → {need}年"),
+                _ => format!("マネジメント {have}年 → {need}年"),
+            };
+        }
         match self.kind {
             "skill" => format!(
                 "{} level {} → {}",

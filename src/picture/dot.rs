@@ -27,7 +27,7 @@ pub fn render(g: &GraphView) -> String {
         let _ = writeln!(
             out,
             "    label={}; style=\"rounded\"; color={}; penwidth=2;",
-            quote(&f.name.en),
+            quote(g.lang.text(&f.name)),
             quote(&f.colour)
         );
         for r in roles {

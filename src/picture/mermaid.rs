@@ -20,7 +20,7 @@ pub fn render(g: &GraphView) -> String {
             out,
             "  subgraph {}[\"{}\"]",
             family_id(&f.id),
-            text(&f.name.en)
+            text(g.lang.text(&f.name))
         );
         for r in roles {
             let shape = if r.current {

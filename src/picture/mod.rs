@@ -16,6 +16,7 @@ use serde::Serialize;
 use crate::Engine;
 use crate::error::Error;
 use crate::knowledge::format::Text;
+use crate::lang::Lang;
 use crate::profile::Profile;
 
 /// What a picture of the career graph shows.
@@ -31,6 +32,9 @@ pub struct GraphView {
     pub transitions: Vec<TransitionEdge>,
     /// The best route, when a goal was given.
     pub route: Option<RouteView>,
+    /// The language of titles and labels (not part of the JSON, which has both names).
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 /// A role family.
@@ -104,6 +108,8 @@ pub struct Request<'a> {
     pub from: Option<&'a str>,
     /// Goal of the route to highlight.
     pub to: Option<&'a str>,
+    /// The language of titles and labels.
+    pub lang: Lang,
 }
 
 /// Gathers the picture: every role and transition, the fits and the best route.
@@ -220,6 +226,7 @@ pub fn build(engine: &Engine, req: Request) -> Result<GraphView, Error> {
         roles,
         transitions,
         route,
+        lang: req.lang,
     })
 }
 
@@ -241,33 +248,47 @@ impl GraphView {
 
     /// A one-line title.
     pub fn title(&self) -> String {
-        let mut t = format!(
-            "careergraph: {} roles, {} transitions",
-            self.roles.len(),
-            self.transitions.len()
-        );
+        let (roles, moves, ja) = (self.roles.len(), self.transitions.len(), self.lang.is_ja());
+        let mut t = if ja {
+            format!("careergraph: ロール{roles}件、移動{moves}件")
+        } else {
+            format!("careergraph: {roles} roles, {moves} transitions")
+        };
         if let Some(p) = &self.profile {
-            t.push_str(&format!("; fit for {p}"));
+            t.push_str(&if ja {
+                format!("; {p}の適合度")
+            } else {
+                format!("; fit for {p}")
+            });
         }
         if let Some(r) = &self.route {
-            match r.cost {
-                Some(c) => t.push_str(&format!(
-                    "; best route {} → {} ({} years)",
-                    r.from,
-                    r.to,
-                    crate::rules::fmt_num(c)
-                )),
-                None => t.push_str(&format!("; no route {} → {}", r.from, r.to)),
-            }
+            let (from, to) = (&r.from, &r.to);
+            t.push_str(&match (r.cost, ja) {
+                (Some(c), false) => {
+                    format!(
+                        "; best route {from} → {to} ({} years)",
+                        crate::rules::fmt_num(c)
+                    )
+                }
+                (Some(c), true) => {
+                    format!(
+                        "; 最適ルート {from} → {to} ({}年)",
+                        crate::rules::fmt_num(c)
+                    )
+                }
+                (None, false) => format!("; no route {from} → {to}"),
+                (None, true) => format!("; ルートなし {from} → {to}"),
+            });
         }
         t
     }
 
-    /// A role's label: its English name, and the fit as a percentage with a profile.
+    /// A role's label: its name in the language, and the fit as a percentage with a profile.
     pub fn label(&self, role: &RoleNode) -> String {
+        let name = self.lang.text(&role.name);
         match role.fit {
-            Some(f) => format!("{} ({:.0}%)", role.name.en, f * 100.0),
-            None => role.name.en.clone(),
+            Some(f) => format!("{name} ({:.0}%)", f * 100.0),
+            None => name.to_string(),
         }
     }
 }

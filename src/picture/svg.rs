@@ -12,6 +12,8 @@ use std::fmt::Write;
 
 use super::{GraphView, RoleNode, colour};
 use crate::html::escape::escape as esc;
+use crate::lang::Lang;
+use unicode_width::UnicodeWidthStr;
 
 const NODE_W: f64 = 240.0;
 const NODE_H: f64 = 34.0;
@@ -110,13 +112,7 @@ pub fn render(g: &GraphView) -> String {
             out,
             "<text x=\"20\" y=\"{}\" font-weight=\"bold\">{}</text>",
             ly + 22.0,
-            esc(&f.name.en)
-        );
-        let _ = writeln!(
-            out,
-            "<text x=\"20\" y=\"{}\" fill=\"#555555\">{}</text>",
-            ly + 38.0,
-            esc(&f.name.ja)
+            esc(g.lang.text(&f.name))
         );
     }
     // Transitions: the others first, the route on top.
@@ -170,9 +166,14 @@ fn node(out: &mut String, g: &GraphView, r: &RoleNode, p: Place) {
     } else {
         (g.family_colour(&r.family).to_string(), 2.0)
     };
-    let mut tip = format!("{} ({}, seniority {})", r.id, r.family, r.seniority);
+    let l = g.lang;
+    let mut tip = match l {
+        Lang::En => format!("{} ({}, seniority {})", r.id, r.family, r.seniority),
+        Lang::Ja => format!("{} ({}、職位レベル {})", r.id, r.family, r.seniority),
+    };
     if let (Some(f), Some(rd)) = (r.fit, r.readiness) {
-        let _ = write!(tip, ": fit {:.0}%, {rd}", f * 100.0);
+        let fit = l.msg("fit", "適合度");
+        let _ = write!(tip, ": {fit} {:.0}%, {}", f * 100.0, l.term(rd));
     }
     let _ = writeln!(out, "<g><title>{}</title>", esc(&tip));
     if r.current {
@@ -202,6 +203,7 @@ fn node(out: &mut String, g: &GraphView, r: &RoleNode, p: Place) {
 }
 
 fn legend(out: &mut String, g: &GraphView, y: f64) {
+    let l = g.lang;
     let mut x = 16.0;
     let item = |out: &mut String, x: &mut f64, swatch: String, label: &str| {
         out.push_str(&swatch);
@@ -212,7 +214,7 @@ fn legend(out: &mut String, g: &GraphView, y: f64) {
             y + 14.0,
             esc(label)
         );
-        *x += 34.0 + label.chars().count() as f64 * 6.6 + 24.0;
+        *x += 34.0 + label.width() as f64 * 6.6 + 24.0;
     };
     if g.profile.is_some() {
         let _ = writeln!(
@@ -228,21 +230,31 @@ fn legend(out: &mut String, g: &GraphView, y: f64) {
             "<rect x=\"{x}\" y=\"{}\" width=\"28\" height=\"16\" fill=\"url(#fit)\"/>\n",
             y + 2.0
         );
-        item(out, &mut x, s, "fill: fit 0% → 100%");
+        item(
+            out,
+            &mut x,
+            s,
+            l.msg("fill: fit 0% → 100%", "塗り: 適合度 0% → 100%"),
+        );
         let s = format!(
             "<rect x=\"{}\" y=\"{}\" width=\"24\" height=\"14\" rx=\"4\" fill=\"none\" \
              stroke=\"#000000\" stroke-width=\"1.5\"/>\n",
             x + 2.0,
             y + 3.0
         );
-        item(out, &mut x, s, "current role");
+        item(out, &mut x, s, l.msg("current role", "現在のロール"));
     } else {
         let s = format!(
             "<rect x=\"{x}\" y=\"{}\" width=\"28\" height=\"16\" fill=\"{}\"/>\n",
             y + 2.0,
             colour::family(0)
         );
-        item(out, &mut x, s, "fill: the role's family");
+        item(
+            out,
+            &mut x,
+            s,
+            l.msg("fill: the role's family", "塗り: ロールの系統"),
+        );
     }
     let line = |dash: &str, colour: &str, w: f64, x: f64| {
         format!(
@@ -254,17 +266,20 @@ fn legend(out: &mut String, g: &GraphView, y: f64) {
         )
     };
     let s = line("", "#8a8a8a", 1.5, x);
-    item(out, &mut x, s, "move");
+    item(out, &mut x, s, l.msg("move", "移動"));
     let s = line(" stroke-dasharray=\"5 4\"", "#8a8a8a", 1.5, x);
-    item(out, &mut x, s, "career change");
+    item(out, &mut x, s, l.msg("career change", "キャリアチェンジ"));
     if g.route.is_some() {
         let s = line("", colour::ROUTE, 3.5, x);
-        item(out, &mut x, s, "best route");
+        item(out, &mut x, s, l.msg("best route", "最適ルート"));
     }
+    let note = l.msg(
+        "Moving right is moving up in seniority. Drawn by careergraph graph --format svg.",
+        "右へ進むほど職位レベルが上がります。careergraph graph --format svg で描画。",
+    );
     let _ = writeln!(
         out,
-        "<text x=\"16\" y=\"{}\" fill=\"#777777\" font-size=\"11\">Moving right is moving up \
-         in seniority. Drawn by careergraph graph --format svg.</text>",
+        "<text x=\"16\" y=\"{}\" fill=\"#777777\" font-size=\"11\">{note}</text>",
         y + 44.0
     );
 }

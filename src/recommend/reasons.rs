@@ -45,15 +45,18 @@ pub fn transition(kb: &KnowledgeBase, facts: &Facts, t: TransitionIx, out: &mut 
     if let Some(c) = &tr.conditions {
         let trace = c.trace(facts, kb);
         let leaves = trace.leaf_summary();
+        let ja_leaves = trace.leaves_in(crate::lang::Lang::Ja, &|passed| {
+            if passed { "✓" } else { "✗" }.to_string()
+        });
         let (ja, en, adj) = if trace.passed {
             (
-                format!("この移動に多い条件を満たしている: {leaves}"),
+                format!("この移動に多い条件を満たしている: {ja_leaves}"),
                 format!("you meet what the sources tie this move to: {leaves}"),
                 Some(kb.scoring.transition_condition_bonus),
             )
         } else {
             (
-                format!("この移動に多い条件をまだ満たしていない: {leaves}"),
+                format!("この移動に多い条件をまだ満たしていない: {ja_leaves}"),
                 format!("not yet met, what the sources tie this move to: {leaves}"),
                 None,
             )

@@ -4,11 +4,12 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use super::{Sources, Style, json, markdown, table, years};
+use super::{Options, Sources, Style, json, markdown, table_in, years, yes_no};
 use crate::income::Incomes;
 use crate::knowledge::KnowledgeBase;
 use crate::knowledge::format::Text;
 use crate::knowledge::model::{Income, RoleIx, Vocab};
+use crate::lang::Lang;
 use crate::rules::fmt_num;
 
 #[derive(Serialize)]
@@ -23,7 +24,8 @@ struct RoleRow<'a> {
 }
 
 /// `roles`.
-pub fn roles(kb: &KnowledgeBase, style: Style) -> String {
+pub fn roles(kb: &KnowledgeBase, style: Style, o: Options) -> String {
+    let l = o.lang;
     let as_json = style == Style::Json;
     let rows: Vec<RoleRow> = (0..kb.roles.len())
         .map(|i| {
@@ -42,38 +44,49 @@ pub fn roles(kb: &KnowledgeBase, style: Style) -> String {
     if as_json {
         return json(&serde_json::json!({ "roles": rows }));
     }
-    let mut t = table(&[
-        "role",
-        "名前",
-        "name",
-        "family",
-        "seniority",
-        "entry",
-        "employee",
-        "freelance",
-    ]);
+    let mut t = table_in(
+        l,
+        &[
+            ("role", "ロール"),
+            ("name", "名前"),
+            ("family", "系統"),
+            ("seniority", "職位レベル"),
+            ("entry", "入口"),
+            ("employee", "会社員"),
+            ("freelance", "フリーランス"),
+        ],
+    );
     for r in &rows {
         let fig = |f: &Option<crate::income::Figure>| {
             f.as_ref().map_or("–".to_string(), |f| f.display())
         };
         t.add_row(vec![
             r.id.to_string(),
-            r.name.ja.clone(),
-            r.name.en.clone(),
+            l.text(r.name).to_string(),
             r.family.to_string(),
             r.seniority.to_string(),
-            if r.entry { "yes" } else { "" }.to_string(),
+            if r.entry {
+                yes_no(true, l)
+            } else {
+                String::new()
+            },
             fig(&r.income.employee),
             fig(&r.income.freelance),
         ]);
     }
-    if style == Style::Markdown {
-        return format!("## Roles\n\n{}\n{} roles.\n", markdown(&t), rows.len());
+    let n = rows.len();
+    match (style, l) {
+        (Style::Markdown, Lang::En) => format!("## Roles\n\n{}\n{n} roles.\n", markdown(&t)),
+        (Style::Markdown, Lang::Ja) => format!("## ロール\n\n{}\nロール{n}件。\n", markdown(&t)),
+        (_, Lang::En) => format!(
+            "{}\n{n} roles. `careergraph role ID` shows one.\n",
+            o.grid(&t)
+        ),
+        (_, Lang::Ja) => format!(
+            "{}\nロール{n}件。`careergraph role ID` で1件を詳しく表示します。\n",
+            o.grid(&t)
+        ),
     }
-    format!(
-        "{t}\n{} roles. `careergraph role ID` shows one.\n",
-        rows.len()
-    )
 }
 
 #[derive(Serialize)]
@@ -125,7 +138,8 @@ struct RoleView<'a> {
 }
 
 /// `role ID`.
-pub fn role(kb: &KnowledgeBase, ix: RoleIx, as_json: bool) -> String {
+pub fn role(kb: &KnowledgeBase, ix: RoleIx, as_json: bool, o: Options) -> String {
+    let l = o.lang;
     let r = kb.role(ix);
     fn edge<'a>(
         kb: &'a KnowledgeBase,
@@ -195,101 +209,138 @@ pub fn role(kb: &KnowledgeBase, ix: RoleIx, as_json: bool) -> String {
     }
     let mut src = Sources::default();
     let mut out = String::new();
+    let title = format!("{} — {}", view.id, l.text(&r.name));
     let _ = writeln!(
         out,
-        "{} — {} / {} {}",
-        view.id,
-        r.name.ja,
-        r.name.en,
-        src.mark(&r.source)
+        "{}",
+        o.title(&format!("{title} {}", src.mark(&r.source)))
     );
-    let _ = writeln!(
-        out,
-        "family {}, seniority {}{}",
-        view.family,
-        r.seniority,
-        if r.entry { ", entry role" } else { "" }
-    );
+    let (family, seniority) = (view.family, r.seniority);
+    let facts = match l {
+        Lang::En => format!(
+            "family {family}, seniority {seniority}{}",
+            if r.entry { ", entry role" } else { "" }
+        ),
+        Lang::Ja => format!(
+            "系統 {family}、職位レベル {seniority}{}",
+            if r.entry { "、入口ロール" } else { "" }
+        ),
+    };
+    o.push_item(&mut out, "", 0, &facts);
     if !r.aliases.is_empty() {
-        let _ = writeln!(out, "aliases: {}", r.aliases.join(", "));
+        let aliases = format!("{} {}", l.msg("aliases:", "別名:"), r.aliases.join(", "));
+        o.push_item(&mut out, "", 0, &aliases);
     }
-    let _ = writeln!(out, "\n{}\n{}", r.summary.ja, r.summary.en);
+    let _ = writeln!(out, "\n{}", l.text(&r.summary));
     if !view.requirements.is_empty() {
-        out.push_str("\nRequirements:\n");
-        let mut t = table(&["skill", "level", "weight", "essential", "source"]);
+        let _ = writeln!(out, "\n{}", o.heading(l.msg("Requirements:", "要件:")));
+        let mut t = table_in(
+            l,
+            &[
+                ("skill", "スキル"),
+                ("level", "レベル"),
+                ("weight", "重み"),
+                ("essential", "必須"),
+                ("source", "出典"),
+            ],
+        );
         for q in &view.requirements {
             t.add_row(vec![
                 q.skill.to_string(),
                 q.level.to_string(),
                 fmt_num(q.weight),
-                if q.essential { "yes" } else { "no" }.to_string(),
+                yes_no(q.essential, l),
                 src.mark(q.source),
             ]);
         }
-        let _ = writeln!(out, "{t}");
+        let _ = writeln!(out, "{}", o.grid(&t));
     }
     if let Some(e) = &view.experience {
         let mut parts = Vec::new();
-        if let Some(y) = e.total_years {
-            parts.push(format!("{} in total", years(y)));
+        let y = |y: f64| years(y, l);
+        if let Some(t) = e.total_years {
+            parts.push(match l {
+                Lang::En => format!("{} in total", y(t)),
+                Lang::Ja => format!("通算{}", y(t)),
+            });
         }
-        for (p, y) in &e.phases {
-            parts.push(format!("{} of {p}", years(*y)));
+        for (p, t) in &e.phases {
+            parts.push(match l {
+                Lang::En => format!("{} of {p}", y(*t)),
+                Lang::Ja => format!("{p} {}", y(*t)),
+            });
         }
-        if let Some(y) = e.management_years {
-            parts.push(format!("{} of management", years(y)));
+        if let Some(t) = e.management_years {
+            parts.push(match l {
+                Lang::En => format!("{} of management", y(t)),
+                Lang::Ja => format!("マネジメント{}", y(t)),
+            });
         }
         let _ = writeln!(
             out,
-            "\nExperience: {} {}",
-            parts.join(", "),
+            "\n{} {} {}",
+            l.msg("Experience:", "経験:"),
+            parts.join(l.msg(", ", "、")),
             src.mark(e.source)
         );
     }
     if !view.certifications.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nCertifications that help: {}",
+        out.push('\n');
+        let certs = format!(
+            "{} {}",
+            l.msg("Certifications that help:", "役立つ資格:"),
             view.certifications.join(", ")
         );
+        o.push_item(&mut out, "", 0, &certs);
     }
     if !view.aptitudes.is_empty() {
-        let _ = writeln!(out, "Suits: {}", view.aptitudes.join(", "));
+        let suits = format!(
+            "{} {}",
+            l.msg("Suits:", "向いている志向:"),
+            view.aptitudes.join(", ")
+        );
+        o.push_item(&mut out, "", 0, &suits);
     }
     if !r.incomes.is_empty() {
-        out.push_str("\nIncomes:\n");
+        let _ = writeln!(out, "\n{}", o.heading(l.msg("Incomes:", "年収:")));
         for i in &r.incomes {
-            let _ = writeln!(
-                out,
-                "  - {} {}: {} {}",
-                i.employment.as_str(),
+            let income = format!(
+                "{} {}: {} {}",
+                l.term(i.employment.as_str()),
                 crate::income::amount(i.average, i.min, i.max, i.period),
-                i.basis.en,
+                l.text(&i.basis),
                 src.mark(&i.source)
             );
+            o.push_item(&mut out, "  - ", 0, &income);
         }
     }
     for (title, list) in [
-        ("Leads to", &view.transitions_out),
-        ("Reached from", &view.transitions_in),
+        (l.msg("Leads to", "次に進めるロール"), &view.transitions_out),
+        (
+            l.msg("Reached from", "この前のロール"),
+            &view.transitions_in,
+        ),
     ] {
         if list.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n{title}:");
+        let _ = writeln!(out, "\n{}", o.heading(&format!("{title}:")));
         for t in list {
-            let _ = writeln!(
-                out,
-                "  - {} ({}, {} years): {} {}",
+            let (kind, typical) = (l.term(t.kind), years(t.typical_years, l));
+            let how = match l {
+                Lang::En => format!("{kind}, {typical}"),
+                Lang::Ja => format!("{kind}、通常{typical}"),
+            };
+            let edge = format!(
+                "{} ({how}): {} {}",
                 t.role,
-                t.kind,
-                fmt_num(t.typical_years),
-                t.note.en,
+                l.text(t.note),
                 src.mark(t.source)
             );
+            o.push_item(&mut out, "  - ", 0, &edge);
         }
     }
-    out.push_str(&src.render());
+    out.push_str(&src.render(o));
     out
 }
 
@@ -310,7 +361,8 @@ struct CertView<'a> {
 }
 
 /// `certs`.
-pub fn certs(kb: &KnowledgeBase, style: Style) -> String {
+pub fn certs(kb: &KnowledgeBase, style: Style, o: Options) -> String {
+    let l = o.lang;
     let as_json = style == Style::Json;
     let ids = |list: &[crate::knowledge::model::CertIx]| -> Vec<String> {
         list.iter()
@@ -350,16 +402,19 @@ pub fn certs(kb: &KnowledgeBase, style: Style) -> String {
             .collect();
         return json(&serde_json::json!({ "certifications": rows }));
     }
-    let mut t = table(&[
-        "certification",
-        "名前",
-        "issuer",
-        "ITSS",
-        "hours",
-        "requires",
-        "after",
-        "evidences",
-    ]);
+    let mut t = table_in(
+        l,
+        &[
+            ("certification", "資格"),
+            ("name", "名前"),
+            ("issuer", "実施団体"),
+            ("ITSS", "ITSS"),
+            ("hours", "時間"),
+            ("requires", "前提"),
+            ("after", "推奨の前段"),
+            ("evidences", "証明するスキル"),
+        ],
+    );
     for c in &kb.certifications {
         let ev: Vec<String> = c
             .evidences
@@ -368,7 +423,7 @@ pub fn certs(kb: &KnowledgeBase, style: Style) -> String {
             .collect();
         t.add_row(vec![
             c.id.clone(),
-            c.name.ja.clone(),
+            l.text(&c.name).to_string(),
             c.issuer.clone(),
             c.itss_level.map_or(String::new(), |l| l.to_string()),
             c.study_hours.map_or(String::new(), |(a, b)| {
@@ -379,18 +434,23 @@ pub fn certs(kb: &KnowledgeBase, style: Style) -> String {
             ev.join(", "),
         ]);
     }
-    if style == Style::Markdown {
-        return format!(
-            "## Certifications\n\n{}\n{} certifications.\n",
-            markdown(&t),
-            kb.certifications.len()
-        );
+    let n = kb.certifications.len();
+    match (style, l) {
+        (Style::Markdown, Lang::En) => {
+            format!(
+                "## Certifications\n\n{}\n{n} certifications.\n",
+                markdown(&t)
+            )
+        }
+        (Style::Markdown, Lang::Ja) => format!("## 資格\n\n{}\n資格{n}件。\n", markdown(&t)),
+        (_, Lang::En) => format!("{}\n{n} certifications.\n", o.grid(&t)),
+        (_, Lang::Ja) => format!("{}\n資格{n}件。\n", o.grid(&t)),
     }
-    format!("{t}\n{} certifications.\n", kb.certifications.len())
 }
 
 /// `skills`.
-pub fn skills(kb: &KnowledgeBase, style: Style) -> String {
+pub fn skills(kb: &KnowledgeBase, style: Style, o: Options) -> String {
+    let l = o.lang;
     let as_json = style == Style::Json;
     if as_json {
         let rows: Vec<_> = kb
@@ -405,30 +465,35 @@ pub fn skills(kb: &KnowledgeBase, style: Style) -> String {
             .collect();
         return json(&serde_json::json!({ "skills": rows }));
     }
-    let mut t = table(&["skill", "名前", "name", "category"]);
+    let mut t = table_in(
+        l,
+        &[("skill", "スキル"), ("name", "名前"), ("category", "分類")],
+    );
     for s in &kb.skills {
         t.add_row(vec![
             s.id.clone(),
-            s.name.ja.clone(),
-            s.name.en.clone(),
+            l.text(&s.name).to_string(),
             s.category.clone(),
         ]);
     }
-    if style == Style::Markdown {
-        return format!(
-            "## Skills\n\n{}\n{} skills.\n",
-            markdown(&t),
-            kb.skills.len()
-        );
+    let n = kb.skills.len();
+    match (style, l) {
+        (Style::Markdown, Lang::En) => format!("## Skills\n\n{}\n{n} skills.\n", markdown(&t)),
+        (Style::Markdown, Lang::Ja) => format!("## スキル\n\n{}\nスキル{n}件。\n", markdown(&t)),
+        (_, Lang::En) => format!(
+            "{}\n{n} skills. Levels: 0 none, 1 studied, 2 works with help, 3 independent, 4 leads and designs, 5 recognised expert.\n",
+            o.grid(&t)
+        ),
+        (_, Lang::Ja) => format!(
+            "{}\nスキル{n}件。レベル: 0 なし、1 学習した、2 支援があればできる、3 自立してできる、4 リードし設計できる、5 第一人者。\n",
+            o.grid(&t)
+        ),
     }
-    format!(
-        "{t}\n{} skills. Levels: 0 none, 1 studied, 2 works with help, 3 independent, 4 leads and designs, 5 recognised expert.\n",
-        kb.skills.len()
-    )
 }
 
 /// `preferences`: the vocabularies a profile uses (preferences, workplaces, phases).
-pub fn preferences(kb: &KnowledgeBase, as_json: bool) -> String {
+pub fn preferences(kb: &KnowledgeBase, as_json: bool, o: Options) -> String {
+    let l = o.lang;
     let rows = |list: &[Vocab]| -> Vec<serde_json::Value> {
         list.iter()
             .map(|v| serde_json::json!({"id": v.id, "name": v.name, "description": v.description, "source": v.source}))
@@ -448,24 +513,37 @@ pub fn preferences(kb: &KnowledgeBase, as_json: bool) -> String {
     }
     let mut out = String::new();
     for (title, list) in [
-        ("Preferences (`preferences`)", &kb.preferences),
-        ("Workplaces (`workplace`)", &kb.workplaces),
+        (
+            l.msg("Preferences (`preferences`):", "志向 (`preferences`):"),
+            &kb.preferences,
+        ),
+        (
+            l.msg("Workplaces (`workplace`):", "職場 (`workplace`):"),
+            &kb.workplaces,
+        ),
     ] {
-        let mut t = table(&["id", "名前", "name"]);
+        let mut t = table_in(l, &[("id", "id"), ("name", "名前")]);
         for v in list.iter() {
-            t.add_row(vec![v.id.clone(), v.name.ja.clone(), v.name.en.clone()]);
+            t.add_row(vec![v.id.clone(), l.text(&v.name).to_string()]);
         }
-        let _ = writeln!(out, "{title}:\n{t}\n");
+        let _ = writeln!(out, "{}\n{}\n", o.title(title), o.grid(&t));
     }
-    let mut t = table(&["id", "名前", "name", "upstream"]);
+    let mut t = table_in(l, &[("id", "id"), ("name", "名前"), ("upstream", "上流")]);
     for p in &kb.phases {
         t.add_row(vec![
             p.id.clone(),
-            p.name.ja.clone(),
-            p.name.en.clone(),
-            if p.upstream { "yes" } else { "" }.to_string(),
+            l.text(&p.name).to_string(),
+            if p.upstream {
+                yes_no(true, l)
+            } else {
+                String::new()
+            },
         ]);
     }
-    let _ = writeln!(out, "Phases (`phases`, years per phase):\n{t}");
+    let title = l.msg(
+        "Phases (`phases`, years per phase):",
+        "工程 (`phases`、工程ごとの年数):",
+    );
+    let _ = writeln!(out, "{}\n{}", o.title(title), o.grid(&t));
     out
 }

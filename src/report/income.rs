@@ -3,10 +3,11 @@
 
 use std::fmt::Write;
 
-use super::Sources;
+use super::{Options, Sources};
 use crate::income::{Estimate, Factor, IncomeOutlook, RoleIncome};
 use crate::knowledge::format::Employment;
 use crate::knowledge::market::Sourced;
+use crate::lang::Lang;
 use crate::rules::fmt_num;
 
 /// The source marks of a factor: `[1]`, or `[1][2]` when its two ends come from two sources.
@@ -28,13 +29,19 @@ pub(crate) fn factor(f: &Factor) -> String {
     }
 }
 
-fn estimate(e: &Estimate, src: &mut Sources) -> String {
-    let label = match e.employment {
-        Employment::Employee => "employee ",
-        Employment::Freelance => "freelance",
+fn estimate(e: &Estimate, src: &mut Sources, l: Lang) -> String {
+    let label = match (e.employment, l) {
+        (Employment::Employee, Lang::En) => "employee ",
+        (Employment::Freelance, Lang::En) => "freelance",
+        (Employment::Employee, Lang::Ja) => "会社員      ",
+        (Employment::Freelance, Lang::Ja) => "フリーランス",
     };
     let (Some(base), Some(range)) = (&e.base, e.range) else {
-        return format!("  {label}  no sourced figure for this role");
+        let none = l.msg(
+            "no sourced figure for this role",
+            "このロールには出典のある数字がありません",
+        );
+        return format!("  {label}  {none}");
     };
     let mut s = format!("  {label}  {}万円", range.display());
     if let Some(m) = e.monthly {
@@ -42,7 +49,10 @@ fn estimate(e: &Estimate, src: &mut Sources) -> String {
     }
     let _ = write!(s, "  = {}", base.published);
     if let Some(role) = &base.borrowed_from {
-        let _ = write!(s, " of {role}");
+        let _ = match l {
+            Lang::En => write!(s, " of {role}"),
+            Lang::Ja => write!(s, "({role} の数字)"),
+        };
     }
     let _ = write!(s, " {}", src.mark(&base.source));
     for f in &e.factors {
@@ -51,12 +61,14 @@ fn estimate(e: &Estimate, src: &mut Sources) -> String {
     s
 }
 
-fn role(out: &mut String, r: &RoleIncome, tag: &str, src: &mut Sources) {
-    let _ = writeln!(out, "\n{} ({} / {}){tag}", r.role, r.name.ja, r.name.en);
-    let _ = writeln!(out, "{}", estimate(&r.employee, src));
-    let _ = writeln!(out, "{}", estimate(&r.freelance, src));
+fn role(out: &mut String, r: &RoleIncome, tag: &str, src: &mut Sources, o: Options) {
+    let l = o.lang;
+    let title = format!("{} ({}){tag}", r.role, l.text(&r.name));
+    let _ = writeln!(out, "\n{}", o.heading(&title));
+    let _ = writeln!(out, "{}", estimate(&r.employee, src, l));
+    let _ = writeln!(out, "{}", estimate(&r.freelance, src, l));
     // Uplifts with the same condition (employee and freelance twins) share one line.
-    let mut lines: Vec<(&str, Vec<String>)> = Vec::new();
+    let mut lines: Vec<(&Factor, Vec<String>)> = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
     for f in r.employee.not_yet.iter().chain(&r.freelance.not_yet) {
         if seen.contains(&f.id.as_str()) {
@@ -64,13 +76,19 @@ fn role(out: &mut String, r: &RoleIncome, tag: &str, src: &mut Sources) {
         }
         seen.push(&f.id);
         let item = format!("{} {} {}", f.id, factor(f), src.mark(&f.source));
-        match lines.iter_mut().find(|(b, _)| *b == f.because) {
+        match lines.iter_mut().find(|(b, _)| b.because == f.because) {
             Some((_, items)) => items.push(item),
-            None => lines.push((&f.because, vec![item])),
+            None => lines.push((f, vec![item])),
         }
     }
-    for (because, items) in lines {
-        let _ = writeln!(out, "  not yet: {} — {because}", items.join(", "));
+    for (f, items) in lines {
+        let because = l.msg(&f.because, &f.because_ja);
+        let _ = writeln!(
+            out,
+            "  {} {} — {because}",
+            l.msg("not yet:", "未達:"),
+            items.join(", ")
+        );
     }
 }
 
@@ -80,36 +98,55 @@ pub(crate) fn notes(
     conversion: Option<&Sourced>,
     caveat: Option<&Sourced>,
     src: &mut Sources,
+    l: Lang,
 ) {
-    for (label, n) in [("Conversion", conversion), ("Caveat", caveat)] {
+    for (label, n) in [
+        (l.msg("Conversion", "換算"), conversion),
+        (l.msg("Caveat", "注意"), caveat),
+    ] {
         if let Some(n) = n {
-            let _ = writeln!(out, "{label}: {} {}", n.text.en, src.mark(&n.source));
+            let _ = writeln!(out, "{label}: {} {}", l.text(&n.text), src.mark(&n.source));
         }
     }
 }
 
 /// The readable form of `income`.
-pub fn text(o: &IncomeOutlook) -> String {
+pub fn text(x: &IncomeOutlook, o: Options) -> String {
+    let l = o.lang;
     let mut out = String::new();
     let mut src = Sources::default();
-    let who = o.profile.as_deref().unwrap_or("the profile");
-    let _ = writeln!(out, "Income estimates for {who} (万円 a year)");
-    out.push_str(
+    let who = x
+        .profile
+        .as_deref()
+        .unwrap_or(l.msg("the profile", "このプロフィール"));
+    let title = match l {
+        Lang::En => format!("Income estimates for {who} (万円 a year)"),
+        Lang::Ja => format!("{who}の推定年収(万円/年)"),
+    };
+    let _ = writeln!(out, "{}", o.heading(&title));
+    out.push_str(l.msg(
         "Each line: estimate = the role's figure [source] × each factor that applies [source].\n",
-    );
-    if let Some(c) = &o.current {
-        role(&mut out, c, " — current role", &mut src);
+        "各行: 推定 = ロールの数字 [出典] × 当てはまる各係数 [出典]。\n",
+    ));
+    if let Some(c) = &x.current {
+        let tag = l.msg(" — current role", " — 現在のロール");
+        role(&mut out, c, tag, &mut src, o);
     }
-    for (i, r) in o.recommended.iter().enumerate() {
-        role(
-            &mut out,
-            r,
-            &format!(" — recommendation {}", i + 1),
-            &mut src,
-        );
+    for (i, r) in x.recommended.iter().enumerate() {
+        let tag = match l {
+            Lang::En => format!(" — recommendation {}", i + 1),
+            Lang::Ja => format!(" — おすすめ {}", i + 1),
+        };
+        role(&mut out, r, &tag, &mut src, o);
     }
     out.push('\n');
-    notes(&mut out, o.conversion.as_ref(), o.caveat.as_ref(), &mut src);
-    out.push_str(&src.render());
+    notes(
+        &mut out,
+        x.conversion.as_ref(),
+        x.caveat.as_ref(),
+        &mut src,
+        l,
+    );
+    out.push_str(&src.render(o));
     out
 }

@@ -2,31 +2,43 @@
 
 use std::fmt::Write;
 
-use super::{Sources, score, table};
+use super::{Options, Sources, score, table_in};
 use crate::income::Jobs;
+use crate::lang::Lang;
 
 /// The readable form of `jobs`.
-pub fn text(j: &Jobs) -> String {
+pub fn text(j: &Jobs, o: Options) -> String {
+    let l = o.lang;
     let mut out = String::new();
     let mut src = Sources::default();
-    let who = j.profile.as_deref().unwrap_or("the profile");
-    let _ = writeln!(
-        out,
-        "Postings for {who}: best {} of {} from {}",
-        j.jobs.len(),
-        j.total,
-        j.postings_from
+    let who = j
+        .profile
+        .as_deref()
+        .unwrap_or(l.msg("the profile", "このプロフィール"));
+    let from = if j.postings_from == crate::income::jobs::SHIPPED {
+        l.msg(&j.postings_from, "同梱の求人")
+    } else {
+        &j.postings_from
+    };
+    let (n, total) = (j.jobs.len(), j.total);
+    let title = match l {
+        Lang::En => format!("Postings for {who}: best {n} of {total} from {from}"),
+        Lang::Ja => format!("{who}に合う求人: {from}({total}件)から上位{n}件"),
+    };
+    let _ = writeln!(out, "{}", o.heading(&title));
+    let mut t = table_in(
+        l,
+        &[
+            ("#", "#"),
+            ("posting", "求人"),
+            ("role", "ロール"),
+            ("fit", "適合度"),
+            ("met", "充足"),
+            ("rate 万円/月", "単価 万円/月"),
+            ("your estimate", "あなたの推定"),
+            ("source", "出典"),
+        ],
     );
-    let mut t = table(&[
-        "#",
-        "posting",
-        "role",
-        "fit",
-        "met",
-        "rate 万円/月",
-        "your estimate",
-        "source",
-    ]);
     for (i, m) in j.jobs.iter().enumerate() {
         t.add_row(vec![
             (i + 1).to_string(),
@@ -39,15 +51,19 @@ pub fn text(j: &Jobs) -> String {
             src.mark(&m.posting.source),
         ]);
     }
-    let _ = writeln!(out, "{t}");
-    out.push_str("\nGaps per posting:\n");
+    let _ = writeln!(out, "{}", o.grid(&t));
+    let _ = writeln!(
+        out,
+        "\n{}",
+        o.heading(l.msg("Gaps per posting:", "求人ごとの不足:"))
+    );
     for (i, m) in j.jobs.iter().enumerate() {
         let gaps = if m.gaps.is_empty() {
-            "none".to_string()
+            l.msg("none", "なし").to_string()
         } else {
             m.gaps
                 .iter()
-                .map(|g| g.display())
+                .map(|g| g.display_in(l))
                 .collect::<Vec<_>>()
                 .join("; ")
         };
@@ -59,10 +75,12 @@ pub fn text(j: &Jobs) -> String {
             m.posting.id
         );
     }
-    out.push_str(
+    out.push_str(l.msg(
         "\nfit = 0.75 × requirements met + 0.25 × fit to the posting's role; \
          your estimate = the income model's freelance rate for you in that role.\n",
-    );
-    out.push_str(&src.render());
+        "\n適合度 = 0.75 × 要件の充足 + 0.25 × 求人のロールへの適合度。\
+         あなたの推定 = そのロールでのあなたのフリーランス単価(年収モデルによる)。\n",
+    ));
+    out.push_str(&src.render(o));
     out
 }

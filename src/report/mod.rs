@@ -8,6 +8,8 @@ pub mod explain;
 pub mod gaps;
 pub mod income;
 pub mod jobs;
+mod layout;
+mod paint;
 pub mod paths;
 pub mod rate;
 pub mod recommend;
@@ -18,7 +20,22 @@ pub mod whatif;
 use comfy_table::{LineStyle, Table, TableStyle};
 use serde::Serialize;
 
+pub use paint::strip;
+
+use crate::lang::Lang;
 use crate::rules::fmt_num;
+
+/// How text output is written: in which language, and whether with colour. JSON ignores both.
+/// The default (English, no colour) is what [`crate::cli::run`] writes when nothing is asked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The language of names, headings and messages.
+    pub lang: Lang,
+    /// Whether to colour headings, readiness and ✓/✗ with ANSI escape codes.
+    pub colour: bool,
+    /// Whether to write GitHub Markdown (`##` headings, tables, lists) instead of text.
+    pub markdown: bool,
+}
 
 /// Pretty JSON with a final newline; floats are rounded to 4 decimals so output is readable and
 /// identical across platforms.
@@ -38,6 +55,21 @@ pub fn tidy(text: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n");
     out.push('\n');
+    out
+}
+
+/// Markdown without trailing spaces and with at most one blank line in a row.
+pub fn tidy_markdown(text: &str) -> String {
+    let mut out = String::new();
+    let mut blank = true;
+    for line in tidy(text).lines() {
+        if line.is_empty() && blank {
+            continue;
+        }
+        blank = line.is_empty();
+        out.push_str(line);
+        out.push('\n');
+    }
     out
 }
 
@@ -106,13 +138,14 @@ impl Sources {
     }
 
     /// The list of sources, one per line.
-    pub fn render(&self) -> String {
+    pub fn render(&self, o: Options) -> String {
         if self.0.is_empty() {
             return String::new();
         }
-        let mut out = String::from("\nSources:\n");
+        let mut out = format!("\n{}\n", o.heading(o.lang.msg("Sources:", "出典:")));
         for (i, s) in self.0.iter().enumerate() {
-            out.push_str(&format!("  [{}] {s}\n", i + 1));
+            out.push_str(&o.item("  ", 0, &format!("[{}] {s}", i + 1)));
+            out.push('\n');
         }
         out
     }
@@ -123,34 +156,53 @@ pub(crate) fn score(x: f64) -> String {
     format!("{x:.2}")
 }
 
-/// "≈6 months", "ready now".
-pub(crate) fn months(m: f64) -> String {
-    if m <= 0.0 {
-        "now".into()
-    } else if m <= 1.0 {
-        "≈1 month".into()
-    } else if m < 24.0 {
-        format!("≈{} months", fmt_num(m.ceil()))
-    } else {
-        format!("≈{} years", fmt_num((m / 12.0 * 2.0).ceil() / 2.0))
+/// "≈6 months" / 「≈6か月」, "now" / 「今すぐ」.
+pub(crate) fn months(m: f64, lang: Lang) -> String {
+    match lang {
+        Lang::En if m <= 0.0 => "now".into(),
+        Lang::En if m <= 1.0 => "≈1 month".into(),
+        Lang::En if m < 24.0 => format!("≈{} months", fmt_num(m.ceil())),
+        Lang::En => format!("≈{} years", fmt_num((m / 12.0 * 2.0).ceil() / 2.0)),
+        Lang::Ja if m <= 0.0 => "今すぐ".into(),
+        Lang::Ja if m <= 1.0 => "≈1か月".into(),
+        Lang::Ja if m < 24.0 => format!("≈{}か月", fmt_num(m.ceil())),
+        Lang::Ja => format!("≈{}年", fmt_num((m / 12.0 * 2.0).ceil() / 2.0)),
     }
 }
 
-/// "1 year", "2.5 years".
-pub(crate) fn years(y: f64) -> String {
-    if y == 1.0 {
-        "1 year".into()
-    } else {
-        format!("{} years", fmt_num(y))
+/// "1 year", "2.5 years" / 「1年」「2.5年」.
+pub(crate) fn years(y: f64, lang: Lang) -> String {
+    match lang {
+        Lang::En if y == 1.0 => "1 year".into(),
+        Lang::En => format!("{} years", fmt_num(y)),
+        Lang::Ja => format!("{}年", fmt_num(y)),
     }
 }
 
-/// "150–200 h", "600 h".
-pub(crate) fn hours(h: &crate::planning::certs::Hours) -> String {
+/// "yes" / 「はい」, or "no" / 「いいえ」.
+pub(crate) fn yes_no(b: bool, lang: Lang) -> String {
+    match (b, lang) {
+        (true, Lang::En) => "yes",
+        (false, Lang::En) => "no",
+        (true, Lang::Ja) => "はい",
+        (false, Lang::Ja) => "いいえ",
+    }
+    .to_string()
+}
+
+/// A table in the house style, with its header in the language: `(English, 日本語)` pairs.
+pub fn table_in(lang: Lang, header: &[(&str, &str)]) -> Table {
+    let names: Vec<&str> = header.iter().map(|(en, ja)| lang.msg(en, ja)).collect();
+    table(&names)
+}
+
+/// "150–200 h", "600 h" / 「150–200時間」.
+pub(crate) fn hours(h: &crate::planning::certs::Hours, lang: Lang) -> String {
+    let unit = lang.msg(" h", "時間");
     if h.min == h.max {
-        format!("{} h", fmt_num(h.min))
+        format!("{}{unit}", fmt_num(h.min))
     } else {
-        format!("{}–{} h", fmt_num(h.min), fmt_num(h.max))
+        format!("{}–{}{unit}", fmt_num(h.min), fmt_num(h.max))
     }
 }
 
@@ -165,7 +217,11 @@ pub(crate) fn signed_man(x: f64) -> String {
 
 /// "employee 480–620 → 600–750万円 (+120…+130) [3]": the estimates that changed, where both
 /// come from one survey (a difference across surveys is not a fact; JSON still carries it).
-pub(crate) fn estimated_change(e: &crate::income::EstimatedChange, src: &mut Sources) -> String {
+pub(crate) fn estimated_change(
+    e: &crate::income::EstimatedChange,
+    src: &mut Sources,
+    lang: Lang,
+) -> String {
     let d = |x: f64| {
         let r = x.round();
         if r >= 0.0 {
@@ -185,7 +241,8 @@ pub(crate) fn estimated_change(e: &crate::income::EstimatedChange, src: &mut Sou
             let delta = if lo == hi { lo } else { format!("{lo}…{hi}") };
             let marks: Vec<String> = c.sources.iter().map(|x| src.mark(x)).collect();
             Some(format!(
-                "{k} {} → {}万円 ({delta}) {}",
+                "{} {} → {}万円 ({delta}) {}",
+                lang.term(k),
                 c.from.display(),
                 c.to.display(),
                 marks.join("")

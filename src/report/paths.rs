@@ -2,105 +2,154 @@
 
 use std::fmt::Write;
 
-use super::{Sources, certs, months, score, signed_man, table, years};
+use super::{Options, Sources, certs, months, score, signed_man, table_in, years};
 use crate::income::{IncomeChange, Incomes};
+use crate::lang::Lang;
 use crate::planning::routes::{PathView, PathsReport, StepView};
 use crate::rules::fmt_num;
 
 /// The readable form of `paths`.
-pub fn text(r: &PathsReport) -> String {
+pub fn text(r: &PathsReport, o: Options) -> String {
+    let l = o.lang;
     let mut out = String::new();
     let mut src = Sources::default();
     let priced = if r.with_profile {
-        "priced for the profile: typical years plus the time to close the gaps"
+        l.msg(
+            "priced for the profile: typical years plus the time to close the gaps",
+            "プロフィールに合わせた見積もり: 通常の年数+不足を埋める期間",
+        )
     } else {
-        "cost in typical years"
+        l.msg("cost in typical years", "通常の年数で見積もり")
     };
     let Some(to) = &r.to else {
-        destinations(&mut out, r, priced);
+        destinations(&mut out, r, priced, o);
         return out;
     };
-    let _ = writeln!(
-        out,
-        "Routes from {} to {} ({} best, at most {} steps; {priced})",
-        r.from, to, r.k, r.max_steps
-    );
+    let (from, k, steps) = (&r.from, r.k, r.max_steps);
+    let title = match l {
+        Lang::En => {
+            format!("Routes from {from} to {to} ({k} best, at most {steps} steps; {priced})")
+        }
+        Lang::Ja => {
+            format!("{from} から {to} へのルート(上位{k}件、最大{steps}ステップ。{priced})")
+        }
+    };
+    let _ = writeln!(out, "{}", o.title(&title));
     if r.paths.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nNo route leads from {} to {to} in the knowledge base.",
-            r.from
-        );
+        let _ = match l {
+            Lang::En => writeln!(
+                out,
+                "\nNo route leads from {from} to {to} in the knowledge base."
+            ),
+            Lang::Ja => writeln!(
+                out,
+                "\n知識ベースには {from} から {to} へのルートがありません。"
+            ),
+        };
     }
     for (i, p) in r.paths.iter().enumerate() {
-        route(&mut out, &mut src, i + 1, p);
+        route(&mut out, &mut src, i + 1, p, o);
     }
     if !r.bottlenecks.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nOn most routes (learn these first, whichever route you take):"
+        let title = l.msg(
+            "On most routes (learn these first, whichever route you take):",
+            "多くのルートに共通(どのルートでも先に身につけたいもの):",
         );
+        let _ = writeln!(out, "\n{}", o.heading(title));
         for b in &r.bottlenecks {
-            let _ = writeln!(
-                out,
-                "  - {} {} ({} / {}): {} of {} routes",
-                b.kind, b.id, b.name.ja, b.name.en, b.routes, b.of
-            );
+            let (kind, id, name, n, of) = (l.term(b.kind), &b.id, l.text(&b.name), b.routes, b.of);
+            let line = match l {
+                Lang::En => format!("{kind} {id} ({name}): {n} of {of} routes"),
+                Lang::Ja => format!("{kind} {id} ({name}): {of}ルート中{n}ルート"),
+            };
+            o.push_item(&mut out, "  - ", 0, &line);
         }
     }
-    out.push_str(&src.render());
+    out.push_str(&src.render(o));
     out
 }
 
-fn route(out: &mut String, src: &mut Sources, n: usize, p: &PathView) {
-    let income = change(&p.income_change);
-    let typical = if p.cost > p.typical_years {
-        format!(" (typical {})", fmt_num(p.typical_years))
-    } else {
-        String::new()
+fn route(out: &mut String, src: &mut Sources, n: usize, p: &PathView, o: Options) {
+    let l = o.lang;
+    let income = change(&p.income_change, l);
+    let typical = match (p.cost > p.typical_years, l) {
+        (false, _) => String::new(),
+        (true, Lang::En) => format!(" (typical {})", fmt_num(p.typical_years)),
+        (true, Lang::Ja) => format!("(通常{})", years(p.typical_years, l)),
     };
     let _ = writeln!(
         out,
-        "\n{n}. {}\n   {}{typical}, {}{}",
-        p.roles.join(" → "),
-        years(p.cost),
-        p.kind,
-        if income.is_empty() {
-            String::new()
-        } else {
-            format!(", income {income}")
-        }
+        "\n{}",
+        o.heading(&format!("{n}. {}", p.roles.join(" → ")))
+    );
+    let sep = l.msg(", ", "、");
+    o.push_item(
+        out,
+        "   ",
+        0,
+        &format!(
+            "{}{typical}{sep}{}{}",
+            years(p.cost, l),
+            l.term(&p.kind),
+            if income.is_empty() {
+                String::new()
+            } else {
+                format!("{sep}{} {income}", l.msg("income", "年収"))
+            }
+        ),
     );
     for (j, s) in p.steps.iter().enumerate() {
-        step(out, src, j + 1, s);
+        step(out, src, j + 1, s, o);
     }
 }
 
-fn step(out: &mut String, src: &mut Sources, n: usize, s: &StepView) {
-    let _ = writeln!(
-        out,
-        "   {n}) {} → {}: {}, typically {}{} {}",
-        s.from,
-        s.to,
-        s.kind,
-        years(s.typical_years),
-        if s.cost > s.typical_years {
-            format!(", ≈{} for you", fmt_num(s.cost))
-        } else {
-            String::new()
-        },
-        src.mark(&s.source)
-    );
-    let _ = writeln!(out, "      {}", s.note.en);
+fn step(out: &mut String, src: &mut Sources, n: usize, s: &StepView, o: Options) {
+    let l = o.lang;
+    let (kind, typical) = (l.term(&s.kind), years(s.typical_years, l));
+    let for_you = if s.cost > s.typical_years {
+        match l {
+            Lang::En => format!(", ≈{} for you", fmt_num(s.cost)),
+            Lang::Ja => format!("、あなたは≈{}年", fmt_num(s.cost)),
+        }
+    } else {
+        String::new()
+    };
+    let mark = src.mark(&s.source);
+    let head = match l {
+        Lang::En => format!(
+            "{n}) {} → {}: {kind}, typically {typical}{for_you} {mark}",
+            s.from, s.to
+        ),
+        Lang::Ja => format!(
+            "{n}) {} → {}: {kind}、通常{typical}{for_you} {mark}",
+            s.from, s.to
+        ),
+    };
+    o.push_item(out, "   ", 0, &head);
+    o.push_item(out, "      ", 1, l.text(&s.note));
     if let Some(c) = &s.conditions {
-        let _ = writeln!(out, "      conditions: {}", c.leaf_summary());
+        o.push_item(
+            out,
+            "      ",
+            1,
+            &format!(
+                "{} {}",
+                l.msg("conditions:", "条件:"),
+                c.leaves_in(l, &|passed| o.mark(passed))
+            ),
+        );
     }
     if let (Some(fit), Some(ready)) = (s.fit, s.readiness) {
-        let _ = writeln!(
+        o.push_item(
             out,
-            "      fit on arrival {} ({})",
-            score(fit),
-            ready.as_str()
+            "      ",
+            1,
+            &format!(
+                "{} {} ({})",
+                l.msg("fit on arrival", "到達時の適合度"),
+                score(fit),
+                o.readiness(ready)
+            ),
         );
     }
     if !s.gaps.is_empty() {
@@ -109,43 +158,71 @@ fn step(out: &mut String, src: &mut Sources, n: usize, s: &StepView) {
             .iter()
             .map(|g| format!("{} {}→{}", g.skill, g.have, g.need))
             .collect();
-        let _ = writeln!(out, "      close: {}", gaps.join(", "));
+        o.push_item(
+            out,
+            "      ",
+            1,
+            &format!("{} {}", l.msg("close:", "埋める不足:"), gaps.join(", ")),
+        );
     }
     if !s.certifications.is_empty() {
-        let _ = writeln!(
+        o.push_item(
             out,
-            "      certifications: {}",
-            certs::plan_line(&s.certifications)
+            "      ",
+            1,
+            &format!(
+                "{} {}",
+                l.msg("certifications:", "資格:"),
+                certs::plan_line(&s.certifications, l)
+            ),
         );
     }
     let time: Vec<String> = [
-        ("learning", s.learning_months),
-        ("certifications", s.certification_months),
-        ("waiting for experience", s.waiting_months),
+        (l.msg("learning", "学習"), s.learning_months),
+        (l.msg("certifications", "資格"), s.certification_months),
+        (
+            l.msg("waiting for experience", "経験を積む期間"),
+            s.waiting_months,
+        ),
     ]
     .into_iter()
     .filter_map(|(what, m)| {
         m.filter(|m| *m > 0.0)
-            .map(|m| format!("{what} {}", months(m)))
+            .map(|m| format!("{what} {}", months(m, l)))
     })
     .collect();
     if !time.is_empty() {
-        let _ = writeln!(out, "      time: {}", time.join(", "));
+        o.push_item(
+            out,
+            "      ",
+            1,
+            &format!("{} {}", l.msg("time:", "期間:"), time.join(", ")),
+        );
     }
-    let income = incomes(&s.income, &s.income_change, src);
+    let income = incomes(&s.income, &s.income_change, src, l);
     if !income.is_empty() {
-        let _ = writeln!(out, "      income: {income}");
+        o.push_item(
+            out,
+            "      ",
+            1,
+            &format!("{} {income}", l.msg("income:", "年収:")),
+        );
     }
     if let Some(e) = &s.estimated_income_change {
-        let est = super::estimated_change(e, src);
+        let est = super::estimated_change(e, src, l);
         if !est.is_empty() {
-            let _ = writeln!(out, "      estimated for you: {est}");
+            o.push_item(
+                out,
+                "      ",
+                1,
+                &format!("{} {est}", l.msg("estimated for you:", "あなたの推定:")),
+            );
         }
     }
 }
 
 /// "employee 600–900万円 (+150万円) [1], freelance 80万円/月 [2]".
-fn incomes(i: &Incomes, c: &IncomeChange, src: &mut Sources) -> String {
+fn incomes(i: &Incomes, c: &IncomeChange, src: &mut Sources, l: Lang) -> String {
     [
         ("employee", &i.employee, c.employee),
         ("freelance", &i.freelance, c.freelance),
@@ -156,7 +233,7 @@ fn incomes(i: &Incomes, c: &IncomeChange, src: &mut Sources) -> String {
             let d = d
                 .map(|d| format!(" ({})", signed_man(d)))
                 .unwrap_or_default();
-            format!("{k} {}{d} {}", f.display(), src.mark(&f.source))
+            format!("{} {}{d} {}", l.term(k), f.display(), src.mark(&f.source))
         })
     })
     .collect::<Vec<_>>()
@@ -164,27 +241,44 @@ fn incomes(i: &Incomes, c: &IncomeChange, src: &mut Sources) -> String {
 }
 
 /// "employee +150万円, freelance +12万円".
-fn change(c: &IncomeChange) -> String {
+fn change(c: &IncomeChange, l: Lang) -> String {
     [("employee", c.employee), ("freelance", c.freelance)]
         .into_iter()
-        .filter_map(|(k, d)| d.map(|d| format!("{k} {}", signed_man(d))))
+        .filter_map(|(k, d)| d.map(|d| format!("{} {}", l.term(k), signed_man(d))))
         .collect::<Vec<_>>()
         .join(", ")
 }
 
-fn destinations(out: &mut String, r: &PathsReport, priced: &str) {
-    let _ = writeln!(
-        out,
-        "Where {} leads within {} step{} ({priced})\n",
-        r.from,
-        r.max_steps,
-        if r.max_steps == 1 { "" } else { "s" }
-    );
+fn destinations(out: &mut String, r: &PathsReport, priced: &str, o: Options) {
+    let l = o.lang;
+    let (from, n) = (&r.from, r.max_steps);
+    let title = match l {
+        Lang::En => format!(
+            "Where {from} leads within {n} step{} ({priced})",
+            if n == 1 { "" } else { "s" }
+        ),
+        Lang::Ja => format!("{from} から{n}ステップ以内に進めるロール({priced})"),
+    };
+    let _ = writeln!(out, "{}\n", o.title(&title));
     if r.paths.is_empty() {
-        let _ = writeln!(out, "No move out of {} in the knowledge base.", r.from);
+        let _ = match l {
+            Lang::En => writeln!(out, "No move out of {from} in the knowledge base."),
+            Lang::Ja => writeln!(out, "知識ベースには {from} からの移動がありません。"),
+        };
         return;
     }
-    let mut t = table(&["role", "steps", "years", "typical", "kind", "via", "income"]);
+    let mut t = table_in(
+        l,
+        &[
+            ("role", "ロール"),
+            ("steps", "ステップ"),
+            ("years", "年数"),
+            ("typical", "通常"),
+            ("kind", "種類"),
+            ("via", "経由"),
+            ("income", "年収"),
+        ],
+    );
     for p in &r.paths {
         let via = p
             .roles
@@ -196,10 +290,10 @@ fn destinations(out: &mut String, r: &PathsReport, priced: &str) {
             p.steps.len().to_string(),
             fmt_num(p.cost),
             fmt_num(p.typical_years),
-            p.kind.clone(),
+            l.term(&p.kind).to_string(),
             via,
-            change(&p.income_change),
+            change(&p.income_change, l),
         ]);
     }
-    let _ = writeln!(out, "{t}");
+    let _ = writeln!(out, "{}", o.grid(&t));
 }

@@ -3,10 +3,11 @@
 
 use std::fmt::Write;
 
-use super::Sources;
 use super::income::{factor, marks, notes};
+use super::{Options, Sources};
 use crate::income::RateReport;
 use crate::income::rate::Driver;
+use crate::lang::Lang;
 
 fn adds(d: &Driver) -> String {
     let r = d.adds;
@@ -14,29 +15,43 @@ fn adds(d: &Driver) -> String {
 }
 
 /// The readable form of `rate`.
-pub fn text(r: &RateReport) -> String {
+pub fn text(r: &RateReport, o: Options) -> String {
+    let l = o.lang;
     let mut out = String::new();
     let mut src = Sources::default();
-    let who = r.profile.as_deref().unwrap_or("the profile");
-    let _ = writeln!(
-        out,
-        "Freelance rate for {who} as {} ({} / {})",
-        r.role, r.name.ja, r.name.en
-    );
+    let who = r
+        .profile
+        .as_deref()
+        .unwrap_or(l.msg("the profile", "このプロフィール"));
+    let title = match l {
+        Lang::En => format!("Freelance rate for {who} as {} ({})", r.role, r.name.en),
+        Lang::Ja => format!(
+            "{who}の {} ({}) としてのフリーランス単価",
+            r.role, r.name.ja
+        ),
+    };
+    let _ = writeln!(out, "{}", o.heading(&title));
     let (Some(base), Some(base_m), Some(m), Some(y)) =
         (&r.base, r.base_monthly, r.monthly, r.yearly)
     else {
-        out.push_str("\nNo source gives a freelance figure for this role.\n");
+        out.push_str(l.msg(
+            "\nNo source gives a freelance figure for this role.\n",
+            "\nこのロールのフリーランスの数字を示す出典はありません。\n",
+        ));
         return out;
     };
     let _ = write!(
         out,
-        "\nStarts from  {}万円/月  ({}",
+        "\n{}  {}万円/月  ({}",
+        l.msg("Starts from", "基準       "),
         base_m.display(),
         base.published
     );
     if let Some(role) = &base.borrowed_from {
-        let _ = write!(out, " of {role}");
+        let _ = match l {
+            Lang::En => write!(out, " of {role}"),
+            Lang::Ja => write!(out, "、{role} の数字"),
+        };
     }
     let _ = writeln!(out, ") {}", src.mark(&base.source));
     for d in &r.drivers {
@@ -46,46 +61,70 @@ pub fn text(r: &RateReport) -> String {
             adds(d),
             factor(&d.factor),
             d.factor.id,
-            d.factor.because,
+            l.msg(&d.factor.because, &d.factor.because_ja),
             marks(&d.factor, &mut src)
         );
     }
-    let _ = writeln!(
-        out,
-        "Estimate     {}万円/月  (≈{}万円 a year)",
-        m.display(),
-        y.display()
-    );
+    let _ = match l {
+        Lang::En => writeln!(
+            out,
+            "Estimate     {}万円/月  (≈{}万円 a year)",
+            m.display(),
+            y.display()
+        ),
+        Lang::Ja => writeln!(
+            out,
+            "推定         {}万円/月  (年≈{}万円)",
+            m.display(),
+            y.display()
+        ),
+    };
     if !r.not_yet.is_empty() {
-        out.push_str("\nWould add:\n");
+        let _ = writeln!(
+            out,
+            "\n{}",
+            o.heading(l.msg("Would add:", "上乗せできるもの:"))
+        );
         for d in &r.not_yet {
             let _ = writeln!(
                 out,
-                "  {:<12} {} {} — needs {} {}",
+                "  {:<12} {} {} — {} {} {}",
                 adds(d),
                 factor(&d.factor),
                 d.factor.id,
-                d.factor.because,
+                l.msg("needs", "条件"),
+                l.msg(&d.factor.because, &d.factor.because_ja),
                 src.mark(&d.factor.source)
             );
         }
     }
     if !r.sources_say.is_empty() {
-        out.push_str("\nWhat the sources say for this role:\n");
+        let title = l.msg(
+            "What the sources say for this role:",
+            "このロールについて出典が示す数字:",
+        );
+        let _ = writeln!(out, "\n{}", o.heading(title));
         for s in &r.sources_say {
             let _ = writeln!(
                 out,
-                "  {:<14} = {}万円/月  estimate is {}  {} {}",
+                "  {:<14} = {}万円/月  {} {}  {} {}",
                 s.published,
                 s.monthly.display(),
-                s.estimate_is,
-                s.basis.en,
+                l.msg("estimate is", "推定は"),
+                l.term(s.estimate_is),
+                l.text(&s.basis),
                 src.mark(&s.source)
             );
         }
     }
     out.push('\n');
-    notes(&mut out, r.conversion.as_ref(), r.caveat.as_ref(), &mut src);
-    out.push_str(&src.render());
+    notes(
+        &mut out,
+        r.conversion.as_ref(),
+        r.caveat.as_ref(),
+        &mut src,
+        l,
+    );
+    out.push_str(&src.render(o));
     out
 }

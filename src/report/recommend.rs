@@ -2,7 +2,8 @@
 
 use std::fmt::Write;
 
-use super::{Sources, certs, months, score, signed_man, table, years};
+use super::{Options, Sources, certs, months, score, signed_man, table_in, years};
+use crate::lang::Lang;
 use crate::planning::gaps::Gap;
 use crate::recommend::{Recommendation, Recommendations};
 use crate::rules::fmt_num;
@@ -11,31 +12,44 @@ use crate::rules::fmt_num;
 pub const DETAILED: usize = 5;
 
 /// The readable form of `recommend`.
-pub fn text(r: &Recommendations) -> String {
+pub fn text(r: &Recommendations, o: Options) -> String {
+    let l = o.lang;
     let mut out = String::new();
     let mut src = Sources::default();
-    let who = r.profile.name.as_deref().unwrap_or("this profile");
-    let _ = match &r.profile.current_role {
-        Some(role) => writeln!(
-            out,
-            "Next roles for {who} (now {role}, {} of experience)\n",
-            years(r.profile.years_experience)
-        ),
-        None => writeln!(out, "Entry roles for {who} (no current role given)\n"),
+    let who = r
+        .profile
+        .name
+        .as_deref()
+        .unwrap_or(l.msg("this profile", "このプロフィール"));
+    let experience = years(r.profile.years_experience, l);
+    let title = match (&r.profile.current_role, l) {
+        (Some(role), Lang::En) => {
+            format!("Next roles for {who} (now {role}, {experience} of experience)")
+        }
+        (Some(role), Lang::Ja) => format!("{who}の次のロール(現在 {role}、経験{experience})"),
+        (None, Lang::En) => format!("Entry roles for {who} (no current role given)"),
+        (None, Lang::Ja) => format!("{who}の入口ロール(現在のロールの指定なし)"),
     };
+    let _ = writeln!(out, "{}\n", o.title(&title));
     if r.recommendations.is_empty() {
-        out.push_str("No role is reachable from the current role in the knowledge base.\n");
+        out.push_str(l.msg(
+            "No role is reachable from the current role in the knowledge base.\n",
+            "知識ベースには、現在のロールから移れるロールがありません。\n",
+        ));
     }
-    let mut t = table(&[
-        "#",
-        "role",
-        "名前",
-        "score",
-        "fit",
-        "readiness",
-        "move",
-        "employee income",
-    ]);
+    let mut t = table_in(
+        l,
+        &[
+            ("#", "#"),
+            ("role", "ロール"),
+            ("name", "名前"),
+            ("score", "スコア"),
+            ("fit", "適合度"),
+            ("readiness", "準備状況"),
+            ("move", "移動"),
+            ("employee income", "年収(会社員)"),
+        ],
+    );
     for (i, rec) in r.recommendations.iter().enumerate() {
         let income = match (
             &rec.income.employee,
@@ -46,89 +60,104 @@ pub fn text(r: &Recommendations) -> String {
             (None, _) => "–".into(),
         };
         let step = match rec.steps {
-            0 => "entry".to_string(),
-            1 => rec.kind.clone(),
-            n => format!("{} ({n} steps)", rec.kind),
+            0 => l.term("entry").to_string(),
+            1 => l.term(&rec.kind).to_string(),
+            n => match l {
+                Lang::En => format!("{} ({n} steps)", rec.kind),
+                Lang::Ja => format!("{}({n}ステップ)", l.term(&rec.kind)),
+            },
         };
         t.add_row(vec![
             (i + 1).to_string(),
             rec.role.clone(),
-            rec.name.ja.clone(),
+            l.text(&rec.name).to_string(),
             score(rec.score),
             score(rec.fit),
-            rec.readiness.as_str().to_string(),
+            l.term(rec.readiness.as_str()).to_string(),
             step,
             income,
         ]);
     }
     if !r.recommendations.is_empty() {
-        let _ = writeln!(out, "{t}");
+        let _ = writeln!(out, "{}", o.table(&t, Some(5), o.readiness_cell()));
     }
     for (i, rec) in r.recommendations.iter().take(DETAILED).enumerate() {
-        detail(&mut out, &mut src, i + 1, rec);
+        detail(&mut out, &mut src, i + 1, rec, o);
     }
     if r.recommendations.len() > DETAILED {
-        let _ = writeln!(
-            out,
-            "\n(Details for the top {DETAILED}; `--format json` has them for every role.)"
-        );
+        let _ = match l {
+            Lang::En => writeln!(
+                out,
+                "\n(Details for the top {DETAILED}; `--format json` has them for every role.)"
+            ),
+            Lang::Ja => writeln!(
+                out,
+                "\n(詳細は上位{DETAILED}件のみ。`--format json` には全ロールの詳細があります。)"
+            ),
+        };
     }
     if !r.notes.is_empty() {
-        out.push_str("\nNotes:\n");
+        let _ = writeln!(out, "\n{}", o.heading(l.msg("Notes:", "補足:")));
         for n in &r.notes {
-            let _ = writeln!(out, "  - {} {}", n.text.en, src.mark(&n.source));
+            let note = format!("{} {}", l.text(&n.text), src.mark(&n.source));
+            o.push_item(&mut out, "  - ", 0, &note);
         }
     }
     if !r.certifications.is_empty() {
-        out.push_str("\nCertifications to consider:\n");
+        let _ = writeln!(
+            out,
+            "\n{}",
+            o.heading(l.msg("Certifications to consider:", "検討したい資格:"))
+        );
         for c in &r.certifications {
             let why: Vec<String> = c
                 .reasons
                 .iter()
-                .map(|x| format!("{} {}", x.text.en, src.mark(&x.source)))
+                .map(|x| format!("{} {}", l.text(&x.text), src.mark(&x.source)))
                 .collect();
-            let _ = writeln!(out, "  - {} ({}): {}", c.id, c.name.ja, why.join("; "));
+            let cert = format!("{} ({}): {}", c.id, l.text(&c.name), why.join("; "));
+            o.push_item(&mut out, "  - ", 0, &cert);
         }
     }
-    out.push_str(&src.render());
+    out.push_str(&src.render(o));
     out
 }
 
-fn detail(out: &mut String, src: &mut Sources, n: usize, rec: &Recommendation) {
-    let _ = writeln!(
-        out,
-        "\n{n}. {} ({} / {}) — score {}, fit {}, {} ({})",
-        rec.role,
-        rec.name.ja,
-        rec.name.en,
-        score(rec.score),
-        score(rec.fit),
-        rec.readiness.as_str(),
-        months(rec.months_to_ready)
-    );
+fn detail(out: &mut String, src: &mut Sources, n: usize, rec: &Recommendation, o: Options) {
+    let l = o.lang;
+    let (sc, fit) = (score(rec.score), score(rec.fit));
+    let (ready, when) = (o.readiness(rec.readiness), months(rec.months_to_ready, l));
+    let head = match l {
+        Lang::En => format!(
+            "{n}. {} ({}) — score {sc}, fit {fit}, {ready} ({when})",
+            rec.role, rec.name.en
+        ),
+        Lang::Ja => format!(
+            "{n}. {} ({}) — スコア {sc}、適合度 {fit}、{ready}({when})",
+            rec.role, rec.name.ja
+        ),
+    };
+    let _ = writeln!(out, "\n{}", o.heading(&head));
     if !rec.via.is_empty() {
-        let _ = writeln!(out, "   via: {}", rec.via.join(" → "));
+        let via = format!("{} {}", l.msg("via:", "経由:"), rec.via.join(" → "));
+        o.push_item(out, "   ", 0, &via);
     }
     if rec.steps > 0 {
-        let _ = writeln!(
-            out,
-            "   move: {}, typically {}",
-            rec.kind,
-            years(rec.typical_years)
-        );
+        let (kind, typical) = (l.term(&rec.kind), years(rec.typical_years, l));
+        let how = match l {
+            Lang::En => format!("move: {kind}, typically {typical}"),
+            Lang::Ja => format!("移動: {kind}、通常{typical}"),
+        };
+        o.push_item(out, "   ", 0, &how);
     }
-    out.push_str("   why:\n");
+    o.push_item(out, "   ", 0, l.msg("why:", "理由:"));
     for reason in &rec.reasons {
         let adj = reason
             .adjustment
             .map(|a| format!(" ({}{})", if a >= 0.0 { "+" } else { "" }, score(a)))
             .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "     - {}{adj} {}",
-            reason.text.en,
-            src.mark(&reason.source)
-        );
+        let why = format!("{}{adj} {}", l.text(&reason.text), src.mark(&reason.source));
+        o.push_item(out, "     - ", 1, &why);
     }
     let gaps: Vec<String> = rec
         .gaps
@@ -139,37 +168,51 @@ fn detail(out: &mut String, src: &mut Sources, n: usize, rec: &Recommendation) {
                 s.skill,
                 s.have,
                 s.need,
-                if s.essential { " (essential)" } else { "" }
+                if s.essential {
+                    l.msg(" (essential)", " (必須)")
+                } else {
+                    ""
+                }
             ),
-            Gap::Experience(e) => {
-                format!("{} {}→{} years", e.id(), fmt_num(e.have), fmt_num(e.need))
-            }
+            Gap::Experience(e) => format!(
+                "{} {}→{}",
+                l.msg(e.id(), &e.name.ja),
+                fmt_num(e.have),
+                years(e.need, l)
+            ),
         })
         .collect();
     if !gaps.is_empty() {
-        let _ = writeln!(out, "   gaps: {}", gaps.join(", "));
+        let gaps = format!("{} {}", l.msg("gaps:", "不足:"), gaps.join(", "));
+        o.push_item(out, "   ", 0, &gaps);
     }
     if let Some(e) = &rec.estimated_income_change {
-        let est = super::estimated_change(e, src);
+        let est = super::estimated_change(e, src, l);
         if !est.is_empty() {
-            let _ = writeln!(out, "   estimated income for you: {est}");
+            let est = format!(
+                "{} {est}",
+                l.msg("estimated income for you:", "あなたの推定年収:")
+            );
+            o.push_item(out, "   ", 0, &est);
         }
     }
     for m in &rec.near_misses {
-        let _ = writeln!(
-            out,
-            "   one step away: {} → {} {}",
-            m.change.en,
-            m.effect.en,
+        let miss = format!(
+            "{} {} → {} {}",
+            l.msg("one step away:", "あと一歩:"),
+            l.text(&m.change),
+            l.text(&m.effect),
             src.mark(&m.source)
         );
+        o.push_item(out, "   ", 0, &miss);
     }
     if !rec.certifications.is_empty() {
-        let _ = writeln!(
-            out,
-            "   certification plan: {} — {}",
-            certs::plan_line(&rec.certifications),
-            certs::study_time(&rec.certification_time)
+        let plan = format!(
+            "{} {} — {}",
+            l.msg("certification plan:", "資格プラン:"),
+            certs::plan_line(&rec.certifications, l),
+            certs::study_time(&rec.certification_time, l)
         );
+        o.push_item(out, "   ", 0, &plan);
     }
 }

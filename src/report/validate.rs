@@ -2,8 +2,14 @@
 
 use serde::Serialize;
 
+use super::Options;
+use super::paint::Paint;
 use crate::diagnostics::Diagnostic;
 use crate::knowledge::KnowledgeBase;
+use crate::lang::Lang;
+
+/// The origin `validate` names when it checks the knowledge base shipped inside the binary.
+pub const BUILTIN: &str = "the built-in knowledge base";
 
 /// What a knowledge base holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -56,18 +62,43 @@ pub struct Summary {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// The one-paragraph summary (diagnostics go to standard error).
-pub fn text(s: &Summary) -> String {
-    let mut out = format!(
-        "{}: {} files, {} errors, {} warnings\n",
-        s.origin, s.files, s.errors, s.warnings
-    );
+/// The one-paragraph summary (diagnostics go to standard error, in English).
+pub fn text(s: &Summary, o: Options) -> String {
+    let origin = if s.origin == BUILTIN {
+        o.lang.msg(BUILTIN, "組み込みの知識ベース")
+    } else {
+        &s.origin
+    };
+    let (files, errors, warnings) = (s.files, s.errors, s.warnings);
+    let mut out = match o.lang {
+        Lang::En => format!("{origin}: {files} files, {errors} errors, {warnings} warnings\n"),
+        Lang::Ja => format!("{origin}: ファイル{files}件、エラー{errors}件、警告{warnings}件\n"),
+    };
     if let Some(c) = s.counts {
-        out.push_str(&format!(
-            "{} roles, {} skills, {} certifications, {} transitions, {} rules of thumb, {} income figures\n",
-            c.roles, c.skills, c.certifications, c.transitions, c.rules, c.incomes
-        ));
+        let (r, sk, ce, t, ru, i) = (
+            c.roles,
+            c.skills,
+            c.certifications,
+            c.transitions,
+            c.rules,
+            c.incomes,
+        );
+        out.push_str(&match o.lang {
+            Lang::En => format!(
+                "{r} roles, {sk} skills, {ce} certifications, {t} transitions, {ru} rules of thumb, {i} income figures\n"
+            ),
+            Lang::Ja => format!(
+                "ロール{r}件、スキル{sk}件、資格{ce}件、移動{t}件、経験則{ru}件、年収データ{i}件\n"
+            ),
+        });
     }
-    out.push_str(if s.ok { "ok\n" } else { "FAILED\n" });
+    let verdict = match (s.ok, o.lang) {
+        (true, Lang::En) => o.paint(Paint::Good, "ok"),
+        (true, Lang::Ja) => o.paint(Paint::Good, "問題なし"),
+        (false, Lang::En) => o.paint(Paint::Bad, "FAILED"),
+        (false, Lang::Ja) => o.paint(Paint::Bad, "失敗"),
+    };
+    out.push_str(&verdict);
+    out.push('\n');
     out
 }

@@ -1,112 +1,191 @@
 //! Text rendering of what-if answers: what changed, then the answer with the assumptions.
 
-use std::fmt::Write;
-
-use super::{months, score};
+use super::{Options, months, score};
+use crate::lang::Lang;
 use crate::planning::GapReport;
 use crate::planning::routes::PathsReport;
 use crate::recommend::Recommendations;
 use crate::rules::fmt_num;
 use crate::whatif::{Compared, GapChanges, PathsChanges, RecommendChanges, WhatIf};
 
-fn header<T, C>(w: &WhatIf<T, C>) -> String {
-    format!("What if: {}\n", w.assumptions.join(", "))
+fn header<T, C>(w: &WhatIf<T, C>, o: Options) -> String {
+    let title = format!(
+        "{} {}",
+        o.lang.msg("What if:", "もしも:"),
+        w.assumptions.join(", ")
+    );
+    format!("{}\n", o.title(&title))
 }
 
-fn arrow<T: PartialEq + std::fmt::Display>(before: T, after: T) -> String {
+fn arrow<T: PartialEq + std::fmt::Display>(before: T, after: T, l: Lang) -> String {
     if before == after {
-        format!("{after} (unchanged)")
+        format!("{after} ({})", l.msg("unchanged", "変化なし"))
     } else {
         format!("{before} → {after}")
     }
 }
 
 /// The changes, then the answer with the assumptions.
-fn then<T, C>(mut out: String, c: &Compared<T, C>, text: impl Fn(&T) -> String) -> String {
-    out.push_str("\nWith the assumptions:\n\n");
-    out.push_str(&text(&c.after));
+fn then<T, C>(
+    mut out: String,
+    c: &Compared<T, C>,
+    o: Options,
+    text: impl Fn(&T, Options) -> String,
+) -> String {
+    let title = o.lang.msg("With the assumptions:", "仮定を加えた結果:");
+    out.push_str(&format!("\n{}\n\n", o.heading(title)));
+    out.push_str(&text(&c.after, o));
     out
 }
 
 /// `recommend --assume`.
-pub fn recommend(c: &Compared<Recommendations, RecommendChanges>) -> String {
-    let mut out = header(&c.what_if);
+pub fn recommend(c: &Compared<Recommendations, RecommendChanges>, o: Options) -> String {
+    let l = o.lang;
+    let mut out = header(&c.what_if, o);
     let roles = &c.what_if.changes.roles;
     if roles.is_empty() {
-        out.push_str("Nothing changes: no score, rank, readiness or gap moves.\n");
+        out.push_str(l.msg(
+            "Nothing changes: no score, rank, readiness or gap moves.\n",
+            "変化なし: スコア、順位、準備状況、不足のどれも動きません。\n",
+        ));
     }
     for r in roles {
         let rank = |n: Option<usize>| n.map_or("–".to_string(), |n| format!("#{n}"));
-        let _ = writeln!(
-            out,
-            "  - {}: score {}, rank {}, {}",
-            r.role,
-            arrow(score(r.score_before), score(r.score_after)),
-            arrow(rank(r.rank_before), rank(r.rank_after)),
-            arrow(r.readiness_before.as_str(), r.readiness_after.as_str()),
+        o.push_item(
+            &mut out,
+            "  - ",
+            0,
+            &format!(
+                "{}: {} {}, {} {}, {}",
+                r.role,
+                l.msg("score", "スコア"),
+                arrow(score(r.score_before), score(r.score_after), l),
+                l.msg("rank", "順位"),
+                arrow(rank(r.rank_before), rank(r.rank_after), l),
+                arrow(
+                    o.readiness(r.readiness_before),
+                    o.readiness(r.readiness_after),
+                    l
+                ),
+            ),
         );
         if !r.gaps_closed.is_empty() {
-            let _ = writeln!(out, "      gaps closed: {}", r.gaps_closed.join(", "));
+            o.push_item(
+                &mut out,
+                "      ",
+                1,
+                &format!(
+                    "{} {}",
+                    l.msg("gaps closed:", "埋まる不足:"),
+                    r.gaps_closed.join(", ")
+                ),
+            );
         }
         if !r.certifications_dropped.is_empty() {
-            let _ = writeln!(
-                out,
-                "      certifications no longer needed: {}",
-                r.certifications_dropped.join(", ")
+            o.push_item(
+                &mut out,
+                "      ",
+                1,
+                &format!(
+                    "{} {}",
+                    l.msg("certifications no longer needed:", "不要になる資格:"),
+                    r.certifications_dropped.join(", ")
+                ),
             );
         }
     }
-    then(out, c, super::recommend::text)
+    then(out, c, o, super::recommend::text)
 }
 
 /// `gaps --assume`.
-pub fn gaps(c: &Compared<GapReport, GapChanges>) -> String {
-    let mut out = header(&c.what_if);
+pub fn gaps(c: &Compared<GapReport, GapChanges>, o: Options) -> String {
+    let l = o.lang;
+    let mut out = header(&c.what_if, o);
     let g = &c.what_if.changes;
-    let _ = writeln!(
-        out,
-        "  fit {}, {}, to ready {}",
-        arrow(score(g.fit_before), score(g.fit_after)),
-        arrow(g.readiness_before.as_str(), g.readiness_after.as_str()),
-        arrow(
-            months(g.months_to_ready_before),
-            months(g.months_to_ready_after)
+    o.push_item(
+        &mut out,
+        "  ",
+        0,
+        &format!(
+            "{} {}, {}, {} {}",
+            l.msg("fit", "適合度"),
+            arrow(score(g.fit_before), score(g.fit_after), l),
+            arrow(
+                o.readiness(g.readiness_before),
+                o.readiness(g.readiness_after),
+                l
+            ),
+            l.msg("to ready", "準備完了まで"),
+            arrow(
+                months(g.months_to_ready_before, l),
+                months(g.months_to_ready_after, l),
+                l
+            ),
         ),
     );
     if !g.gaps_closed.is_empty() {
-        let _ = writeln!(out, "  gaps closed: {}", g.gaps_closed.join(", "));
+        o.push_item(
+            &mut out,
+            "  ",
+            0,
+            &format!(
+                "{} {}",
+                l.msg("gaps closed:", "埋まる不足:"),
+                g.gaps_closed.join(", ")
+            ),
+        );
     }
     if !g.certifications_dropped.is_empty() {
-        let _ = writeln!(
-            out,
-            "  certifications no longer needed: {}",
-            g.certifications_dropped.join(", ")
+        o.push_item(
+            &mut out,
+            "  ",
+            0,
+            &format!(
+                "{} {}",
+                l.msg("certifications no longer needed:", "不要になる資格:"),
+                g.certifications_dropped.join(", ")
+            ),
         );
     }
     if let (Some(b), Some(a)) = (g.route_cost_before, g.route_cost_after) {
-        let _ = writeln!(
-            out,
-            "  quickest route: {} years",
-            arrow(fmt_num(b), fmt_num(a))
+        o.push_item(
+            &mut out,
+            "  ",
+            0,
+            &format!(
+                "{} {}{}",
+                l.msg("quickest route:", "最短ルート:"),
+                arrow(fmt_num(b), fmt_num(a), l),
+                l.msg(" years", "年")
+            ),
         );
     }
-    then(out, c, super::gaps::text)
+    then(out, c, o, super::gaps::text)
 }
 
 /// `paths --assume`.
-pub fn paths(c: &Compared<PathsReport, PathsChanges>) -> String {
-    let mut out = header(&c.what_if);
+pub fn paths(c: &Compared<PathsReport, PathsChanges>, o: Options) -> String {
+    let l = o.lang;
+    let mut out = header(&c.what_if, o);
     for r in &c.what_if.changes.routes {
-        let rank = r
-            .rank_before
-            .map_or("new in the list".to_string(), |n| format!("was #{n}"));
-        let _ = writeln!(
-            out,
-            "  #{} {}: {} years ({rank})",
-            r.rank_after,
-            r.roles.join(" → "),
-            arrow(fmt_num(r.cost_before), fmt_num(r.cost_after)),
+        let rank = match (r.rank_before, l) {
+            (None, _) => l.msg("new in the list", "新たに一覧入り").to_string(),
+            (Some(n), Lang::En) => format!("was #{n}"),
+            (Some(n), Lang::Ja) => format!("以前は #{n}"),
+        };
+        let (before, after) = (fmt_num(r.cost_before), fmt_num(r.cost_after));
+        o.push_item(
+            &mut out,
+            "  ",
+            0,
+            &format!(
+                "#{} {}: {}{} ({rank})",
+                r.rank_after,
+                r.roles.join(" → "),
+                arrow(before, after, l),
+                l.msg(" years", "年"),
+            ),
         );
     }
-    then(out, c, super::paths::text)
+    then(out, c, o, super::paths::text)
 }

@@ -5,6 +5,7 @@ use serde::Serialize;
 use crate::knowledge::KnowledgeBase;
 use crate::knowledge::format::Employment;
 use crate::knowledge::model::{CertIx, FamilyIx, PhaseIx, PrefIx, RoleIx, SkillIx, WorkplaceIx};
+use crate::lang::Lang;
 use crate::profile::Facts;
 
 /// A condition with its ids resolved; see [`crate::rules::ConditionDef`] for the meaning of each.
@@ -221,20 +222,32 @@ impl Condition {
     }
 }
 
+/// A leaf with what the profile has: `linux >= 3 (you: 2)`, 「linux >= 3 (あなた: 2)」.
+pub fn leaf(expected: &str, actual: &str, lang: Lang) -> String {
+    let you = lang.msg("you:", "あなた:");
+    format!("{expected} ({you} {})", lang.term(actual))
+}
+
 impl Trace {
     /// The leaves in one line: `✓ operations years >= 1 (you: 2); ✗ ccna (you: not held)`.
     pub fn leaf_summary(&self) -> String {
-        fn walk(t: &Trace, parts: &mut Vec<String>) {
+        self.leaves_in(Lang::En, &|passed| {
+            if passed { "✓" } else { "✗" }.to_string()
+        })
+    }
+
+    /// The leaves in one line in a language, each after its `mark` (✓ or ✗, maybe coloured).
+    pub fn leaves_in(&self, lang: Lang, mark: &dyn Fn(bool) -> String) -> String {
+        fn walk(t: &Trace, lang: Lang, mark: &dyn Fn(bool) -> String, parts: &mut Vec<String>) {
             match (&t.expected, &t.actual) {
                 (Some(e), Some(a)) => {
-                    let mark = if t.passed { "✓" } else { "✗" };
-                    parts.push(format!("{mark} {e} (you: {a})"));
+                    parts.push(format!("{} {}", mark(t.passed), leaf(e, a, lang)))
                 }
-                _ => t.children.iter().for_each(|c| walk(c, parts)),
+                _ => t.children.iter().for_each(|c| walk(c, lang, mark, parts)),
             }
         }
         let mut parts = Vec::new();
-        walk(self, &mut parts);
+        walk(self, lang, mark, &mut parts);
         parts.join("; ")
     }
 

@@ -8,7 +8,7 @@ mod condition;
 mod def;
 mod effect;
 
-pub use condition::{Condition, Polarity, Trace, fmt_num};
+pub use condition::{Condition, Polarity, Trace, fmt_num, leaf};
 pub use def::{ConditionDef, EffectDef};
 pub use effect::Effect;
 

@@ -27,7 +27,7 @@ fn catalog_lists_as_markdown_tables() {
 #[test]
 fn commands_without_markdown_say_so() {
     let r = run(&[
-        "recommend",
+        "income",
         "profiles/infra-4y-ccna.json",
         "--format",
         "markdown",
@@ -36,6 +36,81 @@ fn commands_without_markdown_say_so() {
     assert!(r.stdout.is_empty());
     assert!(
         r.stderr
-            .contains("`recommend` cannot write --format markdown; it writes text, json")
+            .contains("`income` cannot write --format markdown; it writes text, json")
     );
+}
+
+/// Every table in `md` is well formed: a header, a `---` row, rows with as many cells, and a
+/// blank line (or the end) after it; only nested list items are indented four spaces (anything
+/// else would be a code block by mistake); no ANSI colour is there.
+fn well_formed(md: &str, what: &str) {
+    assert!(!md.contains('\u{1b}'), "{what}: colour in Markdown");
+    let lines: Vec<&str> = md.lines().collect();
+    let cells = |l: &str| l.matches(" | ").count();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let nested_item = line.trim_start().starts_with("- ");
+        assert!(
+            !line.starts_with("    ") || nested_item,
+            "{what}: indented line {line:?}"
+        );
+        if line.starts_with('|') {
+            let width = cells(line);
+            assert!(lines[i + 1].starts_with("| --- |"), "{what}: {line}");
+            while i < lines.len() && lines[i].starts_with('|') {
+                assert_eq!(cells(lines[i]), width, "{what}: {}", lines[i]);
+                i += 1;
+            }
+            assert!(
+                i == lines.len() || lines[i].is_empty(),
+                "{what}: no blank after a table"
+            );
+            continue;
+        }
+        i += 1;
+    }
+}
+
+#[test]
+fn answers_as_markdown() {
+    let p = "profiles/infra-4y-ccna.json";
+    let cases: [(&str, &[&str]); 8] = [
+        ("recommend", &["recommend", p, "--top", "6"]),
+        ("gaps", &["gaps", p, "--target", "sre"]),
+        (
+            "paths",
+            &[
+                "paths",
+                "--from",
+                "infra-engineer",
+                "--to",
+                "it-architect",
+                "-k",
+                "2",
+                "--profile",
+                p,
+            ],
+        ),
+        (
+            "destinations",
+            &["paths", "--from", "infra-engineer", "--steps", "1"],
+        ),
+        ("explain", &["explain", p, "--role", "sre"]),
+        ("role", &["role", "sre"]),
+        ("preferences", &["preferences"]),
+        ("gaps_ja", &["gaps", p, "--target", "sre", "--lang", "ja"]),
+    ];
+    for (name, args) in cases {
+        let args = [args, &["--format", "markdown"][..]].concat();
+        let md = stdout(&args);
+        assert!(md.starts_with("## "), "{name}: {md}");
+        well_formed(&md, name);
+        insta::assert_snapshot!(format!("markdown_{name}"), md, &args.join(" "));
+    }
+    // Colour never reaches Markdown, even when asked for.
+    let md = stdout(&[
+        "gaps", p, "--target", "sre", "--format", "markdown", "--color", "always",
+    ]);
+    well_formed(&md, "coloured");
 }

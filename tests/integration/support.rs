@@ -17,13 +17,21 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Runs careergraph with `args` in `dir`, feeding `stdin`.
+/// Runs careergraph with `args` in `dir`, feeding `stdin`, in the C locale without colour.
 pub fn run_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
+    run_env(dir, args, stdin, &[("NO_COLOR", "1")])
+}
+
+/// Runs careergraph like [`run_in`] with no locale variable set but those in `env`.
+pub fn run_env(dir: &Path, args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_careergraph"))
         .args(args)
         .current_dir(dir)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .env_remove("LANG")
-        .env("NO_COLOR", "1")
+        .env_remove("NO_COLOR")
+        .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -1,0 +1,90 @@
+//! The blocks text output is made of, written as plain (maybe coloured) text or as GitHub
+//! Markdown: titles, headings, list items and tables.
+//!
+//! A renderer says what a line is, once; [`Options::markdown`] decides how it looks. In text a
+//! list item keeps the indentation the renderer gives it, so the text layout is exactly the
+//! renderer's; in Markdown it becomes a `-` item nested by its depth, titles become `##` and
+//! headings `###`, and tables GitHub tables followed by a blank line.
+
+use comfy_table::Table;
+
+use super::paint::Paint;
+use super::{Options, markdown};
+
+impl Options {
+    /// The title of an answer: bold in text, `##` in Markdown.
+    pub(crate) fn title(&self, text: &str) -> String {
+        if self.markdown {
+            format!("## {}", text.trim_end_matches(':'))
+        } else {
+            self.paint(Paint::Heading, text)
+        }
+    }
+
+    /// A section heading: bold in text, `###` in Markdown (without its colon).
+    pub(crate) fn heading(&self, text: &str) -> String {
+        if self.markdown {
+            format!("### {}", text.trim_end_matches(':'))
+        } else {
+            self.paint(Paint::Heading, text)
+        }
+    }
+
+    /// A line of a list: `indent` then `text` in text; a `-` item `depth` levels deep in
+    /// Markdown.
+    pub(crate) fn item(&self, indent: &str, depth: usize, text: &str) -> String {
+        if self.markdown {
+            format!("{}- {text}", "  ".repeat(depth))
+        } else {
+            format!("{indent}{text}")
+        }
+    }
+
+    /// Writes a list item and a line break (see [`Options::item`]).
+    pub(crate) fn push_item(&self, out: &mut String, indent: &str, depth: usize, text: &str) {
+        out.push_str(&self.item(indent, depth, text));
+        out.push('\n');
+    }
+
+    /// A table with no coloured column (see [`Options::table`]).
+    pub(crate) fn grid(&self, t: &Table) -> String {
+        self.table(t, None, |_| None)
+    }
+
+    /// A table: laid out plain and coloured (its header bold, each cell of `column` by `paint`)
+    /// in text; a GitHub table and a blank line in Markdown.
+    pub(crate) fn table(
+        &self,
+        t: &Table,
+        column: Option<usize>,
+        paint: impl Fn(&str) -> Option<Paint>,
+    ) -> String {
+        if self.markdown {
+            markdown(t)
+        } else {
+            self.painted_table(t, column, paint)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_blocks_in_text_and_markdown() {
+        let text = Options::default();
+        let md = Options {
+            markdown: true,
+            ..Options::default()
+        };
+        assert_eq!(text.heading("Skill gaps:"), "Skill gaps:");
+        assert_eq!(md.heading("Skill gaps:"), "### Skill gaps");
+        assert_eq!(md.title("Gaps to sre"), "## Gaps to sre");
+        assert_eq!(text.item("     - ", 1, "why"), "     - why");
+        assert_eq!(md.item("     - ", 1, "why"), "  - why");
+        let mut t = super::super::table(&["a"]);
+        t.add_row(vec!["x"]);
+        assert_eq!(md.table(&t, None, |_| None), "| a |\n| --- |\n| x |\n");
+    }
+}
