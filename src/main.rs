@@ -18,15 +18,20 @@ fn main() -> ExitCode {
             var("LANG").as_deref(),
         ));
     }
-    if cli.color == ColorChoice::Auto {
-        // https://no-color.org: a set, non-empty NO_COLOR turns colour off.
-        let no_color = var("NO_COLOR").is_some_and(|v| !v.is_empty());
-        cli.color = if std::io::stdout().is_terminal() && !no_color {
-            ColorChoice::Always
-        } else {
-            ColorChoice::Never
-        };
-    }
+    // https://no-color.org: a set, non-empty NO_COLOR turns colour off. `auto` is settled per
+    // stream: standard output for the answer, standard error for the diagnostics.
+    let no_color = var("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let colour = |terminal: bool| match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => terminal && !no_color,
+    };
+    cli.colour_diagnostics = colour(std::io::stderr().is_terminal());
+    cli.color = if colour(std::io::stdout().is_terminal()) {
+        ColorChoice::Always
+    } else {
+        ColorChoice::Never
+    };
     // `batch` streams its records to standard output as it goes; other commands return theirs.
     let out = careergraph::cli::run_streaming(
         &cli,

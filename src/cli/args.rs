@@ -28,10 +28,15 @@ pub struct Cli {
     /// else English].
     #[arg(long, global = true, value_enum, value_name = "LANG")]
     pub lang: Option<crate::lang::Lang>,
-    /// When to colour text output: `auto` colours when standard output is a terminal and
-    /// NO_COLOR is unset or empty.
+    /// When to colour text output and diagnostics: `auto` colours each of standard output and
+    /// standard error when it is a terminal and NO_COLOR is unset or empty.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+    /// Whether diagnostics on standard error are coloured. Not an argument: the binary sets it
+    /// from `--color` (`auto`: standard error is a terminal and NO_COLOR is unset or empty);
+    /// [`crate::cli::run`] leaves diagnostics plain unless it is set.
+    #[arg(skip)]
+    pub colour_diagnostics: bool,
     /// Load the knowledge base from this directory of *.json rule files instead of the one
     /// shipped inside the binary (it is validated first).
     #[arg(long, global = true, value_name = "DIR")]

@@ -43,10 +43,15 @@ impl Output {
         }
     }
 
-    fn fail(err: &Error) -> Self {
+    /// The error on standard error, exit 2; diagnostics coloured when `colour` is set.
+    fn fail(err: &Error, colour: bool) -> Self {
+        let stderr = match err {
+            Error::Diagnostics(d) if colour => format!("{}\n", render(d, true).trim_end()),
+            _ => format!("{err}\n"),
+        };
         Self {
             stdout: String::new(),
-            stderr: format!("{err}\n"),
+            stderr,
             code: 2,
         }
     }
@@ -74,7 +79,7 @@ pub fn run_streaming(
 ) -> Output {
     match execute(cli, stdin, stream, progress) {
         Ok(out) => out,
-        Err(e) => Output::fail(&e),
+        Err(e) => Output::fail(&e, cli.colour_diagnostics),
     }
 }
 
@@ -363,7 +368,7 @@ fn validate(cli: &Cli, deny_warnings: bool) -> Result<Output, Error> {
     } else {
         (
             report::validate::text(&summary, cli.options()),
-            render(&summary.diagnostics, false),
+            render(&summary.diagnostics, cli.colour_diagnostics),
         )
     };
     Ok(Output {

@@ -12,7 +12,8 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-fn with_case(case: &str) -> tempfile::TempDir {
+/// A copy of kb-min with the broken rule file `case` of tests/fixtures/rules-bad added.
+pub fn with_case(case: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     copy_dir(&root().join("tests/fixtures/kb-min"), dir.path());
     std::fs::copy(

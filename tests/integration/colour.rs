@@ -102,3 +102,42 @@ fn json_and_pipes_never_get_colour_and_no_color_is_honoured() {
     // An explicit --color always wins over NO_COLOR.
     assert!(run(&[("NO_COLOR", "1")], &["--color", "always"]).contains('\u{1b}'));
 }
+
+#[test]
+fn diagnostics_are_coloured_only_when_asked_for() {
+    let bad = [
+        "recommend",
+        "tests/fixtures/profiles-bad/unknown-skill.json",
+    ];
+    let run = |extra: &[&str], env: &[(&str, &str)]| {
+        let r = run_env(&root(), &[&bad[..], extra].concat(), None, env);
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(r.stdout.is_empty());
+        r.stderr
+    };
+    // Standard error is a pipe here: `auto` and `never` leave it plain.
+    let plain = run(&[], &[]);
+    assert!(plain.contains("error[unknown-skill]") && !plain.contains('\u{1b}'));
+    assert_eq!(run(&["--color", "never"], &[]), plain);
+    let coloured = run(&["--color", "always"], &[("NO_COLOR", "1")]);
+    assert!(coloured.contains('\u{1b}'), "{coloured}");
+    assert_eq!(strip(&coloured), plain);
+    // The validator's report too.
+    let kb = crate::bad_rules::with_case("unknown-skill.json");
+    let dir = kb.path().to_string_lossy().to_string();
+    let validate = |extra: &[&str]| {
+        let r = run_env(
+            &root(),
+            &[&["validate", "--rules", &dir][..], extra].concat(),
+            None,
+            &[],
+        );
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        r.stderr
+    };
+    let plain = validate(&[]);
+    assert!(plain.contains("error[unknown-skill]") && !plain.contains('\u{1b}'));
+    let coloured = validate(&["--color", "always"]);
+    assert!(coloured.contains('\u{1b}'), "{coloured}");
+    assert_eq!(strip(&coloured), plain);
+}
