@@ -135,7 +135,10 @@ impl Command {
             | Command::Recommend { .. }
             | Command::Gaps { .. }
             | Command::Paths { .. }
-            | Command::Explain { .. } => &[Format::Text, Format::Json, Format::Markdown],
+            | Command::Explain { .. }
+            | Command::Income { .. }
+            | Command::Rate { .. }
+            | Command::Jobs { .. } => &[Format::Text, Format::Json, Format::Markdown],
             Command::Completions { .. } | Command::Man | Command::Report { .. } => &[Format::Text],
             _ => &[Format::Text, Format::Json],
         }

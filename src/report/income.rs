@@ -41,9 +41,9 @@ fn estimate(e: &Estimate, src: &mut Sources, l: Lang) -> String {
             "no sourced figure for this role",
             "このロールには出典のある数字がありません",
         );
-        return format!("  {label}  {none}");
+        return format!("{label}  {none}");
     };
-    let mut s = format!("  {label}  {}万円", range.display());
+    let mut s = format!("{label}  {}万円", range.display());
     if let Some(m) = e.monthly {
         let _ = write!(s, " ({}万円/月)", m.display());
     }
@@ -65,8 +65,8 @@ fn role(out: &mut String, r: &RoleIncome, tag: &str, src: &mut Sources, o: Optio
     let l = o.lang;
     let title = format!("{} ({}){tag}", r.role, l.text(&r.name));
     let _ = writeln!(out, "\n{}", o.heading(&title));
-    let _ = writeln!(out, "{}", estimate(&r.employee, src, l));
-    let _ = writeln!(out, "{}", estimate(&r.freelance, src, l));
+    o.push_item(out, "  ", 0, &estimate(&r.employee, src, l));
+    o.push_item(out, "  ", 0, &estimate(&r.freelance, src, l));
     // Uplifts with the same condition (employee and freelance twins) share one line.
     let mut lines: Vec<(&Factor, Vec<String>)> = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
@@ -83,12 +83,12 @@ fn role(out: &mut String, r: &RoleIncome, tag: &str, src: &mut Sources, o: Optio
     }
     for (f, items) in lines {
         let because = l.msg(&f.because, &f.because_ja);
-        let _ = writeln!(
-            out,
-            "  {} {} — {because}",
+        let line = format!(
+            "{} {} — {because}",
             l.msg("not yet:", "未達:"),
             items.join(", ")
         );
+        o.push_item(out, "  ", 0, &line);
     }
 }
 
@@ -98,14 +98,16 @@ pub(crate) fn notes(
     conversion: Option<&Sourced>,
     caveat: Option<&Sourced>,
     src: &mut Sources,
-    l: Lang,
+    o: Options,
 ) {
+    let l = o.lang;
     for (label, n) in [
         (l.msg("Conversion", "換算"), conversion),
         (l.msg("Caveat", "注意"), caveat),
     ] {
         if let Some(n) = n {
-            let _ = writeln!(out, "{label}: {} {}", l.text(&n.text), src.mark(&n.source));
+            let line = format!("{label}: {} {}", l.text(&n.text), src.mark(&n.source));
+            o.push_item(out, "", 0, &line);
         }
     }
 }
@@ -123,7 +125,7 @@ pub fn text(x: &IncomeOutlook, o: Options) -> String {
         Lang::En => format!("Income estimates for {who} (万円 a year)"),
         Lang::Ja => format!("{who}の推定年収(万円/年)"),
     };
-    let _ = writeln!(out, "{}", o.heading(&title));
+    let _ = writeln!(out, "{}", o.title(&title));
     out.push_str(l.msg(
         "Each line: estimate = the role's figure [source] × each factor that applies [source].\n",
         "各行: 推定 = ロールの数字 [出典] × 当てはまる各係数 [出典]。\n",
@@ -145,7 +147,7 @@ pub fn text(x: &IncomeOutlook, o: Options) -> String {
         x.conversion.as_ref(),
         x.caveat.as_ref(),
         &mut src,
-        l,
+        o,
     );
     out.push_str(&src.render(o));
     out

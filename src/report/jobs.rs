@@ -25,7 +25,7 @@ pub fn text(j: &Jobs, o: Options) -> String {
         Lang::En => format!("Postings for {who}: best {n} of {total} from {from}"),
         Lang::Ja => format!("{who}に合う求人: {from}({total}件)から上位{n}件"),
     };
-    let _ = writeln!(out, "{}", o.heading(&title));
+    let _ = writeln!(out, "{}", o.title(&title));
     let mut t = table_in(
         l,
         &[
@@ -67,13 +67,8 @@ pub fn text(j: &Jobs, o: Options) -> String {
                 .collect::<Vec<_>>()
                 .join("; ")
         };
-        let _ = writeln!(
-            out,
-            "  {}. {} ({}): {gaps}",
-            i + 1,
-            m.posting.title,
-            m.posting.id
-        );
+        let line = format!("{}. {} ({}): {gaps}", i + 1, m.posting.title, m.posting.id);
+        o.push_item(&mut out, "  ", 0, &line);
     }
     out.push_str(l.msg(
         "\nfit = 0.75 × requirements met + 0.25 × fit to the posting's role; \

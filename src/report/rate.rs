@@ -30,7 +30,7 @@ pub fn text(r: &RateReport, o: Options) -> String {
             r.role, r.name.ja
         ),
     };
-    let _ = writeln!(out, "{}", o.heading(&title));
+    let _ = writeln!(out, "{}", o.title(&title));
     let (Some(base), Some(base_m), Some(m), Some(y)) =
         (&r.base, r.base_monthly, r.monthly, r.yearly)
     else {
@@ -40,45 +40,45 @@ pub fn text(r: &RateReport, o: Options) -> String {
         ));
         return out;
     };
-    let _ = write!(
-        out,
-        "\n{}  {}万円/月  ({}",
+    let mut start = format!(
+        "{}  {}万円/月  ({}",
         l.msg("Starts from", "基準       "),
         base_m.display(),
         base.published
     );
     if let Some(role) = &base.borrowed_from {
         let _ = match l {
-            Lang::En => write!(out, " of {role}"),
-            Lang::Ja => write!(out, "、{role} の数字"),
+            Lang::En => write!(start, " of {role}"),
+            Lang::Ja => write!(start, "、{role} の数字"),
         };
     }
-    let _ = writeln!(out, ") {}", src.mark(&base.source));
+    let _ = write!(start, ") {}", src.mark(&base.source));
+    out.push('\n');
+    o.push_item(&mut out, "", 0, &start);
     for d in &r.drivers {
-        let _ = writeln!(
-            out,
-            "  {:<12} {} {} — {} {}",
+        let line = format!(
+            "{:<12} {} {} — {} {}",
             adds(d),
             factor(&d.factor),
             d.factor.id,
             l.msg(&d.factor.because, &d.factor.because_ja),
             marks(&d.factor, &mut src)
         );
+        o.push_item(&mut out, "  ", 1, &line);
     }
-    let _ = match l {
-        Lang::En => writeln!(
-            out,
+    let estimate = match l {
+        Lang::En => format!(
             "Estimate     {}万円/月  (≈{}万円 a year)",
             m.display(),
             y.display()
         ),
-        Lang::Ja => writeln!(
-            out,
+        Lang::Ja => format!(
             "推定         {}万円/月  (年≈{}万円)",
             m.display(),
             y.display()
         ),
     };
+    o.push_item(&mut out, "", 0, &estimate);
     if !r.not_yet.is_empty() {
         let _ = writeln!(
             out,
@@ -86,9 +86,8 @@ pub fn text(r: &RateReport, o: Options) -> String {
             o.heading(l.msg("Would add:", "上乗せできるもの:"))
         );
         for d in &r.not_yet {
-            let _ = writeln!(
-                out,
-                "  {:<12} {} {} — {} {} {}",
+            let line = format!(
+                "{:<12} {} {} — {} {} {}",
                 adds(d),
                 factor(&d.factor),
                 d.factor.id,
@@ -96,6 +95,7 @@ pub fn text(r: &RateReport, o: Options) -> String {
                 l.msg(&d.factor.because, &d.factor.because_ja),
                 src.mark(&d.factor.source)
             );
+            o.push_item(&mut out, "  ", 0, &line);
         }
     }
     if !r.sources_say.is_empty() {
@@ -105,9 +105,8 @@ pub fn text(r: &RateReport, o: Options) -> String {
         );
         let _ = writeln!(out, "\n{}", o.heading(title));
         for s in &r.sources_say {
-            let _ = writeln!(
-                out,
-                "  {:<14} = {}万円/月  {} {}  {} {}",
+            let line = format!(
+                "{:<14} = {}万円/月  {} {}  {} {}",
                 s.published,
                 s.monthly.display(),
                 l.msg("estimate is", "推定は"),
@@ -115,6 +114,7 @@ pub fn text(r: &RateReport, o: Options) -> String {
                 l.text(&s.basis),
                 src.mark(&s.source)
             );
+            o.push_item(&mut out, "  ", 0, &line);
         }
     }
     out.push('\n');
@@ -123,7 +123,7 @@ pub fn text(r: &RateReport, o: Options) -> String {
         r.conversion.as_ref(),
         r.caveat.as_ref(),
         &mut src,
-        l,
+        o,
     );
     out.push_str(&src.render(o));
     out

@@ -1,4 +1,5 @@
-//! `--format markdown`: GitHub Markdown tables for the catalog lists.
+//! `--format markdown`: GitHub Markdown (headings, tables, lists) for the catalog lists and the
+//! answers.
 
 use crate::support::{run, stdout};
 
@@ -26,17 +27,14 @@ fn catalog_lists_as_markdown_tables() {
 
 #[test]
 fn commands_without_markdown_say_so() {
-    let r = run(&[
-        "income",
-        "profiles/infra-4y-ccna.json",
-        "--format",
-        "markdown",
-    ]);
+    let r = run(&["validate", "--format", "markdown"]);
     assert_eq!(r.code, 2);
     assert!(r.stdout.is_empty());
     assert!(
         r.stderr
-            .contains("`income` cannot write --format markdown; it writes text, json")
+            .contains("`validate` cannot write --format markdown; it writes text, json"),
+        "{}",
+        r.stderr
     );
 }
 
@@ -75,7 +73,7 @@ fn well_formed(md: &str, what: &str) {
 #[test]
 fn answers_as_markdown() {
     let p = "profiles/infra-4y-ccna.json";
-    let cases: [(&str, &[&str]); 8] = [
+    let cases: [(&str, &[&str]); 12] = [
         ("recommend", &["recommend", p, "--top", "6"]),
         ("gaps", &["gaps", p, "--target", "sre"]),
         (
@@ -100,6 +98,10 @@ fn answers_as_markdown() {
         ("role", &["role", "sre"]),
         ("preferences", &["preferences"]),
         ("gaps_ja", &["gaps", p, "--target", "sre", "--lang", "ja"]),
+        ("income", &["income", p]),
+        ("rate", &["rate", p]),
+        ("jobs", &["jobs", p]),
+        ("rate_ja", &["rate", p, "--lang", "ja"]),
     ];
     for (name, args) in cases {
         let args = [args, &["--format", "markdown"][..]].concat();
