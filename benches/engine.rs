@@ -114,6 +114,7 @@ fn batch_throughput(c: &mut Criterion) {
                 recommend: recommend::Options { max_steps: 2, top },
                 jobs,
                 input_name: "bench".into(),
+                brief: false,
             };
             g.bench_with_input(
                 BenchmarkId::new(format!("batch ({name})"), format!("{jobs} thread(s)")),

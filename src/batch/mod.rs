@@ -12,6 +12,9 @@
 //! - `{"line": N, "status": "error", "errors": [{"code": …, "message": …, "line": N, "column": …,
 //!   "pointer": …, "help": …}, …]}`: the same diagnostics as for a single profile, placed at the
 //!   input line;
+//!   With [`Options::brief`] an `ok` record is `{"line": N, "status": "ok", "recommendations":
+//!   [{"role": …, "score": …, "fit": …, "readiness": …, "months_to_ready": …, "essential_gaps":
+//!   […]}, …]}` (see [`recommend::brief`]), ranked as the full record but without explanations;
 //! - `{"line": N, "status": "blank"}` for an empty line (or one of only whitespace), which is
 //!   neither scored nor counted as failed.
 //!
@@ -57,6 +60,9 @@ pub struct Options {
     pub jobs: usize,
     /// The input's name, shown in diagnostics.
     pub input_name: String,
+    /// Brief records (`--brief`): per recommendation only the role, score, fit, readiness,
+    /// months to ready and essential skill gaps; nothing is explained.
+    pub brief: bool,
 }
 
 impl Default for Options {
@@ -65,6 +71,7 @@ impl Default for Options {
             recommend: recommend::Options::default(),
             jobs: default_jobs(),
             input_name: "<stdin>".into(),
+            brief: false,
         }
     }
 }
@@ -136,19 +143,37 @@ struct Done {
     summary: Summary,
 }
 
-fn score(engine: &Engine, options: &Options, chunk: &Chunk) -> Done {
-    let mut records = Vec::with_capacity(chunk.lines.len() * 256);
+/// Emptied record buffers, handed back by the writer for the workers to fill again: the few
+/// buffers in flight are allocated once and reach their size in the first chunks, so memory
+/// stays at its plateau from the start of a run instead of creeping up as the allocator
+/// fragments under buffers of ever-changing sizes.
+#[derive(Default)]
+struct Buffers(Mutex<Vec<Vec<u8>>>);
+
+impl Buffers {
+    fn take(&self) -> Vec<u8> {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .pop()
+            .unwrap_or_default()
+    }
+
+    fn give(&self, mut buffer: Vec<u8>) {
+        buffer.clear();
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(buffer);
+    }
+}
+
+fn score(engine: &Engine, options: &Options, chunk: &Chunk, mut records: Vec<u8>) -> Done {
+    records.reserve(chunk.lines.len() * 256);
     let mut summary = Summary::default();
     for (i, line) in chunk.lines.iter().enumerate() {
         let number = chunk.first + i as u64;
-        let status = record::write(
-            engine,
-            options.recommend,
-            &options.input_name,
-            number,
-            line,
-            &mut records,
-        );
+        let status = record::write(engine, options, number, line, &mut records);
         summary.count(number, status);
     }
     Done {
@@ -193,11 +218,13 @@ pub fn run<R: BufRead, W: Write + Send>(
     let mut summary = Summary::default();
     if options.jobs <= 1 {
         let mut done = Progress::default();
+        let mut buffer = Vec::new();
         while let Some(chunk) = reader
             .chunk(CHUNK_LINES, CHUNK_BYTES)
             .map_err(|e| read_error(&e, options))?
         {
-            let d = score(engine, options, &chunk);
+            buffer.clear();
+            let d = score(engine, options, &chunk, buffer);
             if !written(output.write_all(&d.records), &mut summary)? {
                 return Ok(summary);
             }
@@ -205,6 +232,7 @@ pub fn run<R: BufRead, W: Write + Send>(
             done.lines += d.summary.lines;
             done.bytes += d.bytes;
             progress(done);
+            buffer = d.records;
         }
     } else {
         summary = parallel(engine, &mut reader, &mut output, options, progress)?;
@@ -231,14 +259,16 @@ fn parallel<R: BufRead, W: Write + Send>(
     let (work_tx, work_rx) = sync_channel::<Chunk>(jobs);
     let work_rx = Mutex::new(work_rx);
     let (done_tx, done_rx) = sync_channel::<Done>(jobs);
+    let buffers = &Buffers::default();
     std::thread::scope(|scope| {
         for _ in 0..jobs {
             let done_tx = done_tx.clone();
             let work_rx = &work_rx;
-            scope.spawn(move || worker(engine, options, work_rx, &done_tx));
+            scope.spawn(move || worker(engine, options, work_rx, &done_tx, buffers));
         }
         drop(done_tx);
-        let writer = scope.spawn(move || write_in_order(output, &done_rx, &ticket_tx, progress));
+        let writer =
+            scope.spawn(move || write_in_order(output, &done_rx, &ticket_tx, progress, buffers));
         let mut read_result = Ok(());
         loop {
             // No ticket: the writer has stopped (an output error); stop reading.
@@ -271,6 +301,7 @@ fn worker(
     options: &Options,
     work: &Mutex<Receiver<Chunk>>,
     done: &SyncSender<Done>,
+    buffers: &Buffers,
 ) {
     // After the writer stops, keep taking chunks (without scoring them) so the reader never
     // waits on a full queue; it stops when its tickets run out.
@@ -278,7 +309,11 @@ fn worker(
     loop {
         let next = work.lock().unwrap_or_else(|e| e.into_inner()).recv();
         let Ok(chunk) = next else { return };
-        if !writer_gone && done.send(score(engine, options, &chunk)).is_err() {
+        if !writer_gone
+            && done
+                .send(score(engine, options, &chunk, buffers.take()))
+                .is_err()
+        {
             writer_gone = true;
         }
     }
@@ -289,6 +324,7 @@ fn write_in_order<W: Write>(
     done: &Receiver<Done>,
     tickets: &SyncSender<()>,
     progress: &(dyn Fn(Progress) + Sync),
+    buffers: &Buffers,
 ) -> Result<Summary, Error> {
     let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
     let mut next = 0;
@@ -305,6 +341,7 @@ fn write_in_order<W: Write>(
             at.bytes += d.bytes;
             progress(at);
             next += 1;
+            buffers.give(d.records);
             let _ = tickets.send(());
         }
     }
@@ -325,6 +362,7 @@ mod tests {
                 top: Some(2),
             },
             input_name: "in.jsonl".into(),
+            brief: false,
         };
         let s = run(&engine, input.as_bytes(), &mut out, &options, &|_| {}).expect("runs");
         let records = String::from_utf8(out)

@@ -131,6 +131,7 @@ fn execute(
             top,
             steps,
             jobs,
+            brief,
         } => {
             let request = batch::Request {
                 input,
@@ -142,6 +143,7 @@ fn execute(
                     },
                     jobs: jobs.map_or_else(crate::batch::default_jobs, usize::from),
                     input_name: input.clone(),
+                    brief: *brief,
                 },
                 progress,
             };

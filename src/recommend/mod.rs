@@ -7,6 +7,7 @@
 //! A bonus closes its share of the distance to 1, so scores stay in [0, 1] and do not saturate.
 //! Sorted by score (highest first), then fewer steps, then role id.
 
+pub mod brief;
 pub mod near_miss;
 pub mod reasons;
 
@@ -22,7 +23,7 @@ use crate::planning::certs::{self, CertAdvice, StudyTime};
 use crate::planning::gaps::{self, Gap};
 use crate::profile::{Facts, Profile};
 use crate::rules::Effect;
-use crate::scoring::{FiredRules, Readiness, RoleFit, score_role};
+use crate::scoring::{self, FiredRules, Readiness, RoleFit};
 pub use near_miss::NearMiss;
 pub use reasons::Reason;
 
@@ -143,37 +144,11 @@ pub fn recommend(
     let facts = Facts::new(profile, kb);
     let fired = FiredRules::new(kb, &facts);
     let current_income = profile.current_role.map(|r| Incomes::of(kb, r));
-    let candidates: Vec<(RoleIx, Vec<TransitionIx>, f64)> = match profile.current_role {
-        Some(from) => graph
-            .reachable_within(kb, from, opts.max_steps)
-            .into_iter()
-            .map(|r| (r.role, r.transitions, r.typical_years))
-            .collect(),
-        None => (kb.roles.iter().enumerate())
-            .filter(|(_, r)| r.entry)
-            .map(|(i, _)| (RoleIx(i), Vec::new(), 0.0))
-            .collect(),
-    };
     // Score every candidate, keep the best `top`, and explain only those.
-    let mut ranked: Vec<(RoleIx, Vec<TransitionIx>, f64, RoleFit, f64)> = candidates
-        .into_iter()
-        .map(|(role, transitions, typical_years)| {
-            let fit = score_role(kb, &facts, &fired, role);
-            let score = score_of(kb, &facts, &fit, &transitions);
-            (role, transitions, typical_years, fit, score)
-        })
-        .collect();
-    ranked.sort_by(|a, b| {
-        OrderedFloat(b.4)
-            .cmp(&OrderedFloat(a.4))
-            .then(a.1.len().cmp(&b.1.len()))
-            .then_with(|| kb.role(a.0).id.cmp(&kb.role(b.0).id))
-    });
-    if let Some(top) = opts.top {
-        ranked.truncate(top);
-    }
+    let ranked = rank(kb, graph, profile, &facts, &fired, opts);
     let mut recs: Vec<Recommendation> = ranked
         .into_iter()
+        .map(Ranked::into_parts)
         .map(|(role, transitions, typical_years, fit, score)| {
             let mut reasons = Vec::new();
             for t in &transitions {
@@ -263,6 +238,85 @@ pub fn recommend(
         notes,
         certifications: certs::advise_general(kb, &facts, &fired),
     }
+}
+
+/// A candidate role, scored but not explained.
+#[derive(Debug, Clone)]
+pub struct Ranked {
+    /// The role.
+    pub role: RoleIx,
+    /// The transitions on the way (none for an entry role).
+    pub transitions: Vec<TransitionIx>,
+    /// Typical years the move takes.
+    pub typical_years: f64,
+    /// The fit, with every term.
+    pub fit: RoleFit,
+    /// The ranking score.
+    pub score: f64,
+}
+
+impl Ranked {
+    /// (role, transitions, typical years, fit, score).
+    fn into_parts(self) -> (RoleIx, Vec<TransitionIx>, f64, RoleFit, f64) {
+        (
+            self.role,
+            self.transitions,
+            self.typical_years,
+            self.fit,
+            self.score,
+        )
+    }
+}
+
+/// The candidate roles (reachable within `opts.max_steps`, or the entry roles), scored and
+/// sorted best first (score, then fewer steps, then id), cut to `opts.top`; nothing is explained.
+pub fn rank(
+    kb: &KnowledgeBase,
+    graph: &CareerGraph,
+    profile: &Profile,
+    facts: &Facts,
+    fired: &FiredRules,
+    opts: Options,
+) -> Vec<Ranked> {
+    let candidates: Vec<(RoleIx, Vec<TransitionIx>, f64)> = match profile.current_role {
+        Some(from) => graph
+            .reachable_within_cached(kb, from, opts.max_steps)
+            .iter()
+            .map(|r| (r.role, r.transitions.clone(), r.typical_years))
+            .collect(),
+        None => (kb.roles.iter().enumerate())
+            .filter(|(_, r)| r.entry)
+            .map(|(i, _)| (RoleIx(i), Vec::new(), 0.0))
+            .collect(),
+    };
+    let mut ranked: Vec<Ranked> = candidates
+        .into_iter()
+        .map(|(role, transitions, typical_years)| {
+            // The requirements' sources are copied only for the roles kept (below).
+            let fit = scoring::score_role_unsourced(kb, facts, fired, role);
+            let score = score_of(kb, facts, &fit, &transitions);
+            Ranked {
+                role,
+                transitions,
+                typical_years,
+                fit,
+                score,
+            }
+        })
+        .collect();
+    ranked.sort_by(|a, b| {
+        OrderedFloat(b.score)
+            .cmp(&OrderedFloat(a.score))
+            .then(a.transitions.len().cmp(&b.transitions.len()))
+            .then_with(|| kb.role(a.role).id.cmp(&kb.role(b.role).id))
+    });
+    if let Some(top) = opts.top {
+        ranked.truncate(top);
+    }
+    for r in &mut ranked {
+        scoring::fill_sources(kb, &mut r.fit);
+    }
+    ranked
 }
 
 /// The kind of a move: `None` for an entry role, else that of its transitions.

@@ -145,6 +145,19 @@ impl FiredRules {
 
 /// Scores a profile against one role.
 pub fn score_role(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, role: RoleIx) -> RoleFit {
+    let mut fit = score_role_unsourced(kb, facts, fired, role);
+    fill_sources(kb, &mut fit);
+    fit
+}
+
+/// [`score_role`] with every [`SkillTerm::source`] left empty, for ranking many roles of which
+/// few are shown; [`fill_sources`] completes it. Every number is the same.
+pub fn score_role_unsourced(
+    kb: &KnowledgeBase,
+    facts: &Facts,
+    fired: &FiredRules,
+    role: RoleIx,
+) -> RoleFit {
     let s = &kb.scoring;
     let r = kb.role(role);
     let weight = |w: f64, essential: bool| {
@@ -186,7 +199,7 @@ pub fn score_role(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, role: R
                     0.0
                 },
                 months: s.months_between(have, q.level),
-                source: q.source.clone(),
+                source: String::new(),
             }
         })
         .collect();
@@ -268,6 +281,14 @@ pub fn score_role(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, role: R
         readiness,
         months_to_ready,
         months_to_close_all,
+    }
+}
+
+/// Copies each requirement's source into its skill term (see [`score_role_unsourced`]).
+pub fn fill_sources(kb: &KnowledgeBase, fit: &mut RoleFit) {
+    let requirements = &kb.role(fit.role).requirements;
+    for (t, q) in fit.skills.iter_mut().zip(requirements) {
+        t.source.clone_from(&q.source);
     }
 }
 

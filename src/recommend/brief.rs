@@ -1,0 +1,77 @@
+//! Brief recommendations, for matching a whole population (`batch --brief`): the ranking of
+//! [`recommend`](super::recommend) without its explanations.
+//!
+//! Each recommendation is the role, its score, fit, readiness, months to ready and the ids of its
+//! essential skill gaps. The roles are ranked exactly as `recommend` ranks them (the same
+//! [`rank`](super::rank)), but no reason, gap list, certification plan, near miss or income is
+//! built, for the roles kept or the others.
+
+use serde::Serialize;
+
+use super::{Options, rank};
+use crate::graph::CareerGraph;
+use crate::knowledge::KnowledgeBase;
+use crate::profile::{Facts, Profile};
+use crate::scoring::{FiredRules, Readiness, RoleFit};
+
+/// The brief result for one profile.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Brief<'a> {
+    /// Ranked roles, best first.
+    pub recommendations: Vec<BriefRecommendation<'a>>,
+}
+
+/// One recommended role, without its explanation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BriefRecommendation<'a> {
+    /// Role id.
+    pub role: &'a str,
+    /// Ranking score, 0–1.
+    pub score: f64,
+    /// Fit to the role's requirements and rules, 0–1.
+    pub fit: f64,
+    /// Ready, stretch or long-term.
+    pub readiness: Readiness,
+    /// Months to close the essential gaps.
+    pub months_to_ready: f64,
+    /// Ids of the essential skills the profile lacks (or lacks the level of), in the order of
+    /// the full record's gaps (by weight, then id).
+    pub essential_gaps: Vec<&'a str>,
+}
+
+/// Ranks the next roles for a profile, as [`recommend`](super::recommend) does, without
+/// explaining them.
+pub fn brief<'a>(
+    kb: &'a KnowledgeBase,
+    graph: &CareerGraph,
+    profile: &Profile,
+    opts: Options,
+) -> Brief<'a> {
+    let facts = Facts::new(profile, kb);
+    let fired = FiredRules::new(kb, &facts);
+    let recommendations = rank(kb, graph, profile, &facts, &fired, opts)
+        .into_iter()
+        .map(|r| BriefRecommendation {
+            role: kb.role(r.role).id.as_str(),
+            score: r.score,
+            fit: r.fit.fit,
+            readiness: r.fit.readiness,
+            months_to_ready: r.fit.months_to_ready,
+            essential_gaps: essential_gaps(kb, &r.fit),
+        })
+        .collect();
+    Brief { recommendations }
+}
+
+/// The essential skill gaps of a fit, by weight (highest first), then id: the order of
+/// [`gaps::split`](crate::planning::gaps::split).
+fn essential_gaps<'a>(kb: &'a KnowledgeBase, fit: &RoleFit) -> Vec<&'a str> {
+    let mut gaps: Vec<(f64, &str)> = fit
+        .skills
+        .iter()
+        .filter(|t| t.essential && t.is_gap())
+        .map(|t| (t.weight, kb.skill(t.skill).id.as_str()))
+        .collect();
+    gaps.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    gaps.into_iter().map(|(_, id)| id).collect()
+}
