@@ -11,6 +11,8 @@ pub mod brief;
 pub mod near_miss;
 pub mod reasons;
 
+use std::borrow::Cow;
+
 use ordered_float::OrderedFloat;
 use serde::Serialize;
 
@@ -242,11 +244,11 @@ pub fn recommend(
 
 /// A candidate role, scored but not explained.
 #[derive(Debug, Clone)]
-pub struct Ranked {
+pub struct Ranked<'a> {
     /// The role.
     pub role: RoleIx,
-    /// The transitions on the way (none for an entry role).
-    pub transitions: Vec<TransitionIx>,
+    /// The transitions on the way (none for an entry role); borrowed from the graph's cache.
+    pub transitions: Cow<'a, [TransitionIx]>,
     /// Typical years the move takes.
     pub typical_years: f64,
     /// The fit, with every term.
@@ -255,12 +257,12 @@ pub struct Ranked {
     pub score: f64,
 }
 
-impl Ranked {
+impl Ranked<'_> {
     /// (role, transitions, typical years, fit, score).
     fn into_parts(self) -> (RoleIx, Vec<TransitionIx>, f64, RoleFit, f64) {
         (
             self.role,
-            self.transitions,
+            self.transitions.into_owned(),
             self.typical_years,
             self.fit,
             self.score,
@@ -270,23 +272,34 @@ impl Ranked {
 
 /// The candidate roles (reachable within `opts.max_steps`, or the entry roles), scored and
 /// sorted best first (score, then fewer steps, then id), cut to `opts.top`; nothing is explained.
-pub fn rank(
+pub fn rank<'g>(
     kb: &KnowledgeBase,
-    graph: &CareerGraph,
+    graph: &'g CareerGraph,
     profile: &Profile,
     facts: &Facts,
     fired: &FiredRules,
     opts: Options,
-) -> Vec<Ranked> {
-    let candidates: Vec<(RoleIx, Vec<TransitionIx>, f64)> = match profile.current_role {
-        Some(from) => graph
-            .reachable_within_cached(kb, from, opts.max_steps)
-            .iter()
-            .map(|r| (r.role, r.transitions.clone(), r.typical_years))
-            .collect(),
+) -> Vec<Ranked<'g>> {
+    let candidates: Vec<(RoleIx, Cow<'g, [TransitionIx]>, f64)> = match profile.current_role {
+        Some(from) => match graph.reachable_within_cached(kb, from, opts.max_steps) {
+            Cow::Borrowed(reach) => reach
+                .iter()
+                .map(|r| {
+                    (
+                        r.role,
+                        Cow::Borrowed(r.transitions.as_slice()),
+                        r.typical_years,
+                    )
+                })
+                .collect(),
+            Cow::Owned(reach) => reach
+                .into_iter()
+                .map(|r| (r.role, Cow::Owned(r.transitions), r.typical_years))
+                .collect(),
+        },
         None => (kb.roles.iter().enumerate())
             .filter(|(_, r)| r.entry)
-            .map(|(i, _)| (RoleIx(i), Vec::new(), 0.0))
+            .map(|(i, _)| (RoleIx(i), Cow::Borrowed(&[][..]), 0.0))
             .collect(),
     };
     let mut ranked: Vec<Ranked> = candidates

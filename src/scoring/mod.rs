@@ -210,19 +210,23 @@ pub fn score_role_unsourced(
     };
 
     let e = &r.experience;
-    let mut wanted: Vec<(ExperienceKind, f64, f64)> = Vec::new();
-    if let Some(need) = e.total_years {
-        wanted.push((ExperienceKind::Total, facts.total_years, need));
-    }
-    for (p, need) in &e.phases {
-        wanted.push((ExperienceKind::Phase(*p), facts.phase(*p), *need));
-    }
-    if let Some(need) = e.management_years {
-        wanted.push((ExperienceKind::Management, facts.management_years, need));
-    }
-    let n = wanted.len() as f64;
+    let wanted = (e
+        .total_years
+        .map(|need| (ExperienceKind::Total, facts.total_years, need)))
+    .into_iter()
+    .chain(
+        e.phases
+            .iter()
+            .map(|(p, need)| (ExperienceKind::Phase(*p), facts.phase(*p), *need)),
+    )
+    .chain(
+        e.management_years
+            .map(|need| (ExperienceKind::Management, facts.management_years, need)),
+    );
+    let n = (usize::from(e.total_years.is_some())
+        + e.phases.len()
+        + usize::from(e.management_years.is_some())) as f64;
     let experience: Vec<ExperienceTerm> = wanted
-        .into_iter()
         .map(|(kind, have, need)| {
             let coverage = if need > 0.0 {
                 (have / need).min(1.0)
