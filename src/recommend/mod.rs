@@ -148,6 +148,8 @@ pub fn recommend(
     let current_income = profile.current_role.map(|r| Incomes::of(kb, r));
     // Score every candidate, keep the best `top`, and explain only those.
     let ranked = rank(kb, graph, profile, &facts, &fired, opts);
+    let baseline =
+        (profile.current_role).map(|from| crate::income::Baseline::new(kb, profile, from));
     let mut recs: Vec<Recommendation> = ranked
         .into_iter()
         .map(Ranked::into_parts)
@@ -200,9 +202,7 @@ pub fn recommend(
                 reasons,
                 income,
                 income_change,
-                estimated_income_change: profile
-                    .current_role
-                    .map(|from| crate::income::change(kb, profile, from, role)),
+                estimated_income_change: baseline.as_ref().map(|b| b.change_to(kb, role)),
             }
         })
         .collect();

@@ -21,9 +21,16 @@ pub struct Loc {
 impl Loc {
     /// The location of a member or element below this one.
     pub fn at(&self, suffix: impl std::fmt::Display) -> Loc {
+        use std::fmt::Write;
+        // Built for every value compiled, so without `format!`'s machinery (one allocation of
+        // the right size for the usual short member names and indices).
+        let mut pointer = String::with_capacity(self.pointer.len() + 24);
+        pointer.push_str(&self.pointer);
+        pointer.push('/');
+        let _ = write!(pointer, "{suffix}");
         Loc {
             file: self.file,
-            pointer: format!("{}/{suffix}", self.pointer),
+            pointer,
         }
     }
 }
