@@ -25,7 +25,7 @@ use crate::planning::certs::{self, CertAdvice, StudyTime};
 use crate::planning::gaps::{self, Gap};
 use crate::profile::{Facts, Profile};
 use crate::rules::Effect;
-use crate::scoring::{self, FiredRules, Readiness, RoleFit};
+use crate::scoring::{self, FiredRules, Readiness, RoleFit, score_role};
 pub use near_miss::NearMiss;
 pub use reasons::Reason;
 
@@ -302,34 +302,34 @@ pub fn rank<'g>(
             .map(|(i, _)| (RoleIx(i), Cow::Borrowed(&[][..]), 0.0))
             .collect(),
     };
-    let mut ranked: Vec<Ranked> = candidates
+    // Rank on the fit alone; the terms of the fit are built only for the roles kept.
+    let mut scored: Vec<(RoleIx, Cow<'g, [TransitionIx]>, f64, f64)> = candidates
         .into_iter()
         .map(|(role, transitions, typical_years)| {
-            // The requirements' sources are copied only for the roles kept (below).
-            let fit = scoring::score_role_unsourced(kb, facts, fired, role);
-            let score = score_of(kb, facts, &fit, &transitions);
-            Ranked {
-                role,
-                transitions,
-                typical_years,
-                fit,
-                score,
-            }
+            let fit = scoring::fit_only(kb, facts, fired, role);
+            let score = score_of(kb, facts, fit, role, &transitions);
+            (role, transitions, typical_years, score)
         })
         .collect();
-    ranked.sort_by(|a, b| {
-        OrderedFloat(b.score)
-            .cmp(&OrderedFloat(a.score))
-            .then(a.transitions.len().cmp(&b.transitions.len()))
-            .then_with(|| kb.role(a.role).id.cmp(&kb.role(b.role).id))
+    scored.sort_by(|a, b| {
+        OrderedFloat(b.3)
+            .cmp(&OrderedFloat(a.3))
+            .then(a.1.len().cmp(&b.1.len()))
+            .then_with(|| kb.role(a.0).id.cmp(&kb.role(b.0).id))
     });
     if let Some(top) = opts.top {
-        ranked.truncate(top);
+        scored.truncate(top);
     }
-    for r in &mut ranked {
-        scoring::fill_sources(kb, &mut r.fit);
-    }
-    ranked
+    scored
+        .into_iter()
+        .map(|(role, transitions, typical_years, score)| Ranked {
+            role,
+            transitions,
+            typical_years,
+            fit: score_role(kb, facts, fired, role),
+            score,
+        })
+        .collect()
 }
 
 /// The kind of a move: `None` for an entry role, else that of its transitions.
@@ -342,7 +342,13 @@ fn move_kind(kb: &KnowledgeBase, transitions: &[TransitionIx]) -> Option<Transit
 }
 
 /// The ranking score of a candidate (see the module docs), without building its explanation.
-fn score_of(kb: &KnowledgeBase, facts: &Facts, fit: &RoleFit, transitions: &[TransitionIx]) -> f64 {
+fn score_of(
+    kb: &KnowledgeBase,
+    facts: &Facts,
+    fit: f64,
+    role: RoleIx,
+    transitions: &[TransitionIx],
+) -> f64 {
     let mut bonus = 0.0;
     let mut conditions = transitions
         .iter()
@@ -351,13 +357,13 @@ fn score_of(kb: &KnowledgeBase, facts: &Facts, fit: &RoleFit, transitions: &[Tra
     if conditions.peek().is_some() && conditions.all(|c| c.holds(facts)) {
         bonus += kb.scoring.transition_condition_bonus;
     }
-    bonus += reasons::preference_bonus(kb, facts, fit.role);
+    bonus += reasons::preference_bonus(kb, facts, role);
     if move_kind(kb, transitions) == Some(TransitionKind::Advancement) {
         bonus += kb.scoring.advancement_bonus;
     }
     let extra_steps = i32::try_from(transitions.len().saturating_sub(1)).unwrap_or(i32::MAX);
     let bonus = bonus.min(1.0);
-    ((fit.fit + bonus * (1.0 - fit.fit)) * (1.0 - kb.scoring.two_step_penalty).powi(extra_steps))
+    ((fit + bonus * (1.0 - fit)) * (1.0 - kb.scoring.two_step_penalty).powi(extra_steps))
         .clamp(0.0, 1.0)
 }
 

@@ -145,19 +145,6 @@ impl FiredRules {
 
 /// Scores a profile against one role.
 pub fn score_role(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, role: RoleIx) -> RoleFit {
-    let mut fit = score_role_unsourced(kb, facts, fired, role);
-    fill_sources(kb, &mut fit);
-    fit
-}
-
-/// [`score_role`] with every [`SkillTerm::source`] left empty, for ranking many roles of which
-/// few are shown; [`fill_sources`] completes it. Every number is the same.
-pub fn score_role_unsourced(
-    kb: &KnowledgeBase,
-    facts: &Facts,
-    fired: &FiredRules,
-    role: RoleIx,
-) -> RoleFit {
     let s = &kb.scoring;
     let r = kb.role(role);
     let weight = |w: f64, essential: bool| {
@@ -199,7 +186,7 @@ pub fn score_role_unsourced(
                     0.0
                 },
                 months: s.months_between(have, q.level),
-                source: String::new(),
+                source: q.source.clone(),
             }
         })
         .collect();
@@ -210,23 +197,19 @@ pub fn score_role_unsourced(
     };
 
     let e = &r.experience;
-    let wanted = (e
-        .total_years
-        .map(|need| (ExperienceKind::Total, facts.total_years, need)))
-    .into_iter()
-    .chain(
-        e.phases
-            .iter()
-            .map(|(p, need)| (ExperienceKind::Phase(*p), facts.phase(*p), *need)),
-    )
-    .chain(
-        e.management_years
-            .map(|need| (ExperienceKind::Management, facts.management_years, need)),
-    );
-    let n = (usize::from(e.total_years.is_some())
-        + e.phases.len()
-        + usize::from(e.management_years.is_some())) as f64;
+    let mut wanted: Vec<(ExperienceKind, f64, f64)> = Vec::new();
+    if let Some(need) = e.total_years {
+        wanted.push((ExperienceKind::Total, facts.total_years, need));
+    }
+    for (p, need) in &e.phases {
+        wanted.push((ExperienceKind::Phase(*p), facts.phase(*p), *need));
+    }
+    if let Some(need) = e.management_years {
+        wanted.push((ExperienceKind::Management, facts.management_years, need));
+    }
+    let n = wanted.len() as f64;
     let experience: Vec<ExperienceTerm> = wanted
+        .into_iter()
         .map(|(kind, have, need)| {
             let coverage = if need > 0.0 {
                 (have / need).min(1.0)
@@ -288,12 +271,83 @@ pub fn score_role_unsourced(
     }
 }
 
-/// Copies each requirement's source into its skill term (see [`score_role_unsourced`]).
-pub fn fill_sources(kb: &KnowledgeBase, fit: &mut RoleFit) {
-    let requirements = &kb.role(fit.role).requirements;
-    for (t, q) in fit.skills.iter_mut().zip(requirements) {
-        t.source.clone_from(&q.source);
+/// The fit of [`score_role`] alone, computed the same way (the same terms, added in the same
+/// order, so the very same number) without building the terms: for ranking many candidates of
+/// which only a few are shown.
+pub fn fit_only(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, role: RoleIx) -> f64 {
+    let s = &kb.scoring;
+    let r = kb.role(role);
+    let weight = |w: f64, essential: bool| {
+        if essential {
+            w * s.essential_multiplier
+        } else {
+            w
+        }
+    };
+    let total_weight: f64 = r
+        .requirements
+        .iter()
+        .map(|q| weight(q.weight, q.essential))
+        .sum();
+    let skill_score = if total_weight > 0.0 {
+        r.requirements
+            .iter()
+            .map(|q| {
+                let coverage =
+                    (f64::from(facts.level(q.skill)) / f64::from(q.level.max(1))).min(1.0);
+                weight(q.weight, q.essential) * coverage
+            })
+            .sum::<f64>()
+            / total_weight
+    } else {
+        1.0
+    };
+    let e = &r.experience;
+    let coverage = |have: f64, need: f64| {
+        if need > 0.0 {
+            (have / need).min(1.0)
+        } else {
+            1.0
+        }
+    };
+    let coverages = (e
+        .total_years
+        .map(|need| coverage(facts.total_years, need))
+        .into_iter())
+    .chain(
+        e.phases
+            .iter()
+            .map(|(p, need)| coverage(facts.phase(*p), *need)),
+    )
+    .chain(
+        e.management_years
+            .map(|need| coverage(facts.management_years, need)),
+    );
+    let n = usize::from(e.total_years.is_some())
+        + e.phases.len()
+        + usize::from(e.management_years.is_some());
+    let experience_score = if n == 0 {
+        1.0
+    } else {
+        coverages.sum::<f64>() / n as f64
+    };
+    let mut adjustment = 0.0;
+    for (ix, rule) in kb.rules_for(role) {
+        if !fired.fired(ix) {
+            continue;
+        }
+        let by: f64 = rule
+            .effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::Adjust { roles, by } if roles.contains(&role) => Some(*by),
+                _ => None,
+            })
+            .sum();
+        adjustment += by;
     }
+    let base = s.skill_weight * skill_score + s.experience_weight * experience_score;
+    apply_adjustment(base, adjustment)
 }
 
 /// Scores a profile against every role, in role (id) order.
