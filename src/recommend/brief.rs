@@ -8,11 +8,12 @@
 
 use serde::Serialize;
 
-use super::{Options, rank};
+use super::{Options, rank_then};
 use crate::graph::CareerGraph;
 use crate::knowledge::KnowledgeBase;
+use crate::knowledge::model::RoleIx;
 use crate::profile::{Facts, Profile};
-use crate::scoring::{FiredRules, Readiness, RoleFit};
+use crate::scoring::{self, FiredRules, Readiness};
 
 /// The brief result for one profile.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -49,28 +50,39 @@ pub fn brief<'a>(
 ) -> Brief<'a> {
     let facts = Facts::new(profile, kb);
     let fired = FiredRules::new(kb, &facts);
-    let recommendations = rank(kb, graph, profile, &facts, &fired, opts)
-        .into_iter()
-        .map(|r| BriefRecommendation {
-            role: kb.role(r.role).id.as_str(),
-            score: r.score,
-            fit: r.fit.fit,
-            readiness: r.fit.readiness,
-            months_to_ready: r.fit.months_to_ready,
-            essential_gaps: essential_gaps(kb, &r.fit),
-        })
-        .collect();
+    let recommendations = rank_then(kb, graph, profile, &facts, &fired, opts, |role| {
+        let (readiness, months) = scoring::readiness_only(kb, &facts, role);
+        (readiness, months, essential_gaps(kb, &facts, role))
+    })
+    .into_iter()
+    .map(
+        |(role, _, _, score, (readiness, months_to_ready, essential_gaps))| BriefRecommendation {
+            role: kb.role(role).id.as_str(),
+            score,
+            fit: scoring::fit_only(kb, &facts, &fired, role),
+            readiness,
+            months_to_ready,
+            essential_gaps,
+        },
+    )
+    .collect();
     Brief { recommendations }
 }
 
-/// The essential skill gaps of a fit, by weight (highest first), then id: the order of
-/// [`gaps::split`](crate::planning::gaps::split).
-fn essential_gaps<'a>(kb: &'a KnowledgeBase, fit: &RoleFit) -> Vec<&'a str> {
-    let mut gaps: Vec<(f64, &str)> = fit
-        .skills
+/// The essential skills a profile lacks for a role, by weight (highest first), then id: the
+/// order of [`gaps::split`](crate::planning::gaps::split).
+fn essential_gaps<'a>(kb: &'a KnowledgeBase, facts: &Facts, role: RoleIx) -> Vec<&'a str> {
+    let mut gaps: Vec<(f64, &str)> = kb
+        .role(role)
+        .requirements
         .iter()
-        .filter(|t| t.essential && t.is_gap())
-        .map(|t| (t.weight, kb.skill(t.skill).id.as_str()))
+        .filter(|q| q.essential && facts.level(q.skill) < q.level)
+        .map(|q| {
+            (
+                q.weight * kb.scoring.essential_multiplier,
+                kb.skill(q.skill).id.as_str(),
+            )
+        })
         .collect();
     gaps.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
     gaps.into_iter().map(|(_, id)| id).collect()

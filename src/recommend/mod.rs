@@ -280,6 +280,32 @@ pub fn rank<'g>(
     fired: &FiredRules,
     opts: Options,
 ) -> Vec<Ranked<'g>> {
+    rank_then(kb, graph, profile, facts, fired, opts, |role| {
+        score_role(kb, facts, fired, role)
+    })
+    .into_iter()
+    .map(|(role, transitions, typical_years, score, fit)| Ranked {
+        role,
+        transitions,
+        typical_years,
+        fit,
+        score,
+    })
+    .collect()
+}
+
+/// [`rank`], with `finish` run for each role kept (role, transitions, typical years, score, and
+/// what `finish` gave).
+#[allow(clippy::type_complexity, reason = "a private step of rank")]
+pub(crate) fn rank_then<'g, T>(
+    kb: &KnowledgeBase,
+    graph: &'g CareerGraph,
+    profile: &Profile,
+    facts: &Facts,
+    fired: &FiredRules,
+    opts: Options,
+    mut finish: impl FnMut(RoleIx) -> T,
+) -> Vec<(RoleIx, Cow<'g, [TransitionIx]>, f64, f64, T)> {
     let candidates: Vec<(RoleIx, Cow<'g, [TransitionIx]>, f64)> = match profile.current_role {
         Some(from) => match graph.reachable_within_cached(kb, from, opts.max_steps) {
             Cow::Borrowed(reach) => reach
@@ -322,12 +348,8 @@ pub fn rank<'g>(
     }
     scored
         .into_iter()
-        .map(|(role, transitions, typical_years, score)| Ranked {
-            role,
-            transitions,
-            typical_years,
-            fit: score_role(kb, facts, fired, role),
-            score,
+        .map(|(role, transitions, typical_years, score)| {
+            (role, transitions, typical_years, score, finish(role))
         })
         .collect()
 }

@@ -350,6 +350,51 @@ pub fn fit_only(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, role: Rol
     apply_adjustment(base, adjustment)
 }
 
+/// The readiness and months to ready of [`score_role`] alone, computed the same way without
+/// building the terms (for brief recommendations).
+pub fn readiness_only(kb: &KnowledgeBase, facts: &Facts, role: RoleIx) -> (Readiness, f64) {
+    let s = &kb.scoring;
+    let r = kb.role(role);
+    let mut essential_gap = false;
+    let learning: f64 = r
+        .requirements
+        .iter()
+        .filter(|q| q.essential)
+        .filter_map(|q| {
+            let have = facts.level(q.skill);
+            (have < q.level).then(|| {
+                essential_gap = true;
+                s.months_between(have, q.level)
+            })
+        })
+        .sum();
+    let e = &r.experience;
+    let gaps = (e
+        .total_years
+        .map(|need| (facts.total_years, need))
+        .into_iter())
+    .chain(e.phases.iter().map(|(p, need)| (facts.phase(*p), *need)))
+    .chain(
+        e.management_years
+            .map(|need| (facts.management_years, need)),
+    )
+    .filter(|(have, need)| have < need);
+    let mut waiting = 0.0;
+    for (have, need) in gaps {
+        essential_gap = true;
+        waiting = f64::max(waiting, (need - have) * 12.0);
+    }
+    let to_ready = learning.max(waiting);
+    let readiness = if !essential_gap {
+        Readiness::Ready
+    } else if to_ready <= s.stretch_months {
+        Readiness::Stretch
+    } else {
+        Readiness::LongTerm
+    };
+    (readiness, to_ready)
+}
+
 /// Scores a profile against every role, in role (id) order.
 pub fn score_all(kb: &KnowledgeBase, facts: &Facts) -> Vec<RoleFit> {
     let fired = FiredRules::new(kb, facts);

@@ -193,7 +193,8 @@ proptest! {
     }
 }
 
-/// `fit_only` (used to rank) is exactly the fit of `score_role` (shown), for every role and a
+/// `fit_only` (used to rank) and `readiness_only` (brief records) are exactly what `score_role`
+/// gives (shown in full records), for every role and a
 /// spread of profiles.
 #[test]
 fn fit_only_is_exactly_the_fit_of_score_role() {
@@ -242,13 +243,16 @@ fn fit_only_is_exactly_the_fit_of_score_role() {
         let fired = FiredRules::new(kb, &facts);
         for i in 0..kb.roles.len() {
             let role = RoleIx(i);
-            let full = score_role(kb, &facts, &fired, role).fit;
+            let full = score_role(kb, &facts, &fired, role);
             let lean = fit_only(kb, &facts, &fired, role);
+            let id = &kb.role(role).id;
+            assert_eq!(full.fit.to_bits(), lean.to_bits(), "{id} {text}");
+            let (readiness, months) = readiness_only(kb, &facts, role);
+            assert_eq!(readiness, full.readiness, "{id} {text}");
             assert_eq!(
-                full.to_bits(),
-                lean.to_bits(),
-                "{} {text}",
-                kb.role(role).id
+                months.to_bits(),
+                full.months_to_ready.to_bits(),
+                "{id} {text}"
             );
             checked += 1;
         }
