@@ -146,32 +146,8 @@ struct Done {
     summary: Summary,
 }
 
-/// Emptied record buffers, handed back by the writer for the workers to fill again: the few
-/// buffers in flight are allocated once and reach their size in the first chunks, so memory
-/// stays at its plateau from the start of a run instead of creeping up as the allocator
-/// fragments under buffers of ever-changing sizes.
-#[derive(Default)]
-struct Buffers(Mutex<Vec<Vec<u8>>>);
-
-impl Buffers {
-    fn take(&self) -> Vec<u8> {
-        self.0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .pop()
-            .unwrap_or_default()
-    }
-
-    fn give(&self, mut buffer: Vec<u8>) {
-        buffer.clear();
-        self.0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(buffer);
-    }
-}
-
 fn score(engine: &Engine, options: &Options, chunk: &Chunk, mut records: Vec<u8>) -> Done {
+    records.clear();
     records.reserve(chunk.lines.len() * 256);
     let mut summary = Summary::default();
     for (i, line) in chunk.lines.iter().enumerate() {
@@ -263,32 +239,30 @@ fn parallel<R: BufRead, W: Write + Send>(
 ) -> Result<Summary, Error> {
     let jobs = options.jobs;
     let tickets = 2 * jobs + 2;
-    let (ticket_tx, ticket_rx) = sync_channel::<()>(tickets);
+    // A ticket is a record buffer: the writer empties it and hands it back for the next chunk.
+    // The same few buffers go round in turn from the first chunks on, so memory reaches its
+    // plateau (tickets × the largest chunk of records) early in a run and stays there.
+    let (ticket_tx, ticket_rx) = sync_channel::<Vec<u8>>(tickets);
     for _ in 0..tickets {
-        let _ = ticket_tx.send(());
+        let _ = ticket_tx.send(Vec::new());
     }
-    let (work_tx, work_rx) = sync_channel::<Chunk>(jobs);
+    let (work_tx, work_rx) = sync_channel::<(Chunk, Vec<u8>)>(jobs);
     let work_rx = Mutex::new(work_rx);
     let (done_tx, done_rx) = sync_channel::<Done>(jobs);
-    let buffers = &Buffers::default();
     std::thread::scope(|scope| {
         for _ in 0..jobs {
             let done_tx = done_tx.clone();
             let work_rx = &work_rx;
-            scope.spawn(move || worker(engine, options, work_rx, &done_tx, buffers));
+            scope.spawn(move || worker(engine, options, work_rx, &done_tx));
         }
         drop(done_tx);
-        let writer =
-            scope.spawn(move || write_in_order(output, &done_rx, &ticket_tx, progress, buffers));
+        let writer = scope.spawn(move || write_in_order(output, &done_rx, &ticket_tx, progress));
         let mut read_result = Ok(());
-        loop {
-            // No ticket: the writer has stopped (an output error); stop reading.
-            if ticket_rx.recv().is_err() {
-                break;
-            }
+        // No ticket: the writer has stopped (an output error); stop reading.
+        while let Ok(buffer) = ticket_rx.recv() {
             match reader.chunk(chunk_lines(options), CHUNK_BYTES) {
                 Ok(Some(chunk)) => {
-                    if work_tx.send(chunk).is_err() {
+                    if work_tx.send((chunk, buffer)).is_err() {
                         break;
                     }
                 }
@@ -310,21 +284,16 @@ fn parallel<R: BufRead, W: Write + Send>(
 fn worker(
     engine: &Engine,
     options: &Options,
-    work: &Mutex<Receiver<Chunk>>,
+    work: &Mutex<Receiver<(Chunk, Vec<u8>)>>,
     done: &SyncSender<Done>,
-    buffers: &Buffers,
 ) {
     // After the writer stops, keep taking chunks (without scoring them) so the reader never
     // waits on a full queue; it stops when its tickets run out.
     let mut writer_gone = false;
     loop {
         let next = work.lock().unwrap_or_else(|e| e.into_inner()).recv();
-        let Ok(chunk) = next else { return };
-        if !writer_gone
-            && done
-                .send(score(engine, options, &chunk, buffers.take()))
-                .is_err()
-        {
+        let Ok((chunk, buffer)) = next else { return };
+        if !writer_gone && done.send(score(engine, options, &chunk, buffer)).is_err() {
             writer_gone = true;
         }
     }
@@ -333,9 +302,8 @@ fn worker(
 fn write_in_order<W: Write>(
     output: &mut W,
     done: &Receiver<Done>,
-    tickets: &SyncSender<()>,
+    tickets: &SyncSender<Vec<u8>>,
     progress: &(dyn Fn(Progress) + Sync),
-    buffers: &Buffers,
 ) -> Result<Summary, Error> {
     let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
     let mut next = 0;
@@ -352,8 +320,9 @@ fn write_in_order<W: Write>(
             at.bytes += d.bytes;
             progress(at);
             next += 1;
-            buffers.give(d.records);
-            let _ = tickets.send(());
+            let mut buffer = d.records;
+            buffer.clear();
+            let _ = tickets.send(buffer);
         }
     }
     Ok(summary)
