@@ -8,7 +8,8 @@
 
 use serde::Serialize;
 
-use super::{Options, rank_then};
+use super::Options;
+use super::rank::rank_then;
 use crate::graph::CareerGraph;
 use crate::knowledge::KnowledgeBase;
 use crate::knowledge::model::RoleIx;
