@@ -114,7 +114,12 @@ impl KnowledgeBase {
     /// `builtin_skips_only_checks_that_find_nothing` keep them free of errors and warnings. Bases
     /// read with [`KnowledgeBase::load_dir`] (`--rules DIR`) are always checked in full.
     pub fn builtin() -> Result<Self, Error> {
-        Self::compiled_only(builtin_sources())
+        // Straight from the embedded text; should that ever fail, compile again from copies of
+        // it, to report every error with its position.
+        match compile::compile_quietly(embedded::FILES) {
+            Some(kb) => Ok(kb),
+            None => Self::compiled_only(builtin_sources()),
+        }
     }
 
     /// Compiles files already read (every reference resolved, every number checked) without the
@@ -364,6 +369,29 @@ pub(crate) fn tiny() -> KnowledgeBase {
 
 #[cfg(test)]
 mod tests {
+    /// Compiling the embedded text in place gives the base compiling copies of it gives, and
+    /// gives nothing (so the copies are compiled, and errors reported) for a bad file.
+    #[test]
+    fn compiling_in_place_or_from_copies() {
+        let files = [
+            ("a.json", r#"{"skills": [{"id": "x"#),
+            ("b.json", r#"{"skils": []}"#),
+        ];
+        for bad in files {
+            assert!(super::compile::compile_quietly(&[bad]).is_none());
+        }
+        assert!(super::compile::compile_quietly(&[]).is_none());
+        let Some(mut quiet) = super::compile::compile_quietly(super::embedded::FILES) else {
+            panic!("the shipped files compile")
+        };
+        let Some((mut loud, _)) = super::compile::compile(&super::builtin_sources()).0 else {
+            panic!("the shipped files compile")
+        };
+        quiet.catalogs = Default::default();
+        loud.catalogs = Default::default();
+        assert_eq!(format!("{quiet:?}"), format!("{loud:?}"));
+    }
+
     /// The builtin base skips the whole-base checks: they must find nothing in it, and the
     /// compiled base must be the one `validate` gives.
     #[test]
