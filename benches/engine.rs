@@ -1,6 +1,6 @@
 //! Criterion benches of the engine's parts: loading a knowledge base, parsing a profile,
-//! recommending (with and without `--top`), explanation traces, batch throughput on one and two
-//! threads against a parse-only pass, and the synthetic knowledge base.
+//! recommending (with and without `--top`), explanation traces, batch throughput (full and brief
+//! records) on one and two threads against a parse-only pass, and the synthetic knowledge base.
 //!
 //! `cargo bench --bench engine` runs them all (a few minutes); `cargo bench --bench engine -- load`
 //! runs those whose name contains `load`. Whole-process figures come from `benches/run.sh`.
@@ -36,8 +36,12 @@ fn load(c: &mut Criterion) {
             }
         });
     });
-    g.bench_function("builtin: compile and check", |b| {
+    g.bench_function("builtin: compile (what every command loads)", |b| {
         b.iter(|| black_box(KnowledgeBase::builtin().ok()));
+    });
+    g.bench_function("builtin: compile and check (validate, --rules)", |b| {
+        let sources = knowledge::builtin_sources();
+        b.iter(|| black_box(KnowledgeBase::from_sources(sources.clone()).ok()));
     });
     g.bench_function("builtin: engine (with the graph)", |b| {
         b.iter(|| black_box(Engine::builtin().ok()));
@@ -108,12 +112,18 @@ fn batch_throughput(c: &mut Criterion) {
         });
     });
     for jobs in [1, 2] {
-        for top in [Some(3), None] {
+        for (top, brief) in [(Some(3), true), (Some(3), false), (None, false)] {
             let name = top.map_or("all".to_string(), |t| format!("top {t}"));
+            let name = if brief {
+                format!("{name}, brief")
+            } else {
+                name
+            };
             let options = batch::Options {
                 recommend: recommend::Options { max_steps: 2, top },
                 jobs,
                 input_name: "bench".into(),
+                brief,
             };
             g.bench_with_input(
                 BenchmarkId::new(format!("batch ({name})"), format!("{jobs} thread(s)")),

@@ -86,6 +86,16 @@ impl Engine {
         recommend::recommend(&self.kb, &self.graph, profile, options)
     }
 
+    /// The next roles for the profile, ranked as by [`Engine::recommend`] but not explained:
+    /// role, score, fit, readiness, months to ready and essential skill gaps.
+    pub fn recommend_brief(
+        &self,
+        profile: &Profile,
+        options: recommend::Options,
+    ) -> recommend::brief::Brief<'_> {
+        recommend::brief::brief(&self.kb, &self.graph, profile, options)
+    }
+
     /// What stands between the profile and a role (by id or alias).
     pub fn gaps(&self, profile: &Profile, target: &str) -> Result<GapReport, Error> {
         let role = self.kb.require_role(target, "--target")?;

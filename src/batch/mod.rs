@@ -12,6 +12,9 @@
 //! - `{"line": N, "status": "error", "errors": [{"code": …, "message": …, "line": N, "column": …,
 //!   "pointer": …, "help": …}, …]}`: the same diagnostics as for a single profile, placed at the
 //!   input line;
+//!   With [`Options::brief`] an `ok` record is `{"line": N, "status": "ok", "recommendations":
+//!   [{"role": …, "score": …, "fit": …, "readiness": …, "months_to_ready": …, "essential_gaps":
+//!   […]}, …]}` (see [`recommend::brief`]), ranked as the full record but without explanations;
 //! - `{"line": N, "status": "blank"}` for an empty line (or one of only whitespace), which is
 //!   neither scored nor counted as failed.
 //!
@@ -43,6 +46,9 @@ pub use record::Status;
 pub const MAX_LINE_BYTES: usize = 1024 * 1024;
 /// Lines per chunk of work.
 const CHUNK_LINES: usize = 64;
+/// Lines per chunk of brief records: each is a few dozen microseconds of work and about a
+/// kilobyte of output, so bigger chunks keep the hand-offs between threads rare.
+const BRIEF_CHUNK_LINES: usize = 512;
 /// Input bytes per chunk of work (a chunk ends at the first line past this).
 const CHUNK_BYTES: u64 = 256 * 1024;
 /// Failed line numbers kept for the summary.
@@ -57,6 +63,9 @@ pub struct Options {
     pub jobs: usize,
     /// The input's name, shown in diagnostics.
     pub input_name: String,
+    /// Brief records (`--brief`): per recommendation only the role, score, fit, readiness,
+    /// months to ready and essential skill gaps; nothing is explained.
+    pub brief: bool,
 }
 
 impl Default for Options {
@@ -65,6 +74,7 @@ impl Default for Options {
             recommend: recommend::Options::default(),
             jobs: default_jobs(),
             input_name: "<stdin>".into(),
+            brief: false,
         }
     }
 }
@@ -136,19 +146,13 @@ struct Done {
     summary: Summary,
 }
 
-fn score(engine: &Engine, options: &Options, chunk: &Chunk) -> Done {
-    let mut records = Vec::with_capacity(chunk.lines.len() * 256);
+fn score(engine: &Engine, options: &Options, chunk: &Chunk, mut records: Vec<u8>) -> Done {
+    records.clear();
+    records.reserve(chunk.lines.len() * 256);
     let mut summary = Summary::default();
     for (i, line) in chunk.lines.iter().enumerate() {
         let number = chunk.first + i as u64;
-        let status = record::write(
-            engine,
-            options.recommend,
-            &options.input_name,
-            number,
-            line,
-            &mut records,
-        );
+        let status = record::write(engine, options, number, line, &mut records);
         summary.count(number, status);
     }
     Done {
@@ -156,6 +160,14 @@ fn score(engine: &Engine, options: &Options, chunk: &Chunk) -> Done {
         bytes: chunk.bytes,
         records,
         summary,
+    }
+}
+
+fn chunk_lines(options: &Options) -> usize {
+    if options.brief {
+        BRIEF_CHUNK_LINES
+    } else {
+        CHUNK_LINES
     }
 }
 
@@ -193,11 +205,13 @@ pub fn run<R: BufRead, W: Write + Send>(
     let mut summary = Summary::default();
     if options.jobs <= 1 {
         let mut done = Progress::default();
+        let mut buffer = Vec::new();
         while let Some(chunk) = reader
-            .chunk(CHUNK_LINES, CHUNK_BYTES)
+            .chunk(chunk_lines(options), CHUNK_BYTES)
             .map_err(|e| read_error(&e, options))?
         {
-            let d = score(engine, options, &chunk);
+            buffer.clear();
+            let d = score(engine, options, &chunk, buffer);
             if !written(output.write_all(&d.records), &mut summary)? {
                 return Ok(summary);
             }
@@ -205,6 +219,7 @@ pub fn run<R: BufRead, W: Write + Send>(
             done.lines += d.summary.lines;
             done.bytes += d.bytes;
             progress(done);
+            buffer = d.records;
         }
     } else {
         summary = parallel(engine, &mut reader, &mut output, options, progress)?;
@@ -224,11 +239,14 @@ fn parallel<R: BufRead, W: Write + Send>(
 ) -> Result<Summary, Error> {
     let jobs = options.jobs;
     let tickets = 2 * jobs + 2;
-    let (ticket_tx, ticket_rx) = sync_channel::<()>(tickets);
+    // A ticket is a record buffer: the writer empties it and hands it back for the next chunk.
+    // The same few buffers go round in turn from the first chunks on, so memory reaches its
+    // plateau (tickets × the largest chunk of records) early in a run and stays there.
+    let (ticket_tx, ticket_rx) = sync_channel::<Vec<u8>>(tickets);
     for _ in 0..tickets {
-        let _ = ticket_tx.send(());
+        let _ = ticket_tx.send(Vec::new());
     }
-    let (work_tx, work_rx) = sync_channel::<Chunk>(jobs);
+    let (work_tx, work_rx) = sync_channel::<(Chunk, Vec<u8>)>(jobs);
     let work_rx = Mutex::new(work_rx);
     let (done_tx, done_rx) = sync_channel::<Done>(jobs);
     std::thread::scope(|scope| {
@@ -240,14 +258,11 @@ fn parallel<R: BufRead, W: Write + Send>(
         drop(done_tx);
         let writer = scope.spawn(move || write_in_order(output, &done_rx, &ticket_tx, progress));
         let mut read_result = Ok(());
-        loop {
-            // No ticket: the writer has stopped (an output error); stop reading.
-            if ticket_rx.recv().is_err() {
-                break;
-            }
-            match reader.chunk(CHUNK_LINES, CHUNK_BYTES) {
+        // No ticket: the writer has stopped (an output error); stop reading.
+        while let Ok(buffer) = ticket_rx.recv() {
+            match reader.chunk(chunk_lines(options), CHUNK_BYTES) {
                 Ok(Some(chunk)) => {
-                    if work_tx.send(chunk).is_err() {
+                    if work_tx.send((chunk, buffer)).is_err() {
                         break;
                     }
                 }
@@ -269,7 +284,7 @@ fn parallel<R: BufRead, W: Write + Send>(
 fn worker(
     engine: &Engine,
     options: &Options,
-    work: &Mutex<Receiver<Chunk>>,
+    work: &Mutex<Receiver<(Chunk, Vec<u8>)>>,
     done: &SyncSender<Done>,
 ) {
     // After the writer stops, keep taking chunks (without scoring them) so the reader never
@@ -277,8 +292,8 @@ fn worker(
     let mut writer_gone = false;
     loop {
         let next = work.lock().unwrap_or_else(|e| e.into_inner()).recv();
-        let Ok(chunk) = next else { return };
-        if !writer_gone && done.send(score(engine, options, &chunk)).is_err() {
+        let Ok((chunk, buffer)) = next else { return };
+        if !writer_gone && done.send(score(engine, options, &chunk, buffer)).is_err() {
             writer_gone = true;
         }
     }
@@ -287,7 +302,7 @@ fn worker(
 fn write_in_order<W: Write>(
     output: &mut W,
     done: &Receiver<Done>,
-    tickets: &SyncSender<()>,
+    tickets: &SyncSender<Vec<u8>>,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Summary, Error> {
     let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
@@ -305,7 +320,9 @@ fn write_in_order<W: Write>(
             at.bytes += d.bytes;
             progress(at);
             next += 1;
-            let _ = tickets.send(());
+            let mut buffer = d.records;
+            buffer.clear();
+            let _ = tickets.send(buffer);
         }
     }
     Ok(summary)
@@ -316,6 +333,10 @@ mod tests {
     use super::*;
 
     fn batch(input: &str, jobs: usize) -> (Summary, Vec<serde_json::Value>) {
+        batch_with(input, jobs, false)
+    }
+
+    fn batch_with(input: &str, jobs: usize, brief: bool) -> (Summary, Vec<serde_json::Value>) {
         let engine = Engine::builtin().expect("builtin");
         let mut out = Vec::new();
         let options = Options {
@@ -325,6 +346,7 @@ mod tests {
                 top: Some(2),
             },
             input_name: "in.jsonl".into(),
+            brief,
         };
         let s = run(&engine, input.as_bytes(), &mut out, &options, &|_| {}).expect("runs");
         let records = String::from_utf8(out)
@@ -371,5 +393,46 @@ mod tests {
             first[0]["recommendations"].as_array().map(Vec::len),
             Some(2)
         );
+    }
+
+    /// Brief records come in bigger chunks: many chunks, any number of threads, same order,
+    /// and each line's status and roles those of the full records.
+    #[test]
+    fn brief_records_keep_line_order_across_chunks() {
+        let good = r#"{"current_role": "infra-engineer", "skills": {"linux": 3}}"#;
+        let other = r#"{"skills": {"java": 4, "sql": 3}, "years_experience": 3}"#;
+        let mut input = String::new();
+        for i in 0..(3 * BRIEF_CHUNK_LINES + 17) {
+            match i % 5 {
+                1 => input.push_str("{\"skills\": {\"linuxx\": 1}}\n"),
+                2 => input.push_str("  \n"),
+                3 => input.push_str(other),
+                _ => input.push_str(good),
+            }
+            if i % 5 != 1 && i % 5 != 2 {
+                input.push('\n');
+            }
+        }
+        let (full_summary, full) = batch_with(&input, 1, false);
+        assert_eq!(full.len(), 3 * BRIEF_CHUNK_LINES + 17);
+        assert!(full_summary.blank > 0 && full_summary.failed > 0);
+        for jobs in [1, 2, 3] {
+            let (summary, brief) = batch_with(&input, jobs, true);
+            assert_eq!(summary, full_summary);
+            assert_eq!(brief.len(), full.len());
+            for (i, (b, f)) in brief.iter().zip(&full).enumerate() {
+                assert_eq!(b["line"], i as u64 + 1);
+                assert_eq!(b["status"], f["status"]);
+                if b["status"] == "ok" {
+                    let roles = |r: &serde_json::Value| -> Vec<serde_json::Value> {
+                        let list = r["recommendations"].as_array().cloned().unwrap_or_default();
+                        list.iter().map(|x| x["role"].clone()).collect()
+                    };
+                    assert_eq!(roles(b), roles(f), "line {}", i + 1);
+                } else {
+                    assert_eq!(b, f);
+                }
+            }
+        }
     }
 }

@@ -32,17 +32,19 @@ impl Status {
 ///
 /// `name` is the input's name as shown in diagnostics; each diagnostic's `line` is the input line
 /// `number` (a profile line is one line of text), its `column` the column in that line.
+///
+/// With `options.brief`, an `ok` record holds only the brief recommendations (see
+/// [`recommend::brief`]).
 pub fn write(
     engine: &Engine,
-    options: recommend::Options,
-    name: &str,
+    options: &super::Options,
     number: u64,
     line: &RawLine,
     out: &mut Vec<u8>,
 ) -> Status {
-    let body = evaluate(engine, options, name, number, line);
+    let body = evaluate(engine, options, number, line);
     let status = match &body {
-        Body::Ok(_) => Status::Ok,
+        Body::Ok(_) | Body::Brief(_) => Status::Ok,
         Body::Failed(_) => Status::Failed,
         Body::Blank => Status::Blank,
     };
@@ -59,19 +61,21 @@ pub fn write(
 
 /// A record: the line number and status, then the body's fields.
 #[derive(Serialize)]
-struct Record {
+struct Record<'a> {
     line: u64,
     status: &'static str,
     #[serde(flatten)]
-    body: Body,
+    body: Body<'a>,
 }
 
 /// What follows `line` and `status`.
 #[derive(Serialize)]
 #[serde(untagged)]
-enum Body {
+enum Body<'a> {
     /// The recommendations, as `recommend --format json` prints them.
     Ok(Box<recommend::Recommendations>),
+    /// The brief recommendations (`--brief`).
+    Brief(recommend::brief::Brief<'a>),
     /// The diagnostics.
     Failed(Errors),
     /// Nothing.
@@ -84,13 +88,13 @@ struct Errors {
     errors: Vec<Diagnostic>,
 }
 
-fn evaluate(
-    engine: &Engine,
-    options: recommend::Options,
-    name: &str,
+fn evaluate<'a>(
+    engine: &'a Engine,
+    options: &super::Options,
     number: u64,
     line: &RawLine,
-) -> Body {
+) -> Body<'a> {
+    let name = options.input_name.as_str();
     let bytes = match line {
         RawLine::Text(bytes) => bytes,
         RawLine::TooLong(length) => {
@@ -130,7 +134,10 @@ fn evaluate(
     }
     let source = SourceText::new(name, text);
     match engine.profile(&source) {
-        Ok(profile) => Body::Ok(Box::new(engine.recommend(&profile, options))),
+        Ok(profile) if options.brief => {
+            Body::Brief(engine.recommend_brief(&profile, options.recommend))
+        }
+        Ok(profile) => Body::Ok(Box::new(engine.recommend(&profile, options.recommend))),
         Err(Error::Diagnostics(ds)) => failed(name, number, ds),
         Err(other) => failed(
             name,
@@ -141,7 +148,7 @@ fn evaluate(
 }
 
 /// The errors of a line, each placed at the input line.
-fn failed(name: &str, number: u64, mut ds: Vec<Diagnostic>) -> Body {
+fn failed(name: &str, number: u64, mut ds: Vec<Diagnostic>) -> Body<'static> {
     let line = usize::try_from(number).ok();
     for d in &mut ds {
         d.file = Some(name.to_string());

@@ -223,7 +223,11 @@ pub enum Command {
          that profile; {{\"line\": N, \"status\": \"error\", \"errors\": […]}} for a line that \
          is not a valid profile (malformed JSON, unknown id, value out of range, a line longer \
          than the limit of {} bytes), and the run goes on; {{\"line\": N, \"status\": \"blank\"}} for an empty \
-         or whitespace-only line (not counted as failed). Output is always JSON Lines (--format \
+         or whitespace-only line (not counted as failed). With --brief, an ok record is \
+         {{\"line\": N, \"status\": \"ok\", \"recommendations\": [{{\"role\", \"score\", \"fit\", \
+         \"readiness\", \"months_to_ready\", \"essential_gaps\": [skill ids]}}, …]}}: the same \
+         roles in the same order as the full record, without gaps, reasons, certification plans \
+         or incomes, and many times faster. Output is always JSON Lines (--format \
          does not apply). A summary goes to standard error, with a \
          progress bar when it is a terminal.\n\nExit status: 0 when every line was scored (or \
          blank), 2 when any line failed or the input cannot be read.",
@@ -245,6 +249,10 @@ pub enum Command {
         /// Worker threads [default: the number of cores].
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
         jobs: Option<u16>,
+        /// Brief records for population matching: per role only its id, score, fit, readiness,
+        /// months to ready and essential skill gaps (no explanations); ranked as the full records.
+        #[arg(long)]
+        brief: bool,
     },
     /// Estimated income (employee and freelance) in the current role and each recommended role,
     /// with the factors that moved it and their sources.

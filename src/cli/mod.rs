@@ -139,6 +139,7 @@ fn execute(
             top,
             steps,
             jobs,
+            brief,
         } => {
             let request = batch::Request {
                 input,
@@ -150,6 +151,7 @@ fn execute(
                     },
                     jobs: jobs.map_or_else(crate::batch::default_jobs, usize::from),
                     input_name: input.clone(),
+                    brief: *brief,
                 },
                 progress,
             };

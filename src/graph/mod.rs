@@ -6,6 +6,8 @@
 
 pub mod yen;
 
+use std::sync::OnceLock;
+
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 
@@ -22,6 +24,9 @@ pub const MAX_HOPS: usize = 8;
 #[derive(Debug, Clone)]
 pub struct CareerGraph {
     graph: DiGraph<RoleIx, TransitionIx>,
+    /// [`CareerGraph::reachable_within`] from each role in 1 and 2 steps, filled when first
+    /// asked for (it does not depend on the profile, and `batch` asks once per profile).
+    reach: Vec<[OnceLock<Vec<Reach>>; 2]>,
 }
 
 /// The best route found to a role: typical years, roles, transitions.
@@ -63,7 +68,28 @@ impl CareerGraph {
                 TransitionIx(i),
             );
         }
-        Self { graph }
+        let reach = (0..kb.roles.len()).map(|_| Default::default()).collect();
+        Self { graph, reach }
+    }
+
+    /// [`CareerGraph::reachable_within`], computed once per role for 1 and 2 steps and then
+    /// shared; other step counts are computed each time.
+    pub fn reachable_within_cached(
+        &self,
+        kb: &KnowledgeBase,
+        from: RoleIx,
+        max_steps: usize,
+    ) -> std::borrow::Cow<'_, [Reach]> {
+        let slot = max_steps
+            .checked_sub(1)
+            .and_then(|i| self.reach.get(from.0).and_then(|slots| slots.get(i)));
+        match slot {
+            Some(cell) => cell
+                .get_or_init(|| self.reachable_within(kb, from, max_steps))
+                .as_slice()
+                .into(),
+            None => self.reachable_within(kb, from, max_steps).into(),
+        }
     }
 
     /// The underlying petgraph graph.

@@ -223,6 +223,18 @@ pub fn uplifts(
     role: RoleIx,
     employment: Employment,
 ) -> (Vec<Factor>, Vec<Factor>) {
+    uplifts_with(kb, facts, role, employment, true)
+}
+
+/// [`uplifts`]; without `explain`, only the numbers, ids and sources of the uplifts that apply
+/// (no `because` or `figures` text, no missing uplifts), for [`estimate_numbers`].
+fn uplifts_with(
+    kb: &KnowledgeBase,
+    facts: &Facts,
+    role: RoleIx,
+    employment: Employment,
+    explain: bool,
+) -> (Vec<Factor>, Vec<Factor>) {
     let Some(model) = &kb.income_model else {
         return (Vec::new(), Vec::new());
     };
@@ -234,6 +246,12 @@ pub fn uplifts(
         .iter()
         .filter(|u| u.applies_to(role, family, employment))
     {
+        if !explain {
+            if u.when.holds(facts) {
+                held.push((u.group.as_str(), bare_factor(u)));
+            }
+            continue;
+        }
         let trace = u.when.trace(facts, kb);
         let f = uplift_factor(u, &trace);
         if trace.passed {
@@ -278,12 +296,51 @@ pub fn uplifts(
     (applied, missing)
 }
 
+/// An uplift's numbers, id and source, without its texts.
+fn bare_factor(u: &Uplift) -> Factor {
+    Factor {
+        kind: "uplift",
+        id: u.id.clone(),
+        description: Text {
+            ja: String::new(),
+            en: String::new(),
+        },
+        low: u.low,
+        high: u.high,
+        figures: String::new(),
+        because: String::new(),
+        source: u.source.clone(),
+        high_source: None,
+    }
+}
+
 /// The estimate for a role and employment type.
 pub fn estimate(
     kb: &KnowledgeBase,
     facts: &Facts,
     role: RoleIx,
     employment: Employment,
+) -> Estimate {
+    estimate_with(kb, facts, role, employment, true)
+}
+
+/// [`estimate`] with the same base, range, monthly range and factor ids and sources, but the
+/// factors' texts left empty and no missing uplifts: what an income change needs.
+pub fn estimate_numbers(
+    kb: &KnowledgeBase,
+    facts: &Facts,
+    role: RoleIx,
+    employment: Employment,
+) -> Estimate {
+    estimate_with(kb, facts, role, employment, false)
+}
+
+fn estimate_with(
+    kb: &KnowledgeBase,
+    facts: &Facts,
+    role: RoleIx,
+    employment: Employment,
+    explain: bool,
 ) -> Estimate {
     let base = base_figure(kb, role, employment);
     let mut factors = Vec::new();
@@ -292,7 +349,7 @@ pub fn estimate(
     {
         factors.push(f);
     }
-    let (up, not_yet) = uplifts(kb, facts, role, employment);
+    let (up, not_yet) = uplifts_with(kb, facts, role, employment, explain);
     factors.extend(up);
     let range = base
         .as_ref()

@@ -9,7 +9,7 @@ pub mod rate;
 
 pub use estimate::{Estimate, Factor, Range, estimate};
 pub use jobs::{JobMatch, Jobs, jobs};
-pub use outlook::{EstimatedChange, IncomeOutlook, RoleIncome, change, for_profile};
+pub use outlook::{Baseline, EstimatedChange, IncomeOutlook, RoleIncome, change, for_profile};
 pub use rate::{RateReport, rate};
 
 use serde::Serialize;

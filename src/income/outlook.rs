@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::estimate::{Estimate, Range, estimate};
+use super::estimate::{Estimate, Range, estimate, estimate_numbers};
 use crate::graph::CareerGraph;
 use crate::knowledge::KnowledgeBase;
 use crate::knowledge::format::{Employment, Text};
@@ -156,15 +156,83 @@ fn range_change(a: &Estimate, b: &Estimate) -> Option<RangeChange> {
 /// # Ok::<(), careergraph::Error>(())
 /// ```
 pub fn change(kb: &KnowledgeBase, profile: &Profile, from: RoleIx, to: RoleIx) -> EstimatedChange {
-    let facts = Facts::new(profile, kb);
-    let e = |emp| {
-        range_change(
-            &estimate(kb, &facts, from, emp),
-            &estimate(kb, &facts, to, emp),
-        )
-    };
-    EstimatedChange {
-        employee: e(Employment::Employee),
-        freelance: e(Employment::Freelance),
+    Baseline::new(kb, profile, from).change_to(kb, to)
+}
+
+/// The estimates for a profile in its role `from`, to price many moves from it with
+/// [`Baseline::change_to`] (each gives what [`change`] gives).
+#[derive(Debug, Clone)]
+pub struct Baseline {
+    facts: Facts,
+    employee: Estimate,
+    freelance: Estimate,
+}
+
+impl Baseline {
+    /// The estimates in role `from`.
+    pub fn new(kb: &KnowledgeBase, profile: &Profile, from: RoleIx) -> Self {
+        let facts = Facts::new(profile, kb);
+        Self {
+            employee: estimate_numbers(kb, &facts, from, Employment::Employee),
+            freelance: estimate_numbers(kb, &facts, from, Employment::Freelance),
+            facts,
+        }
+    }
+
+    /// The estimated income change of the move to `to`.
+    pub fn change_to(&self, kb: &KnowledgeBase, to: RoleIx) -> EstimatedChange {
+        let e =
+            |from: &Estimate, emp| range_change(from, &estimate_numbers(kb, &self.facts, to, emp));
+        EstimatedChange {
+            employee: e(&self.employee, Employment::Employee),
+            freelance: e(&self.freelance, Employment::Freelance),
+        }
+    }
+}
+
+#[cfg(test)]
+mod baseline_tests {
+    use super::*;
+
+    /// The income change priced from the numbers alone is the one priced from the full,
+    /// explained estimates, for every move of every example profile.
+    #[test]
+    fn the_baseline_prices_moves_as_the_full_estimates() {
+        let Ok(engine) = crate::Engine::builtin() else {
+            panic!("the shipped knowledge base loads")
+        };
+        let kb = engine.knowledge();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles");
+        let mut moves = 0;
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let Ok(profile) = engine.profile_from_str("p.json", &text) else {
+                continue;
+            };
+            let Some(from) = profile.current_role else {
+                continue;
+            };
+            let facts = Facts::new(&profile, kb);
+            let baseline = Baseline::new(kb, &profile, from);
+            for to in (0..kb.roles.len()).map(RoleIx) {
+                let full = |emp| {
+                    range_change(
+                        &estimate(kb, &facts, from, emp),
+                        &estimate(kb, &facts, to, emp),
+                    )
+                };
+                let expected = EstimatedChange {
+                    employee: full(Employment::Employee),
+                    freelance: full(Employment::Freelance),
+                };
+                assert_eq!(baseline.change_to(kb, to), expected, "{}", path.display());
+                moves += 1;
+            }
+        }
+        assert!(moves > 100);
     }
 }

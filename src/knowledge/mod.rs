@@ -107,8 +107,33 @@ impl Validation {
 
 impl KnowledgeBase {
     /// The knowledge base shipped inside the binary.
+    ///
+    /// Compiled without the whole-base checks of [`validate`] (about a tenth of the load): CI
+    /// runs `careergraph validate --deny-warnings` on the shipped files, and the tests
+    /// `the_shipped_knowledge_base_validates_without_warnings` and
+    /// `builtin_skips_only_checks_that_find_nothing` keep them free of errors and warnings. Bases
+    /// read with [`KnowledgeBase::load_dir`] (`--rules DIR`) are always checked in full.
     pub fn builtin() -> Result<Self, Error> {
-        Self::from_sources(builtin_sources())
+        // Straight from the embedded text; should that ever fail, compile again from copies of
+        // it, to report every error with its position.
+        match compile::compile_quietly(embedded::FILES) {
+            Some(kb) => Ok(kb),
+            None => Self::compiled_only(builtin_sources()),
+        }
+    }
+
+    /// Compiles files already read (every reference resolved, every number checked) without the
+    /// whole-base checks; fails with every error found.
+    fn compiled_only(sources: Vec<SourceText>) -> Result<Self, Error> {
+        let (compiled, mut diagnostics) = compile::compile(&sources);
+        diagnostics.retain(Diagnostic::is_error);
+        match compiled {
+            Some((kb, _)) if diagnostics.is_empty() => Ok(kb),
+            _ => {
+                crate::diagnostics::sort(&mut diagnostics);
+                Err(Error::Diagnostics(diagnostics))
+            }
+        }
     }
 
     /// Reads and checks every `*.json` file of a directory.
@@ -344,6 +369,55 @@ pub(crate) fn tiny() -> KnowledgeBase {
 
 #[cfg(test)]
 mod tests {
+    /// Compiling the embedded text in place gives the base compiling copies of it gives, and
+    /// gives nothing (so the copies are compiled, and errors reported) for a bad file.
+    #[test]
+    fn compiling_in_place_or_from_copies() {
+        let files = [
+            ("a.json", r#"{"skills": [{"id": "x"#),
+            ("b.json", r#"{"skils": []}"#),
+        ];
+        for bad in files {
+            assert!(super::compile::compile_quietly(&[bad]).is_none());
+        }
+        assert!(super::compile::compile_quietly(&[]).is_none());
+        let Some(mut quiet) = super::compile::compile_quietly(super::embedded::FILES) else {
+            panic!("the shipped files compile")
+        };
+        let Some((mut loud, _)) = super::compile::compile(&super::builtin_sources()).0 else {
+            panic!("the shipped files compile")
+        };
+        quiet.catalogs = Default::default();
+        loud.catalogs = Default::default();
+        assert_eq!(format!("{quiet:?}"), format!("{loud:?}"));
+    }
+
+    /// The builtin base skips the whole-base checks: they must find nothing in it, and the
+    /// compiled base must be the one `validate` gives.
+    #[test]
+    fn builtin_skips_only_checks_that_find_nothing() {
+        let v = super::validate(super::builtin_sources());
+        assert!(
+            v.diagnostics.is_empty(),
+            "{}",
+            crate::diagnostics::render(&v.diagnostics)
+        );
+        let (mut checked, mut builtin) = match (v.knowledge_base, super::KnowledgeBase::builtin()) {
+            (Some(a), Ok(b)) => (a, b),
+            _ => panic!("the shipped knowledge base does not load"),
+        };
+        for r in &checked.roles {
+            assert_eq!(checked.find_role(&r.id), builtin.find_role(&r.id));
+        }
+        for s in &checked.skills {
+            assert_eq!(checked.find_skill(&s.id), builtin.find_skill(&s.id));
+        }
+        // The catalogs' hash maps print in no fixed order; everything else must be the same.
+        checked.catalogs = Default::default();
+        builtin.catalogs = Default::default();
+        assert_eq!(format!("{checked:?}"), format!("{builtin:?}"));
+    }
+
     /// Every shipped file parses into the file format (cross-file checks live in `validate`).
     #[test]
     fn shipped_files_parse() {

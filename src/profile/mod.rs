@@ -3,6 +3,7 @@
 mod assume;
 mod def;
 mod facts;
+mod fast;
 
 pub use assume::{Assumption, Change};
 pub use def::{ManagementDef, ProfileDef};
@@ -64,6 +65,16 @@ impl Profile {
     /// Parses and checks a profile. On failure, returns every problem found (not just the first),
     /// each pointing at its place in `source`.
     pub fn parse(source: &SourceText, kb: &KnowledgeBase) -> Result<Profile, Vec<Diagnostic>> {
+        // Most profiles are valid: read those without building any diagnostic machinery; the
+        // checker below reads the rest and reports every problem.
+        if let Some(profile) = fast::parse(&source.text, kb) {
+            return Ok(profile);
+        }
+        Self::parse_checked(source, kb)
+    }
+
+    /// [`Profile::parse`] without its fast path: the checker that reports every problem.
+    fn parse_checked(source: &SourceText, kb: &KnowledgeBase) -> Result<Profile, Vec<Diagnostic>> {
         source.expect_object("profile", r#"{"skills": {"linux": 3}}"#)?;
         let def: ProfileDef =
             serde_json::from_str(&source.text).map_err(|e| vec![source.parse_error(&e)])?;

@@ -7,7 +7,9 @@
 //! A bonus closes its share of the distance to 1, so scores stay in [0, 1] and do not saturate.
 //! Sorted by score (highest first), then fewer steps, then role id.
 
+pub mod brief;
 pub mod near_miss;
+mod rank;
 pub mod reasons;
 
 use ordered_float::OrderedFloat;
@@ -22,8 +24,9 @@ use crate::planning::certs::{self, CertAdvice, StudyTime};
 use crate::planning::gaps::{self, Gap};
 use crate::profile::{Facts, Profile};
 use crate::rules::Effect;
-use crate::scoring::{FiredRules, Readiness, RoleFit, score_role};
+use crate::scoring::{FiredRules, Readiness};
 pub use near_miss::NearMiss;
+pub use rank::{Ranked, rank};
 pub use reasons::Reason;
 
 /// How far `recommend` looks.
@@ -143,37 +146,13 @@ pub fn recommend(
     let facts = Facts::new(profile, kb);
     let fired = FiredRules::new(kb, &facts);
     let current_income = profile.current_role.map(|r| Incomes::of(kb, r));
-    let candidates: Vec<(RoleIx, Vec<TransitionIx>, f64)> = match profile.current_role {
-        Some(from) => graph
-            .reachable_within(kb, from, opts.max_steps)
-            .into_iter()
-            .map(|r| (r.role, r.transitions, r.typical_years))
-            .collect(),
-        None => (kb.roles.iter().enumerate())
-            .filter(|(_, r)| r.entry)
-            .map(|(i, _)| (RoleIx(i), Vec::new(), 0.0))
-            .collect(),
-    };
     // Score every candidate, keep the best `top`, and explain only those.
-    let mut ranked: Vec<(RoleIx, Vec<TransitionIx>, f64, RoleFit, f64)> = candidates
-        .into_iter()
-        .map(|(role, transitions, typical_years)| {
-            let fit = score_role(kb, &facts, &fired, role);
-            let score = score_of(kb, &facts, &fit, &transitions);
-            (role, transitions, typical_years, fit, score)
-        })
-        .collect();
-    ranked.sort_by(|a, b| {
-        OrderedFloat(b.4)
-            .cmp(&OrderedFloat(a.4))
-            .then(a.1.len().cmp(&b.1.len()))
-            .then_with(|| kb.role(a.0).id.cmp(&kb.role(b.0).id))
-    });
-    if let Some(top) = opts.top {
-        ranked.truncate(top);
-    }
+    let ranked = rank(kb, graph, profile, &facts, &fired, opts);
+    let baseline =
+        (profile.current_role).map(|from| crate::income::Baseline::new(kb, profile, from));
     let mut recs: Vec<Recommendation> = ranked
         .into_iter()
+        .map(Ranked::into_parts)
         .map(|(role, transitions, typical_years, fit, score)| {
             let mut reasons = Vec::new();
             for t in &transitions {
@@ -222,9 +201,7 @@ pub fn recommend(
                 reasons,
                 income,
                 income_change,
-                estimated_income_change: profile
-                    .current_role
-                    .map(|from| crate::income::change(kb, profile, from, role)),
+                estimated_income_change: baseline.as_ref().map(|b| b.change_to(kb, role)),
             }
         })
         .collect();
@@ -274,7 +251,13 @@ fn move_kind(kb: &KnowledgeBase, transitions: &[TransitionIx]) -> Option<Transit
 }
 
 /// The ranking score of a candidate (see the module docs), without building its explanation.
-fn score_of(kb: &KnowledgeBase, facts: &Facts, fit: &RoleFit, transitions: &[TransitionIx]) -> f64 {
+fn score_of(
+    kb: &KnowledgeBase,
+    facts: &Facts,
+    fit: f64,
+    role: RoleIx,
+    transitions: &[TransitionIx],
+) -> f64 {
     let mut bonus = 0.0;
     let mut conditions = transitions
         .iter()
@@ -283,13 +266,13 @@ fn score_of(kb: &KnowledgeBase, facts: &Facts, fit: &RoleFit, transitions: &[Tra
     if conditions.peek().is_some() && conditions.all(|c| c.holds(facts)) {
         bonus += kb.scoring.transition_condition_bonus;
     }
-    bonus += reasons::preference_bonus(kb, facts, fit.role);
+    bonus += reasons::preference_bonus(kb, facts, role);
     if move_kind(kb, transitions) == Some(TransitionKind::Advancement) {
         bonus += kb.scoring.advancement_bonus;
     }
     let extra_steps = i32::try_from(transitions.len().saturating_sub(1)).unwrap_or(i32::MAX);
     let bonus = bonus.min(1.0);
-    ((fit.fit + bonus * (1.0 - fit.fit)) * (1.0 - kb.scoring.two_step_penalty).powi(extra_steps))
+    ((fit + bonus * (1.0 - fit)) * (1.0 - kb.scoring.two_step_penalty).powi(extra_steps))
         .clamp(0.0, 1.0)
 }
 

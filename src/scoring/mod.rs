@@ -271,6 +271,130 @@ pub fn score_role(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, role: R
     }
 }
 
+/// The fit of [`score_role`] alone, computed the same way (the same terms, added in the same
+/// order, so the very same number) without building the terms: for ranking many candidates of
+/// which only a few are shown.
+pub fn fit_only(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, role: RoleIx) -> f64 {
+    let s = &kb.scoring;
+    let r = kb.role(role);
+    let weight = |w: f64, essential: bool| {
+        if essential {
+            w * s.essential_multiplier
+        } else {
+            w
+        }
+    };
+    let total_weight: f64 = r
+        .requirements
+        .iter()
+        .map(|q| weight(q.weight, q.essential))
+        .sum();
+    let skill_score = if total_weight > 0.0 {
+        r.requirements
+            .iter()
+            .map(|q| {
+                let coverage =
+                    (f64::from(facts.level(q.skill)) / f64::from(q.level.max(1))).min(1.0);
+                weight(q.weight, q.essential) * coverage
+            })
+            .sum::<f64>()
+            / total_weight
+    } else {
+        1.0
+    };
+    let e = &r.experience;
+    let coverage = |have: f64, need: f64| {
+        if need > 0.0 {
+            (have / need).min(1.0)
+        } else {
+            1.0
+        }
+    };
+    let coverages = (e
+        .total_years
+        .map(|need| coverage(facts.total_years, need))
+        .into_iter())
+    .chain(
+        e.phases
+            .iter()
+            .map(|(p, need)| coverage(facts.phase(*p), *need)),
+    )
+    .chain(
+        e.management_years
+            .map(|need| coverage(facts.management_years, need)),
+    );
+    let n = usize::from(e.total_years.is_some())
+        + e.phases.len()
+        + usize::from(e.management_years.is_some());
+    let experience_score = if n == 0 {
+        1.0
+    } else {
+        coverages.sum::<f64>() / n as f64
+    };
+    let mut adjustment = 0.0;
+    for (ix, rule) in kb.rules_for(role) {
+        if !fired.fired(ix) {
+            continue;
+        }
+        let by: f64 = rule
+            .effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::Adjust { roles, by } if roles.contains(&role) => Some(*by),
+                _ => None,
+            })
+            .sum();
+        adjustment += by;
+    }
+    let base = s.skill_weight * skill_score + s.experience_weight * experience_score;
+    apply_adjustment(base, adjustment)
+}
+
+/// The readiness and months to ready of [`score_role`] alone, computed the same way without
+/// building the terms (for brief recommendations).
+pub fn readiness_only(kb: &KnowledgeBase, facts: &Facts, role: RoleIx) -> (Readiness, f64) {
+    let s = &kb.scoring;
+    let r = kb.role(role);
+    let mut essential_gap = false;
+    let learning: f64 = r
+        .requirements
+        .iter()
+        .filter(|q| q.essential)
+        .filter_map(|q| {
+            let have = facts.level(q.skill);
+            (have < q.level).then(|| {
+                essential_gap = true;
+                s.months_between(have, q.level)
+            })
+        })
+        .sum();
+    let e = &r.experience;
+    let gaps = (e
+        .total_years
+        .map(|need| (facts.total_years, need))
+        .into_iter())
+    .chain(e.phases.iter().map(|(p, need)| (facts.phase(*p), *need)))
+    .chain(
+        e.management_years
+            .map(|need| (facts.management_years, need)),
+    )
+    .filter(|(have, need)| have < need);
+    let mut waiting = 0.0;
+    for (have, need) in gaps {
+        essential_gap = true;
+        waiting = f64::max(waiting, (need - have) * 12.0);
+    }
+    let to_ready = learning.max(waiting);
+    let readiness = if !essential_gap {
+        Readiness::Ready
+    } else if to_ready <= s.stretch_months {
+        Readiness::Stretch
+    } else {
+        Readiness::LongTerm
+    };
+    (readiness, to_ready)
+}
+
 /// Scores a profile against every role, in role (id) order.
 pub fn score_all(kb: &KnowledgeBase, facts: &Facts) -> Vec<RoleFit> {
     let fired = FiredRules::new(kb, facts);

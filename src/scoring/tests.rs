@@ -192,3 +192,70 @@ proptest! {
         }
     }
 }
+
+/// `fit_only` (used to rank) and `readiness_only` (brief records) are exactly what `score_role`
+/// gives (shown in full records), for every role and a
+/// spread of profiles.
+#[test]
+fn fit_only_is_exactly_the_fit_of_score_role() {
+    let Ok(engine) = crate::Engine::builtin() else {
+        panic!("the shipped knowledge base loads")
+    };
+    let kb = engine.knowledge();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles");
+    let mut texts: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| std::fs::read_to_string(p).unwrap_or_default())
+        .collect();
+    // Profiles with odd years and levels, so no sum happens to be exact.
+    for i in 0..40u32 {
+        let skills: Vec<String> = kb
+            .skills
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| (*j as u32 * 7 + i) % 5 == 0)
+            .map(|(j, s)| format!("\"{}\": {}", s.id, (j as u32 + i) % 6))
+            .collect();
+        let phases: Vec<String> = kb
+            .phases
+            .iter()
+            .enumerate()
+            .map(|(j, p)| format!("\"{}\": {}", p.id, f64::from((i * 3 + j as u32) % 11) / 3.0))
+            .collect();
+        texts.push(format!(
+            "{{\"years_experience\": {}, \"skills\": {{{}}}, \"phases\": {{{}}}, \"management\": {{\"years\": {}}}}}",
+            f64::from(i) / 7.0,
+            skills.join(", "),
+            phases.join(", "),
+            f64::from(i % 4) / 3.0
+        ));
+    }
+    let mut checked = 0;
+    for text in &texts {
+        let Ok(profile) = engine.profile_from_str("p.json", text) else {
+            panic!("{text}")
+        };
+        let facts = crate::profile::Facts::new(&profile, kb);
+        let fired = FiredRules::new(kb, &facts);
+        for i in 0..kb.roles.len() {
+            let role = RoleIx(i);
+            let full = score_role(kb, &facts, &fired, role);
+            let lean = fit_only(kb, &facts, &fired, role);
+            let id = &kb.role(role).id;
+            assert_eq!(full.fit.to_bits(), lean.to_bits(), "{id} {text}");
+            let (readiness, months) = readiness_only(kb, &facts, role);
+            assert_eq!(readiness, full.readiness, "{id} {text}");
+            assert_eq!(
+                months.to_bits(),
+                full.months_to_ready.to_bits(),
+                "{id} {text}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 1000);
+}

@@ -159,3 +159,66 @@ fn top_n_is_the_head_of_the_full_ranking() {
         assert_eq!(top["recommendations"], Value::Array(head), "{name}");
     }
 }
+
+/// The brief form of a full record's recommendations: what `--brief` must print.
+fn briefed(full: &Value) -> Value {
+    let recs = full["recommendations"].as_array().expect("list");
+    let brief: Vec<Value> = recs
+        .iter()
+        .map(|r| {
+            let essential: Vec<Value> = r["gaps"]
+                .as_array()
+                .expect("gaps")
+                .iter()
+                .filter(|g| g["kind"] == "skill" && g["essential"] == true)
+                .map(|g| g["skill"].clone())
+                .collect();
+            serde_json::json!({
+                "role": r["role"],
+                "score": r["score"],
+                "fit": r["fit"],
+                "readiness": r["readiness"],
+                "months_to_ready": r["months_to_ready"],
+                "essential_gaps": essential,
+            })
+        })
+        .collect();
+    serde_json::json!({"line": full["line"], "status": "ok", "recommendations": brief})
+}
+
+/// `--brief` ranks exactly as the full records (role, score, fit, readiness, months, essential
+/// gaps, in the same order), line for line; error and blank records are the same.
+#[test]
+fn brief_records_agree_with_the_full_records() {
+    let (text, files) = input();
+    for top in [
+        &["--top", "3"][..],
+        &[][..],
+        &["--top", "1", "--steps", "1"][..],
+    ] {
+        for jobs in ["1", "2"] {
+            let args = |brief: bool| {
+                let mut a = vec!["batch", "-", "--jobs", jobs];
+                a.extend_from_slice(top);
+                if brief {
+                    a.push("--brief");
+                }
+                run_in(&root(), &a, Some(&text))
+            };
+            let (full, brief) = (args(false), args(true));
+            assert_eq!((brief.code, &brief.stderr), (full.code, &full.stderr));
+            let (full, brief) = (records(&full.stdout), records(&brief.stdout));
+            assert_eq!(brief.len(), files.len(), "one record per line");
+            assert_eq!(full.len(), brief.len());
+            for (i, (f, b)) in full.iter().zip(&brief).enumerate() {
+                assert_eq!(b["line"], i + 1);
+                if f["status"] == "ok" {
+                    assert_eq!(b, &briefed(f), "line {} {top:?}", i + 1);
+                } else {
+                    assert_eq!(b, f, "line {}", i + 1);
+                }
+            }
+            assert_eq!(brief[2]["errors"][0]["code"], "unknown-skill");
+        }
+    }
+}

@@ -261,3 +261,45 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// `batch --brief` keeps the roles, scores, readiness and order of the full records, line
+    /// for line, whatever the number of threads.
+    #[test]
+    fn brief_batch_ranks_as_the_full_batch(
+        ps in proptest::collection::vec(profile(), 1..6),
+        jobs in 1usize..4,
+        top in proptest::option::of(1usize..6),
+    ) {
+        let input: String = ps.iter().map(|p| format!("{p}\n")).collect();
+        let run = |brief: bool| {
+            let mut out = Vec::new();
+            let options = careergraph::batch::Options {
+                jobs,
+                brief,
+                recommend: careergraph::recommend::Options { max_steps: 2, top },
+                ..Default::default()
+            };
+            careergraph::batch::run(engine(), input.as_bytes(), &mut out, &options, &|_| {})
+                .expect("batch runs");
+            String::from_utf8(out).expect("UTF-8")
+        };
+        let (full, brief) = (run(false), run(true));
+        prop_assert_eq!(full.lines().count(), ps.len());
+        prop_assert_eq!(brief.lines().count(), ps.len());
+        for (f, b) in full.lines().zip(brief.lines()) {
+            let f: serde_json::Value = serde_json::from_str(f).expect("JSON");
+            let b: serde_json::Value = serde_json::from_str(b).expect("JSON");
+            prop_assert_eq!(&f["line"], &b["line"]);
+            let (fr, br) = (&f["recommendations"], &b["recommendations"]);
+            prop_assert_eq!(fr.as_array().map(Vec::len), br.as_array().map(Vec::len));
+            for (x, y) in fr.as_array().into_iter().flatten().zip(br.as_array().into_iter().flatten()) {
+                for key in ["role", "score", "fit", "readiness", "months_to_ready"] {
+                    prop_assert_eq!(&x[key], &y[key], "{}", key);
+                }
+            }
+        }
+    }
+}

@@ -20,10 +20,55 @@ pub struct Loc {
 
 impl Loc {
     /// The location of a member or element below this one.
-    pub fn at(&self, suffix: impl std::fmt::Display) -> Loc {
+    pub fn at(&self, suffix: impl Segment) -> Loc {
+        // Built for every value compiled, so without `format!`'s machinery (one allocation of
+        // the right size for the usual short member names and indices).
+        let mut pointer = String::with_capacity(self.pointer.len() + 24);
+        pointer.push_str(&self.pointer);
+        pointer.push('/');
+        suffix.push_to(&mut pointer);
         Loc {
             file: self.file,
-            pointer: format!("{}/{suffix}", self.pointer),
+            pointer,
+        }
+    }
+}
+
+/// A JSON pointer segment: a member name (already escaped) or an array index.
+pub trait Segment {
+    /// Appends the segment.
+    fn push_to(&self, pointer: &mut String);
+}
+
+impl Segment for &str {
+    fn push_to(&self, pointer: &mut String) {
+        pointer.push_str(self);
+    }
+}
+
+impl Segment for String {
+    fn push_to(&self, pointer: &mut String) {
+        pointer.push_str(self);
+    }
+}
+
+impl Segment for usize {
+    fn push_to(&self, pointer: &mut String) {
+        let mut digits = [0u8; 20];
+        let mut n = *self;
+        let mut start = digits.len();
+        loop {
+            start -= 1;
+            if let Some(d) = digits.get_mut(start) {
+                *d = b'0' + (n % 10) as u8;
+            }
+            n /= 10;
+            if n == 0 || start == 0 {
+                break;
+            }
+        }
+        for d in digits.get(start..).unwrap_or_default() {
+            pointer.push(char::from(*d));
         }
     }
 }
@@ -299,4 +344,24 @@ pub fn kebab(id: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn pointer_segments() {
+        let loc = super::Loc {
+            file: 0,
+            pointer: "/roles".into(),
+        };
+        assert_eq!(
+            loc.at(0).at("skills").at(1234567890).pointer,
+            "/roles/0/skills/1234567890"
+        );
+        assert_eq!(loc.at(usize::MAX).pointer, format!("/roles/{}", usize::MAX));
+        assert_eq!(
+            loc.at(String::from("a~1b")).at(10).pointer,
+            "/roles/a~1b/10"
+        );
+    }
 }

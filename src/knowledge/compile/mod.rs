@@ -65,60 +65,88 @@ pub fn compile(sources: &[SourceText]) -> (Option<(KnowledgeBase, Origins)>, Vec
     if !diags.is_empty() {
         return (None, diags);
     }
+    let names = sources.iter().map(|s| s.name.clone()).collect();
+    compile_parsed(sources, &files, names)
+}
+
+/// Compiles rule files given as `(name, text)` (the files shipped inside the binary) without
+/// copying their text; `None` at the first problem of any kind, for [`compile`] to report with
+/// every position and suggestion.
+pub fn compile_quietly(files: &[(&str, &str)]) -> Option<KnowledgeBase> {
+    if files.is_empty() {
+        return None;
+    }
+    let mut parsed = Vec::with_capacity(files.len());
+    for (i, (_, text)) in files.iter().enumerate() {
+        parsed.push((i, serde_json::from_str::<RuleFile>(text).ok()?));
+    }
+    let names = files.iter().map(|(name, _)| (*name).to_string()).collect();
+    match compile_parsed(&[], &parsed, names) {
+        (Some((kb, _)), diags) if !diags.iter().any(Diagnostic::is_error) => Some(kb),
+        _ => None,
+    }
+}
+
+/// Compiles parsed files; `sources` (for positions in diagnostics) may be empty.
+fn compile_parsed(
+    sources: &[SourceText],
+    files: &[(usize, RuleFile)],
+    names: Vec<String>,
+) -> (Option<(KnowledgeBase, Origins)>, Vec<Diagnostic>) {
     let mut ctx = Ctx {
         sources,
         cat: Catalogs::default(),
-        diags,
+        diags: Vec::new(),
         omitted: Default::default(),
     };
     let skills = gather(
         &mut ctx,
-        &files,
+        files,
         "skills",
         |f| &f.skills,
         |d| (&d.id, &d.aliases),
     );
     let roles = gather(
         &mut ctx,
-        &files,
+        files,
         "roles",
         |f| &f.roles,
         |d| (&d.id, &d.aliases),
     );
     let certs = gather(
         &mut ctx,
-        &files,
+        files,
         "certifications",
         |f| &f.certifications,
         |d| (&d.id, &d.aliases),
     );
     const NONE: &Vec<String> = &Vec::new();
-    let phases = gather(&mut ctx, &files, "phases", |f| &f.phases, |d| (&d.id, NONE));
+    let phases = gather(&mut ctx, files, "phases", |f| &f.phases, |d| (&d.id, NONE));
     let workplaces = gather(
         &mut ctx,
-        &files,
+        files,
         "workplaces",
         |f| &f.workplaces,
         |d| (&d.id, NONE),
     );
     let preferences = gather(
         &mut ctx,
-        &files,
+        files,
         "preferences",
         |f| &f.preferences,
         |d| (&d.id, NONE),
     );
     let families = gather(
         &mut ctx,
-        &files,
+        files,
         "families",
         |f| &f.families,
         |d| (&d.id, NONE),
     );
-    let rules = gather(&mut ctx, &files, "rules", |f| &f.rules, |d| (&d.id, NONE));
+    let rules = gather(&mut ctx, files, "rules", |f| &f.rules, |d| (&d.id, NONE));
     let postings = gather(
         &mut ctx,
-        &files,
+        files,
         "postings",
         |f| &f.postings,
         |d| (&d.id, NONE),
@@ -146,8 +174,8 @@ pub fn compile(sources: &[SourceText]) -> (Option<(KnowledgeBase, Origins)>, Vec
         (&d.id, NONE, [&d.name.ja, &d.name.en])
     });
 
-    let scoring = entities::scoring(&mut ctx, &files);
-    let income_model = market::income_model(&mut ctx, &files);
+    let scoring = entities::scoring(&mut ctx, files);
+    let income_model = market::income_model(&mut ctx, files);
     let out_postings = postings
         .iter()
         .filter_map(|p| ctx.posting(&p.loc, p.def))
@@ -160,7 +188,7 @@ pub fn compile(sources: &[SourceText]) -> (Option<(KnowledgeBase, Origins)>, Vec
     let out_certs = certs.iter().map(|c| ctx.compile_certification(c)).collect();
     let out_roles: Vec<_> = roles.iter().map(|r| ctx.compile_role(r)).collect();
     let out_rules = rules.iter().map(|r| ctx.compile_rule(r)).collect();
-    let (out_transitions, transition_origins) = ctx.compile_transitions(&files);
+    let (out_transitions, transition_origins) = ctx.compile_transitions(files);
 
     let origins = Origins {
         skills: skills.iter().map(|l| l.loc.clone()).collect(),
@@ -189,7 +217,7 @@ pub fn compile(sources: &[SourceText]) -> (Option<(KnowledgeBase, Origins)>, Vec
         income_model,
         postings: out_postings,
         catalogs: ctx.cat,
-        files: sources.iter().map(|s| s.name.clone()).collect(),
+        files: names,
         index: Default::default(),
     };
     entities::derive_transition_kinds(&mut kb);
