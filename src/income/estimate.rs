@@ -309,6 +309,7 @@ fn bare_factor(u: &Uplift) -> Factor {
         high: u.high,
         figures: String::new(),
         because: String::new(),
+        because_ja: String::new(),
         source: u.source.clone(),
         high_source: None,
     }

@@ -400,7 +400,7 @@ mod tests {
         assert!(
             v.diagnostics.is_empty(),
             "{}",
-            crate::diagnostics::render(&v.diagnostics)
+            crate::diagnostics::render(&v.diagnostics, false)
         );
         let (mut checked, mut builtin) = match (v.knowledge_base, super::KnowledgeBase::builtin()) {
             (Some(a), Ok(b)) => (a, b),
