@@ -219,6 +219,124 @@ mod tests {
         }
     }
 
+    /// A profile of fields drawn from valid and invalid values alike (unknown ids, aliases,
+    /// out-of-range and fractional numbers, wrong types, nulls, unknown fields, duplicates).
+    fn any_profile() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        use serde_json::{Value, json};
+        let pick = |vs: Vec<Value>| proptest::sample::select(vs);
+        // Mostly valid, so that whole profiles often are; sometimes anything.
+        let mostly =
+            |good: Vec<Value>, bad: Vec<Value>| prop_oneof![6 => pick(good), 1 => pick(bad)];
+        let number = || {
+            mostly(
+                vec![json!(0), json!(1), json!(3), json!(5)],
+                vec![
+                    json!(2.5),
+                    json!(6),
+                    json!(-1),
+                    json!(60),
+                    json!(61),
+                    json!(1e300),
+                    json!("3"),
+                    Value::Null,
+                ],
+            )
+        };
+        let ids = |good: &[&str], bad: &[&str]| {
+            let mut b: Vec<Value> = bad.iter().map(|s| json!(s)).collect();
+            b.push(json!(7));
+            b.push(Value::Null);
+            mostly(good.iter().map(|s| json!(s)).collect(), b)
+        };
+        let key = |good: &'static [&'static str], bad: &'static [&'static str]| prop_oneof![6 => proptest::sample::select(good), 1 => proptest::sample::select(bad)];
+        let map = |good: &'static [&'static str], bad: &'static [&'static str]| {
+            proptest::collection::vec((key(good, bad), number()), 0..4).prop_map(|kv| {
+                Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+            })
+        };
+        let list = |good: &'static [&'static str], bad: &'static [&'static str]| {
+            proptest::collection::vec(key(good, bad), 0..3).prop_map(|v| json!(v))
+        };
+        let fields = (
+            map(
+                &["linux", "networking", "coding", "cloud"],
+                &["linuxx", "Linux"],
+            ),
+            proptest::option::of(map(
+                &["operations", "basic-design", "requirements"],
+                &["ops"],
+            )),
+            proptest::option::of(ids(&["ops", "dev", "netops"], &["nobody"])),
+            proptest::option::of(number()),
+            proptest::option::of(list(&["net-a", "net-b", "cloud-a"], &["ccna"])),
+            proptest::option::of(
+                (number(), number()).prop_map(|(y, t)| json!({"years": y, "team_size": t})),
+            ),
+            proptest::option::of(pick(vec![
+                json!(14),
+                json!(15),
+                json!(29.5),
+                json!(100),
+                json!(101),
+                Value::Null,
+            ])),
+            proptest::option::of(ids(&["employee", "freelance"], &["freelancer"])),
+            proptest::option::of(ids(&["si", "in-house-product"], &["sies"])),
+            proptest::option::of(list(&["stability", "automation"], &["stabilty"])),
+            proptest::option::of(ids(&["Sato", "佐藤"], &[])),
+            proptest::bool::weighted(0.1),
+        );
+        fields.prop_map(
+            |(skills, phases, role, years, certs, mgmt, age, emp, wp, prefs, name, stray)| {
+                let mut o = serde_json::Map::new();
+                o.insert("skills".into(), skills);
+                let mut put = |k: &str, v: Option<Value>| {
+                    if let Some(v) = v {
+                        o.insert(k.into(), v);
+                    }
+                };
+                put("phases", phases);
+                put("current_role", role);
+                put("years_experience", years);
+                put("certifications", certs);
+                put("management", mgmt);
+                put("age", age);
+                put("employment", emp);
+                put("workplace", wp);
+                put("preferences", prefs);
+                put("name", name);
+                put("skils", stray.then(|| json!({})));
+                Value::Object(o).to_string()
+            },
+        )
+    }
+
+    /// Whatever the profile, the fast path gives exactly the checked profile or steps aside;
+    /// and the generated profiles reach both sides (so the comparison is not vacuous).
+    #[test]
+    fn the_fast_path_never_disagrees_with_the_checker() {
+        use proptest::strategy::{Strategy, ValueTree};
+        let kb = crate::knowledge::tiny();
+        let mut runner = proptest::test_runner::TestRunner::deterministic();
+        let strategy = any_profile();
+        let (mut fast, mut checked) = (0, 0);
+        for _ in 0..2000 {
+            let text = match strategy.new_tree(&mut runner) {
+                Ok(tree) => tree.current(),
+                Err(e) => panic!("{e}"),
+            };
+            match agrees(&kb, &text) {
+                Some(_) => fast += 1,
+                None => checked += 1,
+            }
+        }
+        assert!(
+            fast > 100 && checked > 100,
+            "fast {fast}, checked {checked}"
+        );
+    }
+
     #[test]
     fn every_example_profile_takes_the_fast_path() {
         let kb = match KnowledgeBase::builtin() {
