@@ -106,13 +106,13 @@ pub(super) fn parse(text: &str, kb: &KnowledgeBase) -> Option<Profile> {
     };
     // Sorted by key, then (stably) by index: the order of the full checker, which reads a
     // `BTreeMap`, even when an id and its alias name the same entity.
-    let mut phases = all(&def.phases, |(id, y)| {
+    let phases = all(&def.phases, |(id, y)| {
         Some((PhaseIx(c.phases.find(id)?), years(*y)?))
     })?;
-    let mut skills = all(&def.skills, |(id, l)| {
+    let skills = all(&def.skills, |(id, l)| {
         Some((SkillIx(c.skills.find(id)?), integer(*l, 0.0, 5.0)? as u8))
     })?;
-    let mut certifications = all(&def.certifications, |id| {
+    let certifications = all(&def.certifications, |id| {
         c.certifications.find(id).map(CertIx)
     })?;
     let management = def.management.unwrap_or_default();
@@ -138,29 +138,24 @@ pub(super) fn parse(text: &str, kb: &KnowledgeBase) -> Option<Profile> {
         Some(id) => Some(WorkplaceIx(c.workplaces.find(id)?)),
         None => None,
     };
-    let mut preferences = all(&def.preferences, |id| c.preferences.find(id).map(PrefIx))?;
-    phases.sort_by_key(|(p, _)| *p);
-    skills.sort_by_key(|(s, _)| *s);
-    certifications.sort();
-    certifications.dedup();
-    preferences.sort();
-    preferences.dedup();
-    let years_experience =
-        years_given.unwrap_or_else(|| phases.iter().map(|(_, y)| *y).fold(0.0, f64::max));
-    Some(Profile {
-        name: def.name,
-        current_role,
-        years_experience,
-        phases,
-        skills,
-        certifications,
-        management_years,
-        team_size,
-        age,
-        employment,
-        workplace,
-        preferences,
-    })
+    let preferences = all(&def.preferences, |id| c.preferences.find(id).map(PrefIx))?;
+    Some(
+        Profile {
+            name: def.name,
+            current_role,
+            years_experience: 0.0,
+            phases,
+            skills,
+            certifications,
+            management_years,
+            team_size,
+            age,
+            employment,
+            workplace,
+            preferences,
+        }
+        .normalised(years_given),
+    )
 }
 
 #[cfg(test)]

@@ -73,6 +73,22 @@ impl Profile {
         Self::parse_checked(source, kb)
     }
 
+    /// The one normal form both parsers give: phases and skills sorted by index (stably, so an
+    /// id and its alias keep the order they were read in), certifications and preferences
+    /// sorted without repeats, and the total years derived from the phases when the profile
+    /// left them out.
+    fn normalised(mut self, years_given: Option<f64>) -> Self {
+        self.phases.sort_by_key(|(p, _)| *p);
+        self.skills.sort_by_key(|(s, _)| *s);
+        self.certifications.sort();
+        self.certifications.dedup();
+        self.preferences.sort();
+        self.preferences.dedup();
+        self.years_experience =
+            years_given.unwrap_or_else(|| self.phases.iter().map(|(_, y)| *y).fold(0.0, f64::max));
+        self
+    }
+
     /// [`Profile::parse`] without its fast path: the checker that reports every problem.
     fn parse_checked(source: &SourceText, kb: &KnowledgeBase) -> Result<Profile, Vec<Diagnostic>> {
         source.expect_object("profile", r#"{"skills": {"linux": 3}}"#)?;
@@ -232,18 +248,10 @@ impl<'a> Checker<'a> {
             self.problems.extend(self.omitted.note());
             return Err(self.problems);
         }
-        phases.sort_by_key(|(p, _)| *p);
-        skills.sort_by_key(|(s, _)| *s);
-        certifications.sort();
-        certifications.dedup();
-        preferences.sort();
-        preferences.dedup();
-        let years_experience =
-            years_given.unwrap_or_else(|| phases.iter().map(|(_, y)| *y).fold(0.0, f64::max));
         Ok(Profile {
             name: def.name,
             current_role,
-            years_experience,
+            years_experience: 0.0,
             phases,
             skills,
             certifications,
@@ -253,7 +261,8 @@ impl<'a> Checker<'a> {
             employment,
             workplace,
             preferences,
-        })
+        }
+        .normalised(years_given))
     }
 
     /// Whether the next problem will only be counted (so it need not be located or explained).

@@ -18,7 +18,9 @@ mod readiness;
 pub use readiness::Readiness;
 
 use crate::knowledge::KnowledgeBase;
-use crate::knowledge::model::{CertIx, PhaseIx, RoleIx, RuleIx, SkillIx};
+use crate::knowledge::model::{
+    CertIx, PhaseIx, Requirement, Role, RoleIx, RuleIx, Scoring, SkillIx,
+};
 use crate::profile::Facts;
 use crate::rules::Effect;
 
@@ -143,29 +145,32 @@ impl FiredRules {
     }
 }
 
+/// A requirement's weight in the skill score: essential ones count `essential_multiplier` times.
+fn weight(s: &Scoring, q: &Requirement) -> f64 {
+    if q.essential {
+        q.weight * s.essential_multiplier
+    } else {
+        q.weight
+    }
+}
+
+/// The sum of a role's requirement weights (see [`weight`]).
+fn total_weight(s: &Scoring, r: &Role) -> f64 {
+    r.requirements.iter().map(|q| weight(s, q)).sum()
+}
+
 /// Scores a profile against one role.
 pub fn score_role(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, role: RoleIx) -> RoleFit {
     let s = &kb.scoring;
     let r = kb.role(role);
-    let weight = |w: f64, essential: bool| {
-        if essential {
-            w * s.essential_multiplier
-        } else {
-            w
-        }
-    };
-    let total_weight: f64 = r
-        .requirements
-        .iter()
-        .map(|q| weight(q.weight, q.essential))
-        .sum();
+    let total_weight = total_weight(s, r);
     let skills: Vec<SkillTerm> = r
         .requirements
         .iter()
         .map(|q| {
             let have = facts.level(q.skill);
             let reported = facts.reported_level(q.skill);
-            let w = weight(q.weight, q.essential);
+            let w = weight(s, q);
             let coverage = (f64::from(have) / f64::from(q.level.max(1))).min(1.0);
             SkillTerm {
                 skill: q.skill,
@@ -277,25 +282,14 @@ pub fn score_role(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, role: R
 pub fn fit_only(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, role: RoleIx) -> f64 {
     let s = &kb.scoring;
     let r = kb.role(role);
-    let weight = |w: f64, essential: bool| {
-        if essential {
-            w * s.essential_multiplier
-        } else {
-            w
-        }
-    };
-    let total_weight: f64 = r
-        .requirements
-        .iter()
-        .map(|q| weight(q.weight, q.essential))
-        .sum();
+    let total_weight = total_weight(s, r);
     let skill_score = if total_weight > 0.0 {
         r.requirements
             .iter()
             .map(|q| {
                 let coverage =
                     (f64::from(facts.level(q.skill)) / f64::from(q.level.max(1))).min(1.0);
-                weight(q.weight, q.essential) * coverage
+                weight(s, q) * coverage
             })
             .sum::<f64>()
             / total_weight
