@@ -69,32 +69,33 @@ pub fn recommend(c: &Compared<Recommendations, RecommendChanges>, o: Options) ->
                 ),
             ),
         );
-        if !r.gaps_closed.is_empty() {
-            o.push_item(
-                &mut out,
-                "      ",
-                1,
-                &format!(
-                    "{} {}",
-                    l.msg("gaps closed:", "埋まる不足:"),
-                    r.gaps_closed.join(", ")
-                ),
-            );
-        }
-        if !r.certifications_dropped.is_empty() {
-            o.push_item(
-                &mut out,
-                "      ",
-                1,
-                &format!(
-                    "{} {}",
-                    l.msg("certifications no longer needed:", "不要になる資格:"),
-                    r.certifications_dropped.join(", ")
-                ),
-            );
-        }
+        closed(
+            &mut out,
+            o,
+            ("      ", 1),
+            &r.gaps_closed,
+            &r.certifications_dropped,
+        );
     }
     then(out, c, o, super::recommend::text)
+}
+
+/// The gaps an assumption closes and the certifications it makes unneeded, a line each when
+/// there are any, at `(indent, depth)` (see `Options::item`).
+fn closed(out: &mut String, o: Options, at: (&str, usize), gaps: &[String], certs: &[String]) {
+    let l = o.lang;
+    let lines = [
+        (l.msg("gaps closed:", "埋まる不足:"), gaps),
+        (
+            l.msg("certifications no longer needed:", "不要になる資格:"),
+            certs,
+        ),
+    ];
+    for (label, items) in lines {
+        if !items.is_empty() {
+            o.push_item(out, at.0, at.1, &format!("{label} {}", items.join(", ")));
+        }
+    }
 }
 
 /// `gaps --assume`.
@@ -123,30 +124,13 @@ pub fn gaps(c: &Compared<GapReport, GapChanges>, o: Options) -> String {
             ),
         ),
     );
-    if !g.gaps_closed.is_empty() {
-        o.push_item(
-            &mut out,
-            "  ",
-            0,
-            &format!(
-                "{} {}",
-                l.msg("gaps closed:", "埋まる不足:"),
-                g.gaps_closed.join(", ")
-            ),
-        );
-    }
-    if !g.certifications_dropped.is_empty() {
-        o.push_item(
-            &mut out,
-            "  ",
-            0,
-            &format!(
-                "{} {}",
-                l.msg("certifications no longer needed:", "不要になる資格:"),
-                g.certifications_dropped.join(", ")
-            ),
-        );
-    }
+    closed(
+        &mut out,
+        o,
+        ("  ", 0),
+        &g.gaps_closed,
+        &g.certifications_dropped,
+    );
     if let (Some(b), Some(a)) = (g.route_cost_before, g.route_cost_after) {
         o.push_item(
             &mut out,
