@@ -19,7 +19,7 @@ pub use readiness::Readiness;
 
 use crate::knowledge::KnowledgeBase;
 use crate::knowledge::model::{
-    CertIx, PhaseIx, Requirement, Role, RoleIx, RuleIx, Scoring, SkillIx,
+    CertIx, PhaseIx, Requirement, Role, RoleIx, Rule, RuleIx, Scoring, SkillIx,
 };
 use crate::profile::Facts;
 use crate::rules::Effect;
@@ -159,6 +159,17 @@ fn total_weight(s: &Scoring, r: &Role) -> f64 {
     r.requirements.iter().map(|q| weight(s, q)).sum()
 }
 
+/// What a rule's `adjust` effects add to `role` (0 when none of them names it).
+fn adjustment_for(rule: &Rule, role: RoleIx) -> f64 {
+    rule.effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Adjust { roles, by } if roles.contains(&role) => Some(*by),
+            _ => None,
+        })
+        .sum()
+}
+
 /// Scores a profile against one role.
 pub fn score_role(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, role: RoleIx) -> RoleFit {
     let s = &kb.scoring;
@@ -242,14 +253,7 @@ pub fn score_role(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, role: R
         if !fired.fired(ix) {
             continue;
         }
-        let by: f64 = rule
-            .effects
-            .iter()
-            .filter_map(|e| match e {
-                Effect::Adjust { roles, by } if roles.contains(&role) => Some(*by),
-                _ => None,
-            })
-            .sum();
+        let by = adjustment_for(rule, role);
         adjustment += by;
         rules.push(RuleHit {
             rule: ix,
@@ -330,15 +334,7 @@ pub fn fit_only(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, role: Rol
         if !fired.fired(ix) {
             continue;
         }
-        let by: f64 = rule
-            .effects
-            .iter()
-            .filter_map(|e| match e {
-                Effect::Adjust { roles, by } if roles.contains(&role) => Some(*by),
-                _ => None,
-            })
-            .sum();
-        adjustment += by;
+        adjustment += adjustment_for(rule, role);
     }
     let base = s.skill_weight * skill_score + s.experience_weight * experience_score;
     apply_adjustment(base, adjustment)
