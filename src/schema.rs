@@ -104,6 +104,18 @@ pub(crate) fn levels(_: &mut SchemaGenerator) -> Schema {
     })
 }
 
+/// A map of weights per id, each 0 to 3 (`schema_with` for the ranking's preference weights).
+pub(crate) fn weights(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": "object",
+        "additionalProperties": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 3,
+        },
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

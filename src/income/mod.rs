@@ -138,5 +138,43 @@ impl IncomeChange {
     }
 }
 
+/// The relative change of the employee income from one role to another, measured within one
+/// survey.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ComparableGain {
+    /// target / current − 1.
+    pub ratio: f64,
+    /// The current role's figure, 万円 a year.
+    pub from: f64,
+    /// The target role's figure, 万円 a year.
+    pub to: f64,
+    /// The survey both figures come from.
+    pub survey: String,
+    /// Where they come from.
+    pub source: String,
+}
+
+/// The relative change of the employee headline income from one role to another, measured
+/// within one survey (target / current − 1), or `None` when no survey gives both: the current
+/// role's headline, and the target's headline or another all-ages, unconditioned figure from
+/// the same source.
+pub fn comparable_gain(kb: &KnowledgeBase, from: RoleIx, to: RoleIx) -> Option<ComparableGain> {
+    let a = kb.headline_income(from, Employment::Employee)?;
+    let b = kb.role(to).incomes.iter().find(|i| {
+        i.employment == Employment::Employee
+            && i.is_headline_candidate()
+            && i.source == a.source
+            && i.yearly_point().is_some()
+    })?;
+    let (x, y) = (a.yearly_point()?, b.yearly_point()?);
+    (x > 0.0).then(|| ComparableGain {
+        ratio: y / x - 1.0,
+        from: x,
+        to: y,
+        survey: a.source.clone(),
+        source: a.source.clone(),
+    })
+}
+
 #[cfg(test)]
 mod tests;

@@ -32,6 +32,8 @@ pub fn check(kb: &KnowledgeBase, origins: &Origins, sources: &[SourceText]) -> V
     contradicting_rules(kb, origins, &mut push);
     graph_shape(kb, origins, &mut push);
     unused_skills(kb, origins, &mut push);
+    jobs(kb, origins, &mut push);
+    knowledge_evidence(kb, origins, &mut push);
     out.extend(omitted.note());
     out
 }
@@ -300,6 +302,79 @@ fn graph_shape(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
                 .with_help(Some(
                     "add a transition from it, if the sources name one".into(),
                 )),
+            );
+        }
+    }
+}
+
+/// A role is a classification of another job of its family, one level deep.
+fn jobs(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
+    for (i, role) in kb.roles.iter().enumerate() {
+        let Some(head) = role.classification_of else {
+            continue;
+        };
+        let at = origins.roles.get(i).map(|l| l.at("classification_of"));
+        let parent = kb.role(head);
+        let problem = if head.0 == i {
+            Some((
+                format!("`{}` is a classification of itself", role.id),
+                "name the broader job it is classed under, or remove the field".to_string(),
+            ))
+        } else if let Some(grand) = parent.classification_of {
+            Some((
+                format!(
+                    "`{}` is a classification of `{}`, which is itself a classification of `{}`",
+                    role.id,
+                    parent.id,
+                    kb.role(grand).id
+                ),
+                format!("name the job itself: `{}`", kb.role(grand).id),
+            ))
+        } else if parent.family != role.family {
+            Some((
+                format!(
+                    "`{}` (family `{}`) is a classification of `{}` (family `{}`)",
+                    role.id,
+                    kb.family(role.family).id,
+                    parent.id,
+                    kb.family(parent.family).id
+                ),
+                "one job's classifications share its family".to_string(),
+            ))
+        } else {
+            None
+        };
+        if let Some((message, help)) = problem {
+            push(
+                at.as_ref(),
+                Diagnostic::error("invalid-classification", message).with_help(Some(help)),
+            );
+        }
+    }
+}
+
+/// A knowledge exam evidences at most the scoring's `knowledge_evidence_max`.
+fn knowledge_evidence(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
+    let cap = kb.scoring.knowledge_evidence_max;
+    for (i, cert) in kb.certifications.iter().enumerate() {
+        if cert.evidence == crate::knowledge::format::EvidenceKind::HandsOn {
+            continue;
+        }
+        for (skill, level) in cert.evidences.iter().filter(|(_, l)| *l > cap) {
+            push(
+                origins.certifications.get(i).map(|l| l.at("evidences")).as_ref(),
+                Diagnostic::error(
+                    "evidence-above-cap",
+                    format!(
+                        "knowledge exam `{}` evidences `{}` at level {level}, above the {cap} a \
+                         written exam may show",
+                        cert.id,
+                        kb.skill(*skill).id
+                    ),
+                )
+                .with_help(Some(format!(
+                    "lower it to {cap}, or mark a performance-based exam `\"evidence\": \"hands-on\"`"
+                ))),
             );
         }
     }

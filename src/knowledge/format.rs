@@ -156,6 +156,13 @@ pub struct RoleDef {
     /// warning).
     #[serde(default)]
     pub terminal: bool,
+    /// The role id of the job this role is a classification of: the sources describe both as one
+    /// job named by its work (a network engineer is an infra engineer who works on networks).
+    /// Moving between a job and its classifications is not a career step: such a role is
+    /// recommended as "you already do this" unless a transition declares a real specialisation.
+    #[serde(default)]
+    #[schemars(pattern(crate::schema::ID_PATTERN))]
+    pub classification_of: Option<String>,
     /// What the role does.
     pub summary: Text,
     /// Skill requirements.
@@ -320,6 +327,9 @@ pub enum TransitionKind {
     Lateral,
     /// Same level, another family.
     CareerChange,
+    /// A real specialisation within a job (network → security, infra → cloud): recommended as
+    /// "specialise", with what it takes, even between classifications of one job.
+    Specialisation,
 }
 
 impl TransitionKind {
@@ -329,6 +339,7 @@ impl TransitionKind {
             TransitionKind::Advancement => "advancement",
             TransitionKind::Lateral => "lateral",
             TransitionKind::CareerChange => "career-change",
+            TransitionKind::Specialisation => "specialisation",
         }
     }
 }
@@ -350,9 +361,26 @@ pub struct TransitionDef {
     /// What the sources say makes the move likely; a profile that meets it scores higher.
     #[serde(default)]
     pub conditions: Option<ConditionDef>,
+    /// What it takes when `conditions` do not hold (a step first, or added time), with its
+    /// source; without it, an unmet condition costs the scoring's `unmet_condition_months`.
+    #[serde(default)]
+    pub if_unmet: Option<UnmetDef>,
     /// What the sources say about the move.
     pub note: Text,
     /// Where the move comes from.
+    pub source: String,
+}
+
+/// What a move takes when the conditions the sources attach to it do not hold.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnmetDef {
+    /// Months it adds to the move (0 to 120).
+    #[schemars(range(min = 0, max = 120))]
+    pub months: f64,
+    /// What to do first, in both languages ("move to an in-house product company first").
+    pub advice: Text,
+    /// Where it comes from.
     pub source: String,
 }
 
@@ -386,37 +414,256 @@ pub struct ScoringDef {
     /// Factor on the weight of an essential requirement.
     #[schemars(range(min = 1, max = 10))]
     pub essential_multiplier: f64,
-    /// Added to a recommendation's score per preference that matches the role's aptitudes.
-    #[schemars(range(min = 0, max = 1))]
+    /// Value a move gains per profile preference the role suits (its `aptitudes`), unless
+    /// `ranking.preference_weights` names the preference.
+    #[schemars(range(min = 0, max = 3))]
     pub preference_bonus: f64,
-    /// Cap on the total preference bonus.
-    #[schemars(range(min = 0, max = 1))]
+    /// Cap on the value all matched preferences add together.
+    #[schemars(range(min = 0, max = 3))]
     pub preference_bonus_max: f64,
-    /// Added when the profile meets the conditions the sources attach to a transition.
-    #[schemars(range(min = 0, max = 1))]
+    /// Value a move gains when the profile meets the conditions the sources attach to it.
+    #[schemars(range(min = 0, max = 3))]
     pub transition_condition_bonus: f64,
-    /// Added (as a share of the remaining distance to 1) for moves labelled `advancement`.
-    #[schemars(range(min = 0, max = 1))]
+    /// Value a move gains per seniority level above the current role (at most two levels count).
+    #[schemars(range(min = 0, max = 3))]
     pub advancement_bonus: f64,
-    /// Share of the score removed per step beyond the first.
+    /// Share of a move's reach lost per step beyond the first.
     #[schemars(range(min = 0, max = 1))]
     pub two_step_penalty: f64,
     /// Months to go from level `i - 1` to level `i`, for `i` = 1..=5 (five numbers).
     #[schemars(length(equal = 5), inner(range(min = 0, max = 120)))]
     pub months_per_level: Vec<f64>,
-    /// Essential gaps closable within this many months make a role a `stretch`.
+    /// Gaps closable within this many months make a role a `stretch`.
     #[schemars(range(min = 0, max = 120))]
     pub stretch_months: f64,
     /// Hours a working engineer studies for certifications per month, to turn study hours into
     /// time on a route (default 40, about 10 hours a week).
     #[serde(default = "default_study_hours_per_month")]
     pub study_hours_per_month: f64,
+    /// Requirement levels from this one up (default 2, "works with help") need hands-on work:
+    /// a knowledge exam counts toward the fit but does not make a role `ready` for someone
+    /// moving from a role (a newcomer's certificate is the proof employers ask for).
+    #[serde(default = "default_hands_on_level")]
+    #[schemars(range(min = 1, max = 5))]
+    pub hands_on_level: u8,
+    /// The highest level a knowledge exam (a certification without `"evidence": "hands-on"`) may
+    /// evidence (default 3, "works independently"): `validate` reports one above it.
+    #[serde(default = "default_knowledge_evidence_max")]
+    #[schemars(range(min = 1, max = 5))]
+    pub knowledge_evidence_max: u8,
+    /// Share of the months a requirement met only by a knowledge exam still takes to practise
+    /// (default 0.5).
+    #[serde(default = "default_half")]
+    #[schemars(range(min = 0, max = 1))]
+    pub certified_practice_share: f64,
+    /// Share of the months of optional (non-essential) gaps counted in the time to ready
+    /// (default 0.5).
+    #[serde(default = "default_half")]
+    #[schemars(range(min = 0, max = 1))]
+    pub optional_gap_share: f64,
+    /// A role with no essential gap is `ready` only while its optional gaps (after
+    /// `optional_gap_share`) take at most this many months (default 3).
+    #[serde(default = "default_ready_months")]
+    #[schemars(range(min = 0, max = 120))]
+    pub ready_months: f64,
+    /// Months an unmet transition condition adds when the transition does not say (`if_unmet`)
+    /// (default 6).
+    #[serde(default = "default_unmet_condition_months")]
+    #[schemars(range(min = 0, max = 120))]
+    pub unmet_condition_months: f64,
+    /// How recommendations are ranked: the value of a move and how reachable it is.
+    #[serde(default)]
+    pub ranking: RankingDef,
     /// Why these numbers.
     pub source: String,
 }
 
 fn default_study_hours_per_month() -> f64 {
     40.0
+}
+fn default_hands_on_level() -> u8 {
+    2
+}
+fn default_knowledge_evidence_max() -> u8 {
+    3
+}
+fn default_half() -> f64 {
+    0.5
+}
+fn default_ready_months() -> f64 {
+    3.0
+}
+fn default_unmet_condition_months() -> f64 {
+    6.0
+}
+
+/// How recommendations are ranked (see rules/README.md#ranking):
+/// `score` = reach × value / the largest value, where value adds up what the move is worth to
+/// the person and reach is the fit discounted by the months to ready and by extra steps.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct RankingDef {
+    /// The value of a move by its kind of advice (before preferences, level, income …).
+    pub advice_values: AdviceValuesDef,
+    /// Value per matched preference, overriding `preference_bonus` for the preferences named
+    /// (a life-stage wish such as work-life balance weighs more than an aptitude).
+    #[schemars(schema_with = "crate::schema::weights")]
+    pub preference_weights: std::collections::BTreeMap<String, f64>,
+    /// Value per unit of relative income gain measured within one survey (the gain is capped
+    /// at ±50 %).
+    #[schemars(range(min = 0, max = 3))]
+    pub income_gain: f64,
+    /// Value of experience beyond a senior role's minimum (full at twice the minimum).
+    #[schemars(range(min = 0, max = 3))]
+    pub seasoning: f64,
+    /// Seniority from which experience beyond the minimum adds value.
+    #[schemars(range(min = 1, max = 5))]
+    pub seasoned_seniority: u8,
+    /// Value of a role the profile names in `goals`.
+    #[schemars(range(min = 0, max = 5))]
+    pub goal: f64,
+    /// Months to ready at which a move's reach is halved.
+    #[schemars(range(min = 1, max = 240))]
+    pub reach_months: f64,
+    /// A role the profile is ready for with at least this fit counts as held: roles of lower
+    /// seniority in its family are past the person's level.
+    #[schemars(range(min = 0, max = 1))]
+    pub qualified_fit: f64,
+}
+
+impl Default for RankingDef {
+    fn default() -> Self {
+        Self {
+            advice_values: AdviceValuesDef::default(),
+            preference_weights: std::collections::BTreeMap::new(),
+            income_gain: 0.5,
+            seasoning: 0.3,
+            seasoned_seniority: 4,
+            goal: 1.5,
+            reach_months: 24.0,
+            qualified_fit: 0.85,
+        }
+    }
+}
+
+/// What kind of advice a recommendation is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Advice {
+    /// A role the profile names among its goals.
+    Goal,
+    /// The next step up in the same family.
+    StepUp,
+    /// A real specialisation (a transition declared `specialisation`).
+    Specialise,
+    /// A move to another family.
+    ChangeTrack,
+    /// A first job, for a profile without a current role.
+    Entry,
+    /// Same level, same family: nothing gained.
+    Sideways,
+    /// Below the person's level.
+    PastLevel,
+    /// The job the person already does, under another name.
+    AlreadyYours,
+}
+
+impl Advice {
+    /// Every kind, in the order of [`Advice::index`] (goal excluded: it adds to another kind).
+    pub const VALUED: [Advice; 7] = [
+        Advice::StepUp,
+        Advice::Specialise,
+        Advice::ChangeTrack,
+        Advice::Entry,
+        Advice::Sideways,
+        Advice::PastLevel,
+        Advice::AlreadyYours,
+    ];
+
+    /// The id as written in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Advice::Goal => "goal",
+            Advice::StepUp => "step-up",
+            Advice::Specialise => "specialise",
+            Advice::ChangeTrack => "change-track",
+            Advice::Entry => "entry",
+            Advice::Sideways => "sideways",
+            Advice::PastLevel => "past-level",
+            Advice::AlreadyYours => "already-yours",
+        }
+    }
+
+    /// What it is called in English and in Japanese, as shown to people.
+    pub fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Advice::Goal => ("your goal", "目標"),
+            Advice::StepUp => ("next step up", "ステップアップ"),
+            Advice::Specialise => ("specialise", "専門を深める"),
+            Advice::ChangeTrack => ("change track", "職種転換"),
+            Advice::Entry => ("first job", "最初の職種"),
+            Advice::Sideways => ("sideways", "横移動"),
+            Advice::PastLevel => ("past your level", "経験より下"),
+            Advice::AlreadyYours => ("you already do this", "今の仕事と同じ"),
+        }
+    }
+
+    /// The position of a kind's value in the ranking's table (a goal is valued as the move it
+    /// is, plus the goal's value; it shares the step-up slot).
+    pub fn index(self) -> usize {
+        match self {
+            Advice::Goal | Advice::StepUp => 0,
+            Advice::Specialise => 1,
+            Advice::ChangeTrack => 2,
+            Advice::Entry => 3,
+            Advice::Sideways => 4,
+            Advice::PastLevel => 5,
+            Advice::AlreadyYours => 6,
+        }
+    }
+}
+
+/// The value of a move by its kind of advice.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
+pub struct AdviceValuesDef {
+    /// The next step up in the same family.
+    #[schemars(range(min = 0, max = 3))]
+    pub step_up: f64,
+    /// A real specialisation.
+    #[schemars(range(min = 0, max = 3))]
+    pub specialise: f64,
+    /// A move to another family.
+    #[schemars(range(min = 0, max = 3))]
+    pub change_track: f64,
+    /// A first job (a profile without a current role).
+    #[schemars(range(min = 0, max = 3))]
+    pub entry: f64,
+    /// Same level, same family, nothing gained.
+    #[schemars(range(min = 0, max = 3))]
+    pub sideways: f64,
+    /// Below the person's level.
+    #[schemars(range(min = 0, max = 3))]
+    pub past_level: f64,
+    /// The job the person already does, under another name.
+    #[schemars(range(min = 0, max = 3))]
+    pub already_yours: f64,
+}
+
+impl Default for AdviceValuesDef {
+    fn default() -> Self {
+        Self {
+            step_up: 1.0,
+            specialise: 0.9,
+            change_track: 0.8,
+            entry: 1.0,
+            sideways: 0.4,
+            past_level: 0.3,
+            already_yours: 0.15,
+        }
+    }
 }
 
 /// A certification or exam.
@@ -452,8 +699,35 @@ pub struct CertificationDef {
     /// Typical study hours, where known.
     #[serde(default)]
     pub study_hours: Option<HoursDef>,
+    /// What passing shows: `knowledge` (a written exam: counts toward a fit, never as hands-on
+    /// work) or `hands-on` (a performance-based exam, such as CKA's tasks or CCIE's lab).
+    #[serde(default)]
+    pub evidence: EvidenceKind,
     /// Where the facts come from.
     pub source: String,
+}
+
+/// What passing a certification shows.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum EvidenceKind {
+    /// A written exam: knowledge of the skills, not the experience of using them.
+    #[default]
+    Knowledge,
+    /// A performance-based exam: the skills used on real systems under observation.
+    HandsOn,
+}
+
+impl EvidenceKind {
+    /// The id as written in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EvidenceKind::Knowledge => "knowledge",
+            EvidenceKind::HandsOn => "hands-on",
+        }
+    }
 }
 
 /// A skill level a certification evidences.

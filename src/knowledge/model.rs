@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::format::{AgeBand, Employment, IncomePeriod, Text, TransitionKind};
+use super::format::{AgeBand, Employment, EvidenceKind, IncomePeriod, Text, TransitionKind};
 use crate::rules::{Condition, Effect};
 
 macro_rules! index_type {
@@ -111,6 +111,8 @@ pub struct Role {
     pub entry: bool,
     /// A destination with no move out on purpose.
     pub terminal: bool,
+    /// The job this role is a classification of (the same job, named by its work).
+    pub classification_of: Option<RoleIx>,
     /// What the role does.
     pub summary: Text,
     /// Skill requirements, sorted by skill id.
@@ -244,6 +246,8 @@ pub struct Certification {
     pub recommended_after: Vec<CertIx>,
     /// Study hours (min, max).
     pub study_hours: Option<(f64, f64)>,
+    /// Knowledge (a written exam) or hands-on (a performance-based exam).
+    pub evidence: EvidenceKind,
     /// Source.
     pub source: String,
 }
@@ -278,8 +282,21 @@ pub struct Transition {
     pub typical_years: f64,
     /// Conditions the sources attach.
     pub conditions: Option<Condition>,
+    /// What it takes when the conditions do not hold.
+    pub if_unmet: Option<Unmet>,
     /// What the sources say.
     pub note: Text,
+    /// Source.
+    pub source: String,
+}
+
+/// What a move takes when the conditions the sources attach to it do not hold.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unmet {
+    /// Months it adds.
+    pub months: f64,
+    /// What to do first.
+    pub advice: Text,
     /// Source.
     pub source: String,
 }
@@ -324,8 +341,43 @@ pub struct Scoring {
     pub stretch_months: f64,
     /// Certification study hours per month (turns a certification plan into time).
     pub study_hours_per_month: f64,
+    /// Requirement levels from this one up need hands-on work for readiness.
+    pub hands_on_level: u8,
+    /// The highest level a knowledge exam may evidence.
+    pub knowledge_evidence_max: u8,
+    /// Share of the months a requirement met only by a knowledge exam still takes.
+    pub certified_practice_share: f64,
+    /// Share of optional gaps' months counted in the time to ready.
+    pub optional_gap_share: f64,
+    /// Optional months (after the share) a `ready` role may still take.
+    pub ready_months: f64,
+    /// Months an unmet transition condition adds by default.
+    pub unmet_condition_months: f64,
+    /// How recommendations are ranked.
+    pub ranking: Ranking,
     /// Why these numbers.
     pub source: String,
+}
+
+/// The ranking parameters (see `rules/README.md#ranking`).
+#[derive(Debug, Clone)]
+pub struct Ranking {
+    /// Value per kind of advice, indexed by [`Advice::index`](super::format::Advice::index).
+    pub advice_values: [f64; 7],
+    /// Value per preference (the default, or the override), indexed by preference.
+    pub preference_weights: Vec<f64>,
+    /// Value per unit of relative income gain.
+    pub income_gain: f64,
+    /// Value of experience beyond a senior role's minimum.
+    pub seasoning: f64,
+    /// Seniority from which seasoning counts.
+    pub seasoned_seniority: u8,
+    /// Value of a stated goal.
+    pub goal: f64,
+    /// Months to ready at which reach is halved.
+    pub reach_months: f64,
+    /// Fit from which a ready role counts as held.
+    pub qualified_fit: f64,
 }
 
 impl Scoring {

@@ -72,6 +72,12 @@ pub struct ProfileDef {
     /// Preference tags (see `careergraph preferences`), such as `stability` or `automation`.
     #[serde(default)]
     pub preferences: Vec<String>,
+    /// Roles you want to reach (role ids, see `careergraph roles`), such as `sre` or
+    /// `project-manager`. A goal reachable from the current role is always recommended, with
+    /// its route, and ranked first; one you already do is said so.
+    #[serde(default)]
+    #[schemars(inner(length(min = 1)))]
+    pub goals: Vec<String>,
 }
 
 /// Management experience: leading people.

@@ -1,7 +1,7 @@
 //! A profile as the engine reads it: dense per-skill levels with certification evidence.
 
 use crate::knowledge::KnowledgeBase;
-use crate::knowledge::format::Employment;
+use crate::knowledge::format::{Employment, EvidenceKind};
 use crate::knowledge::model::{CertIx, FamilyIx, PhaseIx, PrefIx, RoleIx, SkillIx, WorkplaceIx};
 
 use super::Profile;
@@ -17,6 +17,10 @@ pub struct Facts {
     pub levels: Vec<u8>,
     /// For skills whose effective level comes from a certification: that certification.
     pub evidence: Vec<Option<CertIx>>,
+    /// Level per skill shown by hands-on work: the larger of the reported level and what a
+    /// held hands-on (performance-based) certification evidences. Knowledge exams count in
+    /// `levels`, not here.
+    pub practised: Vec<u8>,
     /// Certifications held, including the prerequisites of those held.
     pub held: Vec<bool>,
     /// Years per phase.
@@ -62,12 +66,18 @@ impl Facts {
             }
         }
         let mut levels = reported.clone();
+        let mut practised = reported.clone();
         let mut evidence = vec![None; kb.skills.len()];
         for (i, cert) in kb.certifications.iter().enumerate() {
             if !held.get(i).copied().unwrap_or(false) {
                 continue;
             }
             for (skill, level) in &cert.evidences {
+                if cert.evidence == EvidenceKind::HandsOn
+                    && let Some(slot) = practised.get_mut(skill.0)
+                {
+                    *slot = (*slot).max(*level);
+                }
                 if let Some(slot) = levels.get_mut(skill.0)
                     && *level > *slot
                 {
@@ -94,6 +104,7 @@ impl Facts {
             reported,
             levels,
             evidence,
+            practised,
             held,
             phases,
             total_years: profile.years_experience,
@@ -116,6 +127,59 @@ impl Facts {
     /// Self-reported level of a skill.
     pub fn reported_level(&self, s: SkillIx) -> u8 {
         self.reported.get(s.0).copied().unwrap_or(0)
+    }
+
+    /// The facts with a skill practised at least at `level` (for "what if" questions).
+    pub fn with_level(&self, s: SkillIx, level: u8) -> Self {
+        let mut f = self.clone();
+        for v in [&mut f.reported, &mut f.levels, &mut f.practised] {
+            if let Some(slot) = v.get_mut(s.0) {
+                *slot = (*slot).max(level);
+            }
+        }
+        f
+    }
+
+    /// The facts with a certification (and its prerequisites) held.
+    pub fn with_certification(&self, kb: &KnowledgeBase, c: CertIx) -> Self {
+        let mut f = self.clone();
+        let mut stack = vec![c];
+        while let Some(c) = stack.pop() {
+            match f.held.get_mut(c.0) {
+                Some(h) if !*h => *h = true,
+                _ => continue,
+            }
+            let cert = kb.certification(c);
+            stack.extend(cert.prerequisites.iter().copied());
+            for (skill, level) in &cert.evidences {
+                if let Some(slot) = f.levels.get_mut(skill.0)
+                    && *level > *slot
+                {
+                    *slot = *level;
+                    if let Some(e) = f.evidence.get_mut(skill.0) {
+                        *e = Some(c);
+                    }
+                }
+                if cert.evidence == EvidenceKind::HandsOn
+                    && let Some(slot) = f.practised.get_mut(skill.0)
+                {
+                    *slot = (*slot).max(*level);
+                }
+            }
+        }
+        f
+    }
+
+    /// Level of a skill shown by hands-on work (reported, or a hands-on certification).
+    pub fn practised_level(&self, s: SkillIx) -> u8 {
+        self.practised.get(s.0).copied().unwrap_or(0)
+    }
+
+    /// Whether certificates count as the proof of a skill for readiness: for someone with no
+    /// current role, a certificate is the proof employers ask of newcomers; for someone moving
+    /// from a role, a knowledge exam backs up hands-on work but does not replace it.
+    pub fn certificates_prove(&self) -> bool {
+        self.current_role.is_none()
     }
 
     /// Years in one phase.

@@ -45,6 +45,8 @@ struct Borrowed<'a> {
     workplace: Option<&'a str>,
     #[serde(default, borrow)]
     preferences: Vec<&'a str>,
+    #[serde(default, borrow)]
+    goals: Vec<&'a str>,
 }
 
 /// A map of numbers as (key, value) pairs sorted by key, refusing a repeated key (as the full
@@ -139,6 +141,7 @@ pub(super) fn parse(text: &str, kb: &KnowledgeBase) -> Option<Profile> {
         None => None,
     };
     let preferences = all(&def.preferences, |id| c.preferences.find(id).map(PrefIx))?;
+    let goals = all(&def.goals, |id| c.roles.find(id).map(RoleIx))?;
     Some(
         Profile {
             name: def.name,
@@ -153,6 +156,7 @@ pub(super) fn parse(text: &str, kb: &KnowledgeBase) -> Option<Profile> {
             employment,
             workplace,
             preferences,
+            goals,
         }
         .normalised(years_given),
     )

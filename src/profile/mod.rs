@@ -59,6 +59,9 @@ pub struct Profile {
     /// Preferences, sorted.
     #[serde(skip)]
     pub preferences: Vec<PrefIx>,
+    /// Goal roles, sorted.
+    #[serde(skip)]
+    pub goals: Vec<RoleIx>,
 }
 
 impl Profile {
@@ -84,6 +87,8 @@ impl Profile {
         self.certifications.dedup();
         self.preferences.sort();
         self.preferences.dedup();
+        self.goals.sort();
+        self.goals.dedup();
         self.years_experience =
             years_given.unwrap_or_else(|| self.phases.iter().map(|(_, y)| *y).fold(0.0, f64::max));
         self
@@ -244,6 +249,20 @@ impl<'a> Checker<'a> {
                 preferences.push(PrefIx(p));
             }
         }
+        let mut goals = Vec::new();
+        for (i, id) in def.goals.iter().enumerate() {
+            let pointer = format!("/goals/{i}");
+            if let Some(r) = self.resolve(
+                &kb.catalogs.roles,
+                "role",
+                "unknown-role",
+                &pointer,
+                id,
+                Target::Value,
+            ) {
+                goals.push(RoleIx(r));
+            }
+        }
         if !self.problems.is_empty() {
             self.problems.extend(self.omitted.note());
             return Err(self.problems);
@@ -261,6 +280,7 @@ impl<'a> Checker<'a> {
             employment,
             workplace,
             preferences,
+            goals,
         }
         .normalised(years_given))
     }

@@ -14,6 +14,7 @@ use crate::graph::CareerGraph;
 use crate::knowledge::KnowledgeBase;
 use crate::knowledge::model::RoleIx;
 use crate::profile::{Facts, Profile};
+use crate::knowledge::format::Advice;
 use crate::scoring::{self, FiredRules, Readiness};
 
 /// The brief result for one profile.
@@ -28,6 +29,8 @@ pub struct Brief<'a> {
 pub struct BriefRecommendation<'a> {
     /// Role id.
     pub role: &'a str,
+    /// What kind of advice it is (see the full record).
+    pub advice: Advice,
     /// Ranking score, 0–1.
     pub score: f64,
     /// Fit to the role's requirements and rules, 0–1.
@@ -52,20 +55,18 @@ pub fn brief<'a>(
     let facts = Facts::new(profile, kb);
     let fired = FiredRules::new(kb, &facts);
     let recommendations = rank_then(kb, graph, profile, &facts, &fired, opts, |role| {
-        let (readiness, months) = scoring::readiness_only(kb, &facts, role);
-        (readiness, months, essential_gaps(kb, &facts, role))
+        essential_gaps(kb, &facts, role)
     })
     .into_iter()
-    .map(
-        |(role, _, _, score, (readiness, months_to_ready, essential_gaps))| BriefRecommendation {
-            role: kb.role(role).id.as_str(),
-            score,
-            fit: scoring::fit_only(kb, &facts, &fired, role),
-            readiness,
-            months_to_ready,
-            essential_gaps,
-        },
-    )
+    .map(|(route, a, essential_gaps)| BriefRecommendation {
+        role: kb.role(route.role).id.as_str(),
+        advice: a.advice,
+        score: a.score,
+        fit: scoring::fit_only(kb, &facts, &fired, route.role),
+        readiness: a.readiness,
+        months_to_ready: a.months_to_ready,
+        essential_gaps,
+    })
     .collect();
     Brief { recommendations }
 }
@@ -77,7 +78,10 @@ fn essential_gaps<'a>(kb: &'a KnowledgeBase, facts: &Facts, role: RoleIx) -> Vec
         .role(role)
         .requirements
         .iter()
-        .filter(|q| q.essential && facts.level(q.skill) < q.level)
+        .filter(|q| {
+            q.essential
+                && scoring::RequirementGap::of(&kb.scoring, facts, q.skill, q.level).is_gap(q.level)
+        })
         .map(|q| {
             (
                 q.weight * kb.scoring.essential_multiplier,

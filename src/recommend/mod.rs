@@ -1,30 +1,29 @@
-//! Recommendations: the roles reachable from the current one (or the entry roles), ranked.
-//!
-//! ```text
-//! bonus = min(preference bonus + transition-condition bonus + advancement bonus, 1)
-//! score = (fit + bonus·(1 − fit)) · (1 − two_step_penalty)^(steps − 1)
-//! ```
-//! A bonus closes its share of the distance to 1, so scores stay in [0, 1] and do not saturate.
-//! Sorted by score (highest first), then fewer steps, then role id.
+//! Recommendations: the next steps worth taking from the current role (or the first jobs for a
+//! profile without one), ranked by what each move is worth to the person and how reachable it
+//! is. See [`advice`] for the model: what kind of advice each role is (a step up, a
+//! specialisation, a change of track, a goal, or the job the person already does), its value
+//! and its reach. Sorted goals first, then moves worth making, then the rest; by score, then
+//! fewer steps, then role id.
 
+pub mod advice;
 pub mod brief;
 pub mod near_miss;
 mod rank;
 pub mod reasons;
 
-use ordered_float::OrderedFloat;
 use serde::Serialize;
 
 use crate::graph::CareerGraph;
 use crate::income::{EstimatedChange, IncomeChange, Incomes};
 use crate::knowledge::KnowledgeBase;
-use crate::knowledge::format::{Text, TransitionKind};
-use crate::knowledge::model::{RoleIx, TransitionIx};
+use crate::knowledge::format::{Advice, Text, TransitionKind};
+use crate::knowledge::model::TransitionIx;
 use crate::planning::certs::{self, CertAdvice, StudyTime};
 use crate::planning::gaps::{self, Gap};
 use crate::profile::{Facts, Profile};
 use crate::rules::Effect;
 use crate::scoring::{FiredRules, Readiness};
+pub use advice::{Assessment, Value};
 pub use near_miss::NearMiss;
 pub use rank::{Ranked, rank};
 pub use reasons::Reason;
@@ -83,14 +82,38 @@ pub struct Recommendation {
     pub name: Text,
     /// Role family id.
     pub family: String,
-    /// Ranking score, 0–1.
+    /// What kind of advice this is: `goal`, `step-up`, `specialise`, `change-track`, `entry`,
+    /// `sideways`, `past-level` or `already-yours`.
+    pub advice: Advice,
+    /// Whether it is a move worth making (goals, steps up, first jobs, specialisations and
+    /// changes of track that do not go down, and anything a stated preference asks for); the
+    /// rest rank below every such move, with a score under 0.5.
+    pub worth_making: bool,
+    /// Ranking score, 0–1: 0.5 and above for a move worth making (see `value` and `reach`).
     pub score: f64,
     /// Fit to the role's requirements and rules, 0–1.
     pub fit: f64,
-    /// Ready, stretch or long-term.
+    /// What the move is worth to the person, term by term.
+    pub value: Value,
+    /// How reachable it is, 0–1: the fit, discounted by the months to ready and extra steps.
+    pub reach: f64,
+    /// Seniority gained by the move (negative when the role is lower).
+    pub level_change: i8,
+    /// The role of higher seniority in the same family the person is already qualified for,
+    /// when that puts this role below them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outgrown_by: Option<String>,
+    /// Ready, stretch or long-term, the move's unmet conditions included.
     pub readiness: Readiness,
-    /// Months to close the essential gaps.
+    /// Months to ready: the gaps (essential in full, optional in part, experience in parallel)
+    /// plus what unmet conditions of the move add.
     pub months_to_ready: f64,
+    /// Whether the conditions the sources attach to the move hold (absent when it has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conditions_met: Option<bool>,
+    /// What the unmet conditions of the move take, each with its source.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unmet: Vec<UnmetCondition>,
     /// Steps from the current role (0 for entry roles of a profile without one).
     pub steps: usize,
     /// Roles passed through on the way (for two-step moves).
@@ -123,6 +146,19 @@ pub struct Recommendation {
     pub estimated_income_change: Option<EstimatedChange>,
 }
 
+/// What an unmet condition of a move takes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnmetCondition {
+    /// The move's target role id.
+    pub to: String,
+    /// What to do first.
+    pub advice: Text,
+    /// Months it adds.
+    pub months: f64,
+    /// Where it comes from.
+    pub source: String,
+}
+
 /// The result of `recommend`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Recommendations {
@@ -152,14 +188,23 @@ pub fn recommend(
         (profile.current_role).map(|from| crate::income::Baseline::new(kb, profile, from));
     let mut recs: Vec<Recommendation> = ranked
         .into_iter()
-        .map(Ranked::into_parts)
-        .map(|(role, transitions, typical_years, fit, score)| {
+        .map(|ranked| {
+            let Ranked {
+                role,
+                transitions,
+                via,
+                typical_years,
+                fit,
+                assessment: a,
+            } = ranked;
+            let transitions = transitions.into_owned();
             let mut reasons = Vec::new();
+            reasons::advice(kb, &facts, role, &transitions, &a, &mut reasons);
             for t in &transitions {
                 reasons::transition(kb, &facts, *t, &mut reasons);
             }
             reasons::fit(kb, &facts, &fired, &fit, &mut reasons);
-            reasons::preferences(kb, &facts, role, &mut reasons);
+            reasons::preferences(kb, &facts, role, a.value.preferences, &mut reasons);
             let income = Incomes::of(kb, role);
             let income_change = current_income
                 .as_ref()
@@ -170,23 +215,26 @@ pub fn recommend(
             let steps = transitions.len();
             let kind = move_kind(kb, &transitions);
             let (skill_gaps, exp_gaps, _) = gaps::split(kb, &fit);
-            let via = transitions
-                .iter()
-                .take(steps.saturating_sub(1))
-                .map(|t| kb.role(kb.transition(*t).to).id.clone())
-                .collect();
             let r = kb.role(role);
             let certs = certs::plan(kb, &facts, &fired, &fit);
             Recommendation {
                 role: r.id.clone(),
                 name: r.name.clone(),
                 family: kb.family(r.family).id.clone(),
-                score,
+                advice: a.advice,
+                worth_making: a.worth_making,
+                score: a.score,
                 fit: fit.fit,
-                readiness: fit.readiness,
-                months_to_ready: fit.months_to_ready,
+                value: a.value,
+                reach: a.reach,
+                level_change: a.level_change,
+                outgrown_by: a.outgrown_by.map(|o| kb.role(o).id.clone()),
+                readiness: a.readiness,
+                months_to_ready: a.months_to_ready,
+                conditions_met: a.conditions_met,
+                unmet: unmet(kb, &facts, &transitions),
                 steps,
-                via,
+                via: via.iter().map(|v| kb.role(*v).id.clone()).collect(),
                 kind: kind.map_or("entry", TransitionKind::as_str).to_string(),
                 typical_years,
                 gaps: skill_gaps
@@ -205,12 +253,6 @@ pub fn recommend(
             }
         })
         .collect();
-    recs.sort_by(|a, b| {
-        OrderedFloat(b.score)
-            .cmp(&OrderedFloat(a.score))
-            .then(a.steps.cmp(&b.steps))
-            .then_with(|| a.role.cmp(&b.role))
-    });
     if let Some(top) = opts.top {
         recs.truncate(top);
     }
@@ -250,30 +292,34 @@ fn move_kind(kb: &KnowledgeBase, transitions: &[TransitionIx]) -> Option<Transit
     }
 }
 
-/// The ranking score of a candidate (see the module docs), without building its explanation.
-fn score_of(
-    kb: &KnowledgeBase,
-    facts: &Facts,
-    fit: f64,
-    role: RoleIx,
-    transitions: &[TransitionIx],
-) -> f64 {
-    let mut bonus = 0.0;
-    let mut conditions = transitions
+/// What the unmet conditions of a route's moves take.
+fn unmet(kb: &KnowledgeBase, facts: &Facts, transitions: &[TransitionIx]) -> Vec<UnmetCondition> {
+    transitions
         .iter()
-        .filter_map(|t| kb.transition(*t).conditions.as_ref())
-        .peekable();
-    if conditions.peek().is_some() && conditions.all(|c| c.holds(facts)) {
-        bonus += kb.scoring.transition_condition_bonus;
-    }
-    bonus += reasons::preference_bonus(kb, facts, role);
-    if move_kind(kb, transitions) == Some(TransitionKind::Advancement) {
-        bonus += kb.scoring.advancement_bonus;
-    }
-    let extra_steps = i32::try_from(transitions.len().saturating_sub(1)).unwrap_or(i32::MAX);
-    let bonus = bonus.min(1.0);
-    ((fit + bonus * (1.0 - fit)) * (1.0 - kb.scoring.two_step_penalty).powi(extra_steps))
-        .clamp(0.0, 1.0)
+        .map(|t| kb.transition(*t))
+        .filter(|tr| tr.conditions.as_ref().is_some_and(|c| !c.holds(facts)))
+        .filter(|tr| tr.if_unmet.is_some() || advice::unmet_months(kb, tr) > 0.0)
+        .map(|tr| {
+            let to = kb.role(tr.to);
+            match &tr.if_unmet {
+                Some(u) => UnmetCondition {
+                    to: to.id.clone(),
+                    advice: u.advice.clone(),
+                    months: u.months,
+                    source: u.source.clone(),
+                },
+                None => UnmetCondition {
+                    to: to.id.clone(),
+                    advice: crate::planning::gaps::text(
+                        format!("{}への移動に多い条件をまず満たす", to.name.ja),
+                        format!("first meet what the sources tie the move to {} to", to.name.en),
+                    ),
+                    months: kb.scoring.unmet_condition_months,
+                    source: tr.source.clone(),
+                },
+            }
+        })
+        .collect()
 }
 
 /// The kind of a multi-step move: advancement if any step advances, else lateral if every step

@@ -54,20 +54,51 @@ pub fn find(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, fit: &RoleFit
         .collect();
     let exp_gaps: Vec<_> = fit.experience.iter().filter(|t| t.is_gap()).collect();
     match (skill_gaps.as_slice(), exp_gaps.as_slice()) {
-        ([one], []) => {
+        ([one], [])
+            if crate::scoring::readiness_only(kb, &facts.with_level(one.skill, one.need), fit.role).0
+                == crate::scoring::Readiness::Ready =>
+        {
             let s = kb.skill(one.skill);
-            out.push(NearMiss {
-                kind: "ready",
-                change: text(
+            let change = if one.practice_gap {
+                text(
+                    format!(
+                        "{}の実務経験をレベル{}から{}へ(資格で知識は証明済み)",
+                        s.name.ja, one.practised, one.need
+                    ),
+                    format!(
+                        "{} in hands-on work from level {} to {} (a certificate shows the knowledge)",
+                        s.id, one.practised, one.need
+                    ),
+                )
+            } else {
+                text(
                     format!("{}をレベル{}から{}へ", s.name.ja, one.have, one.need),
                     format!("{} from level {} to {}", s.id, one.have, one.need),
-                ),
+                )
+            };
+            out.push(NearMiss {
+                kind: "ready",
+                change,
                 effect: ready.clone(),
                 rule: None,
                 source: one.source.clone(),
             });
         }
-        ([], [one]) => {
+        ([], [one]) if {
+            let mut after = facts.clone();
+            match one.kind {
+                ExperienceKind::Total => after.total_years = one.need,
+                ExperienceKind::Management => after.management_years = one.need,
+                ExperienceKind::Phase(p) => {
+                    if let Some(y) = after.phases.get_mut(p.0) {
+                        *y = one.need;
+                    }
+                }
+            }
+            crate::scoring::readiness_only(kb, &after, fit.role).0
+                == crate::scoring::Readiness::Ready
+        } =>
+        {
             let (ja, en) = match one.kind {
                 ExperienceKind::Total => ("経験年数".to_string(), "total years".to_string()),
                 ExperienceKind::Management => (
@@ -105,6 +136,12 @@ pub fn find(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, fit: &RoleFit
                 .filter(|c| {
                     gaps.iter()
                         .all(|g| kb.certification(*c).level_of(g.skill) >= g.need)
+                        && crate::scoring::readiness_only(
+                            kb,
+                            &facts.with_certification(kb, *c),
+                            fit.role,
+                        )
+                        .0 == crate::scoring::Readiness::Ready
                 })
                 .collect();
             options.sort_by(|a, b| {

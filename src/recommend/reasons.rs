@@ -160,31 +160,24 @@ pub fn rules(lines: &[RuleLine], out: &mut Vec<Reason>) {
     }
 }
 
-/// The bonus for the profile's preferences that the role suits.
-pub fn preference_bonus(kb: &KnowledgeBase, facts: &Facts, role: RoleIx) -> f64 {
-    let matched = kb
-        .role(role)
-        .aptitudes
-        .iter()
-        .filter(|p| facts.prefers(**p))
-        .count();
-    let s = &kb.scoring;
-    (matched as f64 * s.preference_bonus).min(s.preference_bonus_max)
-}
-
-/// Preferences of the profile that the role suits; returns the bonus they add.
-pub fn preferences(kb: &KnowledgeBase, facts: &Facts, role: RoleIx, out: &mut Vec<Reason>) -> f64 {
+/// Preferences of the profile that the role suits, with the value they add (`value`, capped).
+pub fn preferences(
+    kb: &KnowledgeBase,
+    facts: &Facts,
+    role: RoleIx,
+    value: f64,
+    out: &mut Vec<Reason>,
+) {
     let r = kb.role(role);
-    let matched: Vec<_> = r.aptitudes.iter().filter(|p| facts.prefers(**p)).collect();
+    let matched: Vec<_> = super::advice::matched_preferences(kb, facts, role).collect();
     if matched.is_empty() {
-        return 0.0;
+        return;
     }
-    let bonus = preference_bonus(kb, facts, role);
     let names = |ja: bool| {
         matched
             .iter()
             .map(|p| {
-                let v = kb.preference(**p);
+                let v = kb.preference(*p);
                 if ja {
                     v.name.ja.clone()
                 } else {
@@ -192,19 +185,118 @@ pub fn preferences(kb: &KnowledgeBase, facts: &Facts, role: RoleIx, out: &mut Ve
                 }
             })
             .collect::<Vec<_>>()
-            .join(", ")
     };
     out.push(Reason {
         kind: "preference",
         text: text(
-            format!("希望({})に合う", names(true)),
-            format!("suits your preferences: {}", names(false)),
+            format!("希望({})に合う", names(true).join("・")),
+            format!("suits your preferences: {}", names(false).join(", ")),
         ),
         source: r.source.clone(),
         rule: None,
-        adjustment: Some(bonus),
+        adjustment: Some(value),
     });
-    bonus
+}
+
+/// What kind of advice the role is, in a sentence: the first reason of every recommendation.
+pub fn advice(
+    kb: &KnowledgeBase,
+    facts: &Facts,
+    role: RoleIx,
+    transitions: &[TransitionIx],
+    a: &super::Assessment,
+    out: &mut Vec<Reason>,
+) {
+    use crate::knowledge::format::Advice;
+    let r = kb.role(role);
+    let here = facts.current_role.map(|c| kb.role(c));
+    let (here_ja, here_en) = here.map_or((String::new(), String::new()), |h| {
+        (h.name.ja.clone(), h.name.en.clone())
+    });
+    let head = r.classification_of.unwrap_or(role);
+    let source = transitions
+        .last()
+        .map_or_else(|| r.source.clone(), |t| kb.transition(*t).source.clone());
+    let (ja, en, source) = match a.move_advice {
+        Advice::AlreadyYours => {
+            let job = kb.role(
+                here.and_then(|h| h.classification_of)
+                    .or(facts.current_role)
+                    .unwrap_or(head),
+            );
+            (
+                format!(
+                    "{}は{}の仕事を担当分野で呼び分けた職種で、今の仕事と同じです。キャリアの一歩ではありません",
+                    r.name.ja, job.name.ja
+                ),
+                format!(
+                    "{} is your job, {}, named by the work it covers: not a career step",
+                    r.name.en, job.name.en
+                ),
+                kb.role(head).source.clone(),
+            )
+        }
+        Advice::PastLevel => match a.outgrown_by.map(|o| kb.role(o)) {
+            Some(by) => (
+                format!(
+                    "{}の要件はすでに満たしており、同じ系統の{}にも就ける経験があります。今より下の役割です",
+                    r.name.ja, by.name.ja
+                ),
+                format!(
+                    "you are past {}: your experience already fits {} in the same track",
+                    r.name.en, by.name.en
+                ),
+                by.source.clone(),
+            ),
+            None => (
+                format!("{}は{}より下の役割です", r.name.ja, here_ja),
+                format!("{} is below your current role, {}", r.name.en, here_en),
+                r.source.clone(),
+            ),
+        },
+        Advice::StepUp => (
+            format!("{}から一段上の役割への一歩です", here_ja),
+            format!("a step up from {}", here_en),
+            source,
+        ),
+        Advice::Specialise => (
+            format!("{}として専門を深める道です", r.name.ja),
+            format!("a specialisation: {}", r.name.en),
+            source,
+        ),
+        Advice::ChangeTrack => {
+            let family = kb.family(r.family);
+            (
+                format!("{}({})への職種転換です", r.name.ja, family.name.ja),
+                format!("a change of track, to {} ({})", r.name.en, family.name.en),
+                source,
+            )
+        }
+        Advice::Sideways => (
+            format!("{}と同じレベル・同じ系統の横移動です", here_ja),
+            format!("a sideways move at the level of {}", here_en),
+            source,
+        ),
+        Advice::Entry => (
+            "最初の職種として".to_string(),
+            "a first job in IT".to_string(),
+            r.source.clone(),
+        ),
+        Advice::Goal => (String::new(), String::new(), source),
+    };
+    let mut reason_ja = ja;
+    let mut reason_en = en;
+    if a.advice == Advice::Goal {
+        reason_ja = format!("あなたの目標です({reason_ja})");
+        reason_en = format!("your goal ({reason_en})");
+    }
+    out.push(Reason {
+        kind: "advice",
+        text: text(reason_ja, reason_en),
+        source,
+        rule: None,
+        adjustment: None,
+    });
 }
 
 /// The change in headline income, when it can be told.

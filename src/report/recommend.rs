@@ -46,7 +46,7 @@ pub fn text(r: &Recommendations, o: Options) -> String {
             ("score", "スコア"),
             ("fit", "適合度"),
             ("readiness", "準備状況"),
-            ("move", "移動"),
+            ("advice", "助言"),
             ("employee income", "年収(会社員)"),
         ],
     );
@@ -59,12 +59,12 @@ pub fn text(r: &Recommendations, o: Options) -> String {
             (Some(f), None) => f.display(),
             (None, _) => "–".into(),
         };
+        let (en, ja) = rec.advice.names();
         let step = match rec.steps {
-            0 => l.term("entry").to_string(),
-            1 => l.term(&rec.kind).to_string(),
+            0 | 1 => l.msg(en, ja).to_string(),
             n => match l {
-                Lang::En => format!("{} ({n} steps)", rec.kind),
-                Lang::Ja => format!("{}({n}ステップ)", l.term(&rec.kind)),
+                Lang::En => format!("{en} ({n} steps)"),
+                Lang::Ja => format!("{ja}({n}ステップ)"),
             },
         };
         t.add_row(vec![
@@ -142,13 +142,26 @@ fn detail(out: &mut String, src: &mut Sources, n: usize, rec: &Recommendation, o
         let via = format!("{} {}", l.msg("via:", "経由:"), rec.via.join(" → "));
         o.push_item(out, "   ", 0, &via);
     }
-    if rec.steps > 0 {
-        let (kind, typical) = (l.term(&rec.kind), years(rec.typical_years, l));
-        let how = match l {
-            Lang::En => format!("move: {kind}, typically {typical}"),
-            Lang::Ja => format!("移動: {kind}、通常{typical}"),
-        };
-        o.push_item(out, "   ", 0, &how);
+    let (en, ja) = rec.advice.names();
+    let how = match (rec.steps, l) {
+        (0, Lang::En) => format!("advice: {en}"),
+        (0, Lang::Ja) => format!("助言: {ja}"),
+        (_, Lang::En) => format!(
+            "advice: {en}; the move typically takes {}",
+            years(rec.typical_years, l)
+        ),
+        (_, Lang::Ja) => format!("助言: {ja}。移動には通常{}", years(rec.typical_years, l)),
+    };
+    o.push_item(out, "   ", 0, &how);
+    for u in &rec.unmet {
+        let first = format!(
+            "{} {} ({}) {}",
+            l.msg("first:", "まず:"),
+            l.text(&u.advice),
+            months(u.months, l),
+            src.mark(&u.source)
+        );
+        o.push_item(out, "   ", 0, &first);
     }
     o.push_item(out, "   ", 0, l.msg("why:", "理由:"));
     for reason in &rec.reasons {

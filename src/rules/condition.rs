@@ -187,6 +187,27 @@ impl Condition {
         }
     }
 
+    /// Whether the condition tests the person's situation (role, preference, workplace,
+    /// employment, age) anywhere, not only what they can gain (skills, years, certifications).
+    pub fn tests_situation(&self) -> bool {
+        match self {
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().any(Condition::tests_situation),
+            Condition::Not(c) => c.tests_situation(),
+            Condition::SkillAtLeast { .. }
+            | Condition::PhaseYearsAtLeast { .. }
+            | Condition::TotalYearsAtLeast(_)
+            | Condition::ManagementYearsAtLeast(_)
+            | Condition::TeamSizeAtLeast(_)
+            | Condition::HasCertification(_) => false,
+            Condition::CurrentRoleIn(_)
+            | Condition::CurrentFamilyIn(_)
+            | Condition::Preference(_)
+            | Condition::WorkplaceIn(_)
+            | Condition::Employment(_)
+            | Condition::AgeAtLeast(_) => true,
+        }
+    }
+
     /// How the profile's quantities enter this condition.
     pub fn polarity(&self) -> Polarity {
         let mut p = Polarity::default();

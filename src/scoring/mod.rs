@@ -15,7 +15,7 @@
 
 mod readiness;
 
-pub use readiness::Readiness;
+pub use readiness::{Readiness, RequirementGap};
 
 use crate::knowledge::KnowledgeBase;
 use crate::knowledge::model::{
@@ -33,6 +33,10 @@ pub struct SkillTerm {
     pub have: u8,
     /// Level the profile reported.
     pub reported: u8,
+    /// Level shown by hands-on work (reported, or a hands-on certification).
+    pub practised: u8,
+    /// Met in level only by a knowledge exam, where the role needs hands-on work.
+    pub practice_gap: bool,
     /// The certification that evidences `have`, when it is above the reported level.
     pub evidence: Option<CertIx>,
     /// Level required.
@@ -45,15 +49,21 @@ pub struct SkillTerm {
     pub coverage: f64,
     /// What this term adds to the fit.
     pub contribution: f64,
-    /// Months to close the gap (0 when met).
+    /// Months to close the gap, practice included (0 when met).
     pub months: f64,
     /// The requirement's source.
     pub source: String,
 }
 
 impl SkillTerm {
-    /// Whether the profile falls short.
+    /// Whether the profile falls short: in level, or in hands-on work where a knowledge exam
+    /// shows the level.
     pub fn is_gap(&self) -> bool {
+        self.have < self.need || self.practice_gap
+    }
+
+    /// Whether the level itself falls short (what a certification could still evidence).
+    pub fn is_level_gap(&self) -> bool {
         self.have < self.need
     }
 }
@@ -179,7 +189,8 @@ pub fn score_role(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, role: R
         .requirements
         .iter()
         .map(|q| {
-            let have = facts.level(q.skill);
+            let gap = RequirementGap::of(s, facts, q.skill, q.level);
+            let have = gap.have;
             let reported = facts.reported_level(q.skill);
             let w = weight(s, q);
             let coverage = (f64::from(have) / f64::from(q.level.max(1))).min(1.0);
@@ -187,6 +198,8 @@ pub fn score_role(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, role: R
                 skill: q.skill,
                 have,
                 reported,
+                practised: gap.practised,
+                practice_gap: gap.practice_gap,
                 evidence: if have > reported {
                     facts.evidence.get(q.skill.0).copied().flatten()
                 } else {
@@ -201,7 +214,7 @@ pub fn score_role(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, role: R
                 } else {
                     0.0
                 },
-                months: s.months_between(have, q.level),
+                months: gap.months,
                 source: q.source.clone(),
             }
         })
@@ -263,7 +276,7 @@ pub fn score_role(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, role: R
     let base = s.skill_weight * skill_score + s.experience_weight * experience_score;
     let fit = apply_adjustment(base, adjustment);
     let (readiness, months_to_ready, months_to_close_all) =
-        readiness::assess(&skills, &experience, s.stretch_months);
+        readiness::assess(s, &skills, &experience);
     RoleFit {
         role,
         fit,
@@ -345,44 +358,16 @@ pub fn fit_only(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, role: Rol
 pub fn readiness_only(kb: &KnowledgeBase, facts: &Facts, role: RoleIx) -> (Readiness, f64) {
     let s = &kb.scoring;
     let r = kb.role(role);
-    let mut essential_gap = false;
-    let learning: f64 = r
-        .requirements
-        .iter()
-        .filter(|q| q.essential)
-        .filter_map(|q| {
-            let have = facts.level(q.skill);
-            (have < q.level).then(|| {
-                essential_gap = true;
-                s.months_between(have, q.level)
-            })
-        })
-        .sum();
+    let skills = r.requirements.iter().map(|q| {
+        let gap = RequirementGap::of(s, facts, q.skill, q.level);
+        (q.essential, gap.is_gap(q.level), gap.months)
+    });
     let e = &r.experience;
-    let gaps = (e
-        .total_years
-        .map(|need| (facts.total_years, need))
-        .into_iter())
-    .chain(e.phases.iter().map(|(p, need)| (facts.phase(*p), *need)))
-    .chain(
-        e.management_years
-            .map(|need| (facts.management_years, need)),
-    )
-    .filter(|(have, need)| have < need);
-    let mut waiting = 0.0;
-    for (have, need) in gaps {
-        essential_gap = true;
-        waiting = f64::max(waiting, (need - have) * 12.0);
-    }
-    let to_ready = learning.max(waiting);
-    let readiness = if !essential_gap {
-        Readiness::Ready
-    } else if to_ready <= s.stretch_months {
-        Readiness::Stretch
-    } else {
-        Readiness::LongTerm
-    };
-    (readiness, to_ready)
+    let shortfalls = (e.total_years.map(|need| need - facts.total_years).into_iter())
+        .chain(e.phases.iter().map(|(p, need)| need - facts.phase(*p)))
+        .chain(e.management_years.map(|need| need - facts.management_years));
+    let (blocked, to_ready) = readiness::to_ready(s, skills, shortfalls);
+    (Readiness::of(s, blocked, to_ready), to_ready)
 }
 
 /// Scores a profile against every role, in role (id) order.

@@ -116,6 +116,7 @@ impl Ctx<'_> {
             prerequisites,
             recommended_after,
             study_hours,
+            evidence: d.evidence,
             source: d.source.clone(),
         }
     }
@@ -206,6 +207,10 @@ impl Ctx<'_> {
             .filter_map(|(i, inc)| self.compile_income(&loc.at("incomes").at(i), inc))
             .collect();
         let aptitudes = self.list(&loc.at("aptitudes"), &d.aptitudes, Ctx::preference);
+        let classification_of = d
+            .classification_of
+            .as_deref()
+            .and_then(|id| self.role(&loc.at("classification_of"), id));
         Role {
             id: d.id.clone(),
             name: d.name.clone(),
@@ -214,6 +219,7 @@ impl Ctx<'_> {
             seniority: d.seniority,
             entry: d.entry,
             terminal: d.terminal,
+            classification_of,
             summary: d.summary.clone(),
             requirements,
             experience,
@@ -331,6 +337,32 @@ impl Ctx<'_> {
                     },
                     None => None,
                 };
+                let if_unmet = d.if_unmet.as_ref().map(|u| {
+                    let at = loc.at("if_unmet");
+                    self.text(&at.at("advice"), &u.advice);
+                    self.source(&at, &u.source);
+                    self.range(
+                        &at.at("months"),
+                        u.months,
+                        0.0,
+                        120.0,
+                        "years-out-of-range",
+                        "months",
+                    );
+                    Unmet {
+                        months: u.months,
+                        advice: u.advice.clone(),
+                        source: u.source.clone(),
+                    }
+                });
+                if if_unmet.is_some() && conditions.is_none() {
+                    self.error(
+                        &loc.at("if_unmet"),
+                        "invalid-value",
+                        "`if_unmet` without `conditions`: it could never apply".into(),
+                        Some("add the `conditions` it is the alternative to, or remove it".into()),
+                    );
+                }
                 let (Some(from), Some(to), true) = (from, to, years_ok) else {
                     continue;
                 };
@@ -351,6 +383,7 @@ impl Ctx<'_> {
                         kind_declared: d.kind.is_some(),
                         typical_years: d.typical_years,
                         conditions,
+                        if_unmet,
                         note: d.note.clone(),
                         source: d.source.clone(),
                     },
@@ -381,7 +414,11 @@ impl Ctx<'_> {
 }
 
 /// The scoring parameters: exactly one file must set them.
-pub(super) fn scoring(ctx: &mut Ctx, files: &[(usize, RuleFile)]) -> Option<Scoring> {
+pub(super) fn scoring(
+    ctx: &mut Ctx,
+    files: &[(usize, RuleFile)],
+    preferences: usize,
+) -> Option<Scoring> {
     let (loc, s) = match super::single(ctx, files, "scoring", "duplicate-scoring", |f| {
         f.scoring.as_ref()
     })? {
@@ -400,14 +437,43 @@ pub(super) fn scoring(ctx: &mut Ctx, files: &[(usize, RuleFile)]) -> Option<Scor
     for (key, v) in [
         ("skill_weight", s.skill_weight),
         ("experience_weight", s.experience_weight),
+        ("two_step_penalty", s.two_step_penalty),
+        ("certified_practice_share", s.certified_practice_share),
+        ("optional_gap_share", s.optional_gap_share),
+    ] {
+        ctx.range(&loc.at(key), v, 0.0, 1.0, "invalid-scoring", key);
+    }
+    for (key, v) in [
         ("preference_bonus", s.preference_bonus),
         ("preference_bonus_max", s.preference_bonus_max),
         ("transition_condition_bonus", s.transition_condition_bonus),
         ("advancement_bonus", s.advancement_bonus),
-        ("two_step_penalty", s.two_step_penalty),
     ] {
-        ctx.range(&loc.at(key), v, 0.0, 1.0, "invalid-scoring", key);
+        ctx.range(&loc.at(key), v, 0.0, 3.0, "invalid-scoring", key);
     }
+    for (key, v) in [
+        ("ready_months", s.ready_months),
+        ("unmet_condition_months", s.unmet_condition_months),
+    ] {
+        ctx.range(&loc.at(key), v, 0.0, 120.0, "invalid-scoring", key);
+    }
+    ctx.range(
+        &loc.at("hands_on_level"),
+        f64::from(s.hands_on_level),
+        1.0,
+        5.0,
+        "invalid-scoring",
+        "hands_on_level",
+    );
+    ctx.range(
+        &loc.at("knowledge_evidence_max"),
+        f64::from(s.knowledge_evidence_max),
+        1.0,
+        5.0,
+        "invalid-scoring",
+        "knowledge_evidence_max",
+    );
+    let ranking = ranking(ctx, &loc.at("ranking"), s, preferences);
     ctx.range(
         &loc.at("essential_multiplier"),
         s.essential_multiplier,
@@ -480,8 +546,84 @@ pub(super) fn scoring(ctx: &mut Ctx, files: &[(usize, RuleFile)]) -> Option<Scor
         months_per_level: months?,
         stretch_months: s.stretch_months,
         study_hours_per_month: s.study_hours_per_month,
+        hands_on_level: s.hands_on_level,
+        knowledge_evidence_max: s.knowledge_evidence_max,
+        certified_practice_share: s.certified_practice_share,
+        optional_gap_share: s.optional_gap_share,
+        ready_months: s.ready_months,
+        unmet_condition_months: s.unmet_condition_months,
+        ranking,
         source: s.source.clone(),
     })
+}
+
+/// The ranking parameters: every value in range, every preference weight naming a preference.
+fn ranking(ctx: &mut Ctx, loc: &Loc, s: &ScoringDef, preferences: usize) -> Ranking {
+    let r = &s.ranking;
+    let v = &r.advice_values;
+    let values = [
+        ("step-up", v.step_up),
+        ("specialise", v.specialise),
+        ("change-track", v.change_track),
+        ("entry", v.entry),
+        ("sideways", v.sideways),
+        ("past-level", v.past_level),
+        ("already-yours", v.already_yours),
+    ];
+    for (key, x) in values {
+        ctx.range(
+            &loc.at("advice_values").at(key),
+            x,
+            0.0,
+            3.0,
+            "invalid-scoring",
+            key,
+        );
+    }
+    for (key, x, hi) in [
+        ("income_gain", r.income_gain, 3.0),
+        ("seasoning", r.seasoning, 3.0),
+        ("goal", r.goal, 5.0),
+        ("qualified_fit", r.qualified_fit, 1.0),
+    ] {
+        ctx.range(&loc.at(key), x, 0.0, hi, "invalid-scoring", key);
+    }
+    ctx.range(
+        &loc.at("reach_months"),
+        r.reach_months,
+        1.0,
+        240.0,
+        "invalid-scoring",
+        "reach_months",
+    );
+    ctx.range(
+        &loc.at("seasoned_seniority"),
+        f64::from(r.seasoned_seniority),
+        1.0,
+        5.0,
+        "invalid-scoring",
+        "seasoned_seniority",
+    );
+    let mut preference_weights = vec![s.preference_bonus; preferences];
+    for (id, w) in &r.preference_weights {
+        let at = loc.at("preference_weights").at(id.as_str());
+        ctx.range(&at, *w, 0.0, 3.0, "invalid-scoring", "weight");
+        if let Some(p) = ctx.preference(&at, id)
+            && let Some(slot) = preference_weights.get_mut(p.0)
+        {
+            *slot = *w;
+        }
+    }
+    Ranking {
+        advice_values: values.map(|(_, x)| x),
+        preference_weights,
+        income_gain: r.income_gain,
+        seasoning: r.seasoning,
+        seasoned_seniority: r.seasoned_seniority,
+        goal: r.goal,
+        reach_months: r.reach_months,
+        qualified_fit: r.qualified_fit,
+    }
 }
 
 /// Labels transitions whose kind the author left out: higher seniority or an employee income

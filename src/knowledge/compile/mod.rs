@@ -174,7 +174,7 @@ fn compile_parsed(
         (&d.id, NONE, [&d.name.ja, &d.name.en])
     });
 
-    let scoring = entities::scoring(&mut ctx, files);
+    let scoring = entities::scoring(&mut ctx, files, preferences.len());
     let income_model = market::income_model(&mut ctx, files);
     let out_postings = postings
         .iter()

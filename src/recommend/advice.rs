@@ -1,0 +1,419 @@
+//! The advice model: what kind of advice a candidate role is for a person, what the move is
+//! worth to them, and how reachable it is.
+//!
+//! ```text
+//! value = advice_values[kind]                                   (step up 1.0 … already yours 0.15)
+//!       + advancement_bonus · min(seniority gained, 2)
+//!       + min(Σ weights of the preferences the role suits, preference_bonus_max)
+//!       + income_gain · clamp(income gain within one survey, −50 %, +50 %)
+//!       + seasoning · depth           (senior roles: experience beyond the minimum, full at 2×)
+//!       + transition_condition_bonus  (when the conditions the sources attach to the move hold)
+//!       + goal                        (when the profile names the role among its goals)
+//! reach = fit · reach_months / (reach_months + months to ready) · (1 − two_step_penalty)^(steps − 1)
+//! s     = reach · value / the largest value the knowledge base allows          (0–1)
+//! score = 0.5 + s/2 for a move worth making, s/2 for the rest
+//! ```
+//! A move is worth making when it is a goal, a step up, a first job, a specialisation or change
+//! of track that does not go down, or anything else a stated preference asks for. The rest (the
+//! job the person already does under another name, a role below them, a sideways move with no
+//! reason) score below every move worth making, so they can never outrank one.
+
+use ordered_float::OrderedFloat;
+use serde::Serialize;
+
+use crate::knowledge::KnowledgeBase;
+use crate::knowledge::format::{Advice, TransitionKind};
+use crate::knowledge::model::{PrefIx, RoleIx, TransitionIx};
+use crate::profile::Facts;
+use crate::scoring::{self, FiredRules, Readiness};
+
+/// The person's standing: the job they do and the level they work at.
+#[derive(Debug, Clone)]
+pub struct Standing {
+    /// The current role.
+    pub current: Option<RoleIx>,
+    /// The job of the current role: the role it is a classification of (or itself), and that
+    /// job's other classifications.
+    pub job: Vec<RoleIx>,
+    /// Seniority of the current role (0 without one).
+    pub seniority: u8,
+    /// Per role: whether the person is ready for it with at least the ranking's qualified fit
+    /// (they could hold it today).
+    pub qualified: Vec<bool>,
+    /// Goal roles.
+    pub goals: Vec<RoleIx>,
+}
+
+impl Standing {
+    /// The standing of a profile.
+    pub fn new(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, goals: &[RoleIx]) -> Self {
+        let current = facts.current_role;
+        let job = current.map(|r| job_of(kb, r)).unwrap_or_default();
+        let q = kb.scoring.ranking.qualified_fit;
+        let qualified = (0..kb.roles.len())
+            .map(RoleIx)
+            .map(|r| {
+                scoring::readiness_only(kb, facts, r).0 == Readiness::Ready
+                    && scoring::fit_only(kb, facts, fired, r) >= q
+            })
+            .collect();
+        Self {
+            current,
+            job,
+            seniority: current.map_or(0, |r| kb.role(r).seniority),
+            qualified,
+            goals: goals.to_vec(),
+        }
+    }
+
+    /// Whether a role is one of the profile's goals.
+    pub fn is_goal(&self, role: RoleIx) -> bool {
+        self.goals.contains(&role)
+    }
+
+    /// A role of higher seniority in the role's family that the person is qualified for: the
+    /// role is then below their level.
+    pub fn outgrown_by(&self, kb: &KnowledgeBase, role: RoleIx) -> Option<RoleIx> {
+        let r = kb.role(role);
+        (0..kb.roles.len()).map(RoleIx).find(|o| {
+            let other = kb.role(*o);
+            other.family == r.family
+                && other.seniority > r.seniority
+                && self.qualified.get(o.0).copied().unwrap_or(false)
+        })
+    }
+}
+
+/// The job a role belongs to: the role it is a classification of (or itself), then that job's
+/// classifications, by index.
+pub fn job_of(kb: &KnowledgeBase, role: RoleIx) -> Vec<RoleIx> {
+    let head = kb.role(role).classification_of.unwrap_or(role);
+    let mut job = vec![head];
+    job.extend(
+        (0..kb.roles.len())
+            .map(RoleIx)
+            .filter(|r| kb.role(*r).classification_of == Some(head)),
+    );
+    job
+}
+
+/// What a candidate is for the person, with what it is worth and how reachable it is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    /// The kind of advice.
+    pub advice: Advice,
+    /// The kind of the move before a goal relabels it (`goal` never appears here).
+    pub move_advice: Advice,
+    /// Whether it is a move worth making (ranked above every one that is not).
+    pub worth_making: bool,
+    /// Seniority gained (negative when lower).
+    pub level_change: i8,
+    /// The role of higher seniority in its family the person could already hold, when the role
+    /// is below them for that reason.
+    #[serde(skip)]
+    pub outgrown_by: Option<RoleIx>,
+    /// What the move is worth, term by term.
+    pub value: Value,
+    /// Whether every condition the sources attach to the move holds (`None` when there are none).
+    pub conditions_met: Option<bool>,
+    /// Months the unmet conditions add to the time to ready.
+    pub unmet_months: f64,
+    /// Months to ready, the unmet conditions included.
+    pub months_to_ready: f64,
+    /// Readiness, the unmet conditions included.
+    pub readiness: Readiness,
+    /// How reachable the move is, 0–1: the fit, discounted by the time to ready and the steps.
+    pub reach: f64,
+    /// The ranking score, 0–1.
+    pub score: f64,
+}
+
+/// What a move is worth to the person, term by term (see the module docs).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct Value {
+    /// The kind of advice's value.
+    pub base: f64,
+    /// For the seniority gained.
+    pub level: f64,
+    /// For the preferences the role suits.
+    pub preferences: f64,
+    /// For the income gained (or lost) within one survey.
+    pub income: f64,
+    /// For experience beyond a senior role's minimum.
+    pub seasoning: f64,
+    /// For meeting the conditions the sources attach to the move.
+    pub conditions: f64,
+    /// For being a goal.
+    pub goal: f64,
+    /// The sum.
+    pub total: f64,
+}
+
+/// One candidate, before it is assessed.
+#[derive(Debug, Clone, Copy)]
+pub struct Candidate<'a> {
+    /// The role.
+    pub role: RoleIx,
+    /// The transitions of its route (none for a first job).
+    pub transitions: &'a [TransitionIx],
+    /// Its fit.
+    pub fit: f64,
+    /// Its readiness and months to ready, before the move's conditions.
+    pub readiness: (Readiness, f64),
+}
+
+/// The kind of advice a candidate is (before a goal relabels it), and the role that outgrows it.
+pub fn classify(
+    kb: &KnowledgeBase,
+    standing: &Standing,
+    role: RoleIx,
+    transitions: &[TransitionIx],
+) -> (Advice, Option<RoleIx>) {
+    let Some(current) = standing.current else {
+        return (Advice::Entry, None);
+    };
+    let specialisation = transitions
+        .last()
+        .is_some_and(|t| kb.transition(*t).kind == TransitionKind::Specialisation);
+    if standing.job.contains(&role) {
+        return if specialisation {
+            (Advice::Specialise, None)
+        } else {
+            (Advice::AlreadyYours, None)
+        };
+    }
+    let r = kb.role(role);
+    let gain = i16::from(r.seniority) - i16::from(standing.seniority);
+    if specialisation {
+        return (Advice::Specialise, None);
+    }
+    if gain < 0 {
+        return (Advice::PastLevel, None);
+    }
+    if let Some(by) = standing.outgrown_by(kb, role) {
+        return (Advice::PastLevel, Some(by));
+    }
+    if r.family != kb.role(current).family {
+        (Advice::ChangeTrack, None)
+    } else if gain > 0 {
+        (Advice::StepUp, None)
+    } else {
+        (Advice::Sideways, None)
+    }
+}
+
+/// The weight of the profile's preferences that a role suits, before the cap.
+pub fn preference_weight(kb: &KnowledgeBase, facts: &Facts, role: RoleIx) -> f64 {
+    matched_preferences(kb, facts, role)
+        .map(|p| preference_value(kb, p))
+        .sum()
+}
+
+/// The value one matched preference adds.
+pub fn preference_value(kb: &KnowledgeBase, p: PrefIx) -> f64 {
+    let r = &kb.scoring.ranking;
+    r.preference_weights
+        .get(p.0)
+        .copied()
+        .unwrap_or(kb.scoring.preference_bonus)
+}
+
+/// The profile's preferences that a role suits (its aptitudes), in the role's order.
+pub fn matched_preferences<'a>(
+    kb: &'a KnowledgeBase,
+    facts: &'a Facts,
+    role: RoleIx,
+) -> impl Iterator<Item = PrefIx> + 'a {
+    kb.role(role)
+        .aptitudes
+        .iter()
+        .copied()
+        .filter(|p| facts.prefers(*p))
+}
+
+/// The largest value a move that is not a goal can have in this knowledge base (a goal's may be
+/// larger: its share is capped at 1, and goals rank first anyway).
+pub fn largest_value(kb: &KnowledgeBase) -> f64 {
+    let s = &kb.scoring;
+    let r = &s.ranking;
+    let base = r.advice_values.iter().copied().fold(0.0, f64::max);
+    base + 2.0 * s.advancement_bonus
+        + s.preference_bonus_max
+        + 0.5 * r.income_gain
+        + r.seasoning
+        + s.transition_condition_bonus
+}
+
+/// Assesses a candidate for a person.
+pub fn assess(
+    kb: &KnowledgeBase,
+    facts: &Facts,
+    standing: &Standing,
+    c: Candidate,
+) -> Assessment {
+    let s = &kb.scoring;
+    let r = &s.ranking;
+    let role = kb.role(c.role);
+    let (move_advice, outgrown_by) = classify(kb, standing, c.role, c.transitions);
+    let goal = standing.is_goal(c.role) && move_advice != Advice::AlreadyYours;
+    let level_change = i8::try_from(i16::from(role.seniority) - i16::from(standing.seniority))
+        .unwrap_or(0);
+    let (conditions_met, unmet_months) = conditions(kb, facts, c.transitions);
+    let preferences = preference_weight(kb, facts, c.role).min(s.preference_bonus_max);
+    let mut value = Value {
+        base: r.advice_values.get(move_advice.index()).copied().unwrap_or(0.0),
+        level: if standing.current.is_some() {
+            s.advancement_bonus * f64::from(level_change.clamp(0, 2))
+        } else {
+            0.0
+        },
+        preferences,
+        income: standing.current.map_or(0.0, |from| {
+            crate::income::comparable_gain(kb, from, c.role)
+                .map_or(0.0, |g| r.income_gain * g.ratio.clamp(-0.5, 0.5))
+        }),
+        seasoning: if role.seniority >= r.seasoned_seniority {
+            r.seasoning * depth(kb, facts, c.role)
+        } else {
+            0.0
+        },
+        conditions: if conditions_met == Some(true) {
+            s.transition_condition_bonus
+        } else {
+            0.0
+        },
+        goal: if goal { r.goal } else { 0.0 },
+        total: 0.0,
+    };
+    value.total = value.base
+        + value.level
+        + value.preferences
+        + value.income
+        + value.seasoning
+        + value.conditions
+        + value.goal;
+    let wanted = preferences > 0.0;
+    let worth_making = goal
+        || match move_advice {
+            Advice::StepUp | Advice::Entry | Advice::Goal => true,
+            Advice::Specialise => level_change >= 0 || wanted,
+            Advice::ChangeTrack => level_change > 0 || wanted,
+            Advice::Sideways | Advice::PastLevel => wanted,
+            Advice::AlreadyYours => false,
+        };
+    let (fit_readiness, fit_months) = c.readiness;
+    let months_to_ready = fit_months + unmet_months;
+    let readiness = Readiness::of(
+        s,
+        fit_readiness != Readiness::Ready || unmet_months > 0.0,
+        months_to_ready,
+    );
+    let extra_steps = i32::try_from(c.transitions.len().saturating_sub(1)).unwrap_or(i32::MAX);
+    let reach = c.fit * r.reach_months / (r.reach_months + months_to_ready)
+        * (1.0 - s.two_step_penalty).powi(extra_steps);
+    let largest = largest_value(kb);
+    let share = if largest > 0.0 {
+        (reach * value.total.max(0.0) / largest).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let score = if worth_making {
+        0.5 + share / 2.0
+    } else {
+        share / 2.0
+    };
+    Assessment {
+        advice: if goal { Advice::Goal } else { move_advice },
+        move_advice,
+        worth_making,
+        level_change,
+        outgrown_by,
+        value,
+        conditions_met,
+        unmet_months,
+        months_to_ready,
+        readiness,
+        reach,
+        score,
+    }
+}
+
+/// Whether the conditions the sources attach to a route's moves hold (`None` when none has
+/// any), and the months the unmet ones add.
+pub fn conditions(
+    kb: &KnowledgeBase,
+    facts: &Facts,
+    transitions: &[TransitionIx],
+) -> (Option<bool>, f64) {
+    let mut any = false;
+    let mut met = true;
+    let mut months = 0.0;
+    for t in transitions {
+        let tr = kb.transition(*t);
+        if let Some(c) = &tr.conditions {
+            any = true;
+            if !c.holds(facts) {
+                met = false;
+                months += unmet_months(kb, tr);
+            }
+        }
+    }
+    (any.then_some(met), months)
+}
+
+/// The months an unmet condition of a transition adds: what the transition says (`if_unmet`);
+/// else the scoring's default when the condition tests the person's situation (a workplace, an
+/// employment: something to change first); else none, since skills, years and certifications
+/// a condition asks for are the target role's requirements, already counted in its readiness.
+pub fn unmet_months(kb: &KnowledgeBase, tr: &crate::knowledge::model::Transition) -> f64 {
+    match (&tr.if_unmet, &tr.conditions) {
+        (Some(u), _) => u.months,
+        (None, Some(c)) if c.tests_situation() => kb.scoring.unmet_condition_months,
+        _ => 0.0,
+    }
+}
+
+/// How far experience goes beyond a role's minimum, 0–1: per experience requirement,
+/// (have − need) / need, capped at 1, averaged (0 for a role without one).
+pub fn depth(kb: &KnowledgeBase, facts: &Facts, role: RoleIx) -> f64 {
+    let e = &kb.role(role).experience;
+    let beyond = |have: f64, need: f64| {
+        if need > 0.0 {
+            ((have - need) / need).clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    };
+    let terms: Vec<f64> = (e.total_years.map(|n| beyond(facts.total_years, n)).into_iter())
+        .chain(e.phases.iter().map(|(p, n)| beyond(facts.phase(*p), *n)))
+        .chain(e.management_years.map(|n| beyond(facts.management_years, n)))
+        .collect();
+    if terms.is_empty() {
+        0.0
+    } else {
+        terms.iter().sum::<f64>() / terms.len() as f64
+    }
+}
+
+/// The order of assessed candidates: goals first, then moves worth making, then the rest; by
+/// score within each (highest first), then fewer steps, then role id.
+pub fn order(
+    kb: &KnowledgeBase,
+    a: (&Assessment, usize, RoleIx),
+    b: (&Assessment, usize, RoleIx),
+) -> std::cmp::Ordering {
+    let group = |x: &Assessment| {
+        if x.advice == Advice::Goal {
+            0
+        } else if x.worth_making {
+            1
+        } else {
+            2
+        }
+    };
+    group(a.0)
+        .cmp(&group(b.0))
+        .then(OrderedFloat(b.0.score).cmp(&OrderedFloat(a.0.score)))
+        .then(a.1.cmp(&b.1))
+        .then_with(|| kb.role(a.2).id.cmp(&kb.role(b.2).id))
+}
