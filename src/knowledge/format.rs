@@ -474,6 +474,10 @@ pub struct ScoringDef {
     /// How recommendations are ranked: the value of a move and how reachable it is.
     #[serde(default)]
     pub ranking: RankingDef,
+    /// Why a certificate is planned as proof for someone starting out or changing track, with
+    /// its source; without it, no certificate is planned for that reason alone.
+    #[serde(default)]
+    pub proof_certificate: Option<ReasonDef>,
     /// Why these numbers.
     pub source: String,
 }
@@ -495,6 +499,16 @@ fn default_ready_months() -> f64 {
 }
 fn default_unmet_condition_months() -> f64 {
     6.0
+}
+
+/// A reason the engine gives, with its source.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReasonDef {
+    /// The reason, in both languages.
+    pub text: Text,
+    /// Where it comes from.
+    pub source: String,
 }
 
 /// How recommendations are ranked (see rules/README.md#ranking):
@@ -522,9 +536,13 @@ pub struct RankingDef {
     /// Value of a role the profile names in `goals`.
     #[schemars(range(min = 0, max = 5))]
     pub goal: f64,
-    /// Months to ready at which a move's reach is halved.
+    /// Months to ready at which the "how soon" half of a move's reach is halved.
     #[schemars(range(min = 1, max = 240))]
     pub reach_months: f64,
+    /// A role below the person's level is a move worth making only for a preference weighing
+    /// at least this much (a life-stage wish, such as work-life balance), not for an aptitude.
+    #[schemars(range(min = 0, max = 3))]
+    pub down_preference_min: f64,
     /// A role the profile is ready for with at least this fit counts as held: roles of lower
     /// seniority in its family are past the person's level.
     #[schemars(range(min = 0, max = 1))]
@@ -541,6 +559,7 @@ impl Default for RankingDef {
             seasoned_seniority: 4,
             goal: 1.5,
             reach_months: 24.0,
+            down_preference_min: 0.8,
             qualified_fit: 0.85,
         }
     }

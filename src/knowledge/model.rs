@@ -355,6 +355,9 @@ pub struct Scoring {
     pub unmet_condition_months: f64,
     /// How recommendations are ranked.
     pub ranking: Ranking,
+    /// Why a certificate is planned as proof for someone starting out or changing track (text,
+    /// source); no such certificate is planned without it.
+    pub proof_certificate: Option<(Text, String)>,
     /// Why these numbers.
     pub source: String,
 }
@@ -374,8 +377,10 @@ pub struct Ranking {
     pub seasoned_seniority: u8,
     /// Value of a stated goal.
     pub goal: f64,
-    /// Months to ready at which reach is halved.
+    /// Months to ready at which the "how soon" half of reach is halved.
     pub reach_months: f64,
+    /// Weight a preference needs to make a move below the person worth making.
+    pub down_preference_min: f64,
     /// Fit from which a ready role counts as held.
     pub qualified_fit: f64,
 }

@@ -187,9 +187,14 @@ pub struct CertificationPlan {
     pub others: Vec<CertAdvice>,
 }
 
-/// The certification plan for a role's essential skill gaps (the ones that keep it from being
-/// `ready`; every such gap a certification can close in full, see [`certplan`]), and the other
-/// helpful certifications.
+/// The certification plan for a role: the cheapest set that evidences the levels its essential
+/// skill gaps need (every such gap a certification can close in full, see [`certplan`]); the
+/// certifications a rule that applies recommends for the role (CCNA and CCNP backing an upstream
+/// step, a first certificate for newcomers …); and, for someone changing track or starting out
+/// whom neither gives one, the certificate that best proves the role's essential knowledge
+/// (certificates are the proof employers ask of people without experience in a field). In the
+/// order to take them, with formal prerequisites not yet held. Then the other helpful
+/// certifications.
 pub fn plan(
     kb: &KnowledgeBase,
     facts: &Facts,
@@ -199,25 +204,54 @@ pub fn plan(
     let needs: Vec<Need> = fit
         .skills
         .iter()
-        .filter(|t| t.essential && t.is_gap())
+        .filter(|t| t.essential && t.is_level_gap())
         .map(|t| Need {
             skill: t.skill,
             level: t.need,
         })
         .collect();
     let chosen = certplan::cheapest(kb, facts, &needs);
-    let (hours, _) = chosen.hours(kb);
+    let mut set: std::collections::BTreeSet<CertIx> = chosen.certs.iter().copied().collect();
+    for (cert, _) in recommended_by_rules(kb, fired, Some(fit.role)) {
+        if !facts.holds(cert) {
+            add_with_prerequisites(kb, facts, cert, &mut set);
+        }
+    }
+    let proof = if kb.scoring.proof_certificate.is_some() && changes_track(kb, facts, fit.role) {
+        proof_certificate(kb, facts, fit).filter(|c| !set.contains(c))
+    } else {
+        None
+    };
+    if let Some(c) = proof
+        && !proves_essential(kb, fit, &set)
+    {
+        add_with_prerequisites(kb, facts, c, &mut set);
+    }
+    let ordered = certplan::order(kb, &set);
     let mut advice = advise(kb, facts, fired, fit);
-    let mut plan = Vec::with_capacity(chosen.certs.len());
-    for cert in &chosen.certs {
+    let mut plan = Vec::with_capacity(ordered.len());
+    for cert in &ordered {
         let id = &kb.certification(*cert).id;
         let mut a = match advice.iter().position(|a| &a.id == id) {
             Some(i) => advice.remove(i),
             None => build(kb, facts, *cert, Vec::new(), Vec::new()),
         };
-        explain_choice(kb, fit, &chosen.certs, *cert, &mut a);
+        explain_choice(kb, fit, &ordered, *cert, &mut a);
+        if Some(*cert) == proof
+            && let Some((text, source)) = &kb.scoring.proof_certificate
+        {
+            a.reasons.push(CertReason {
+                kind: "proof",
+                text: text.clone(),
+                source: source.clone(),
+            });
+        }
         plan.push(a);
     }
+    let hours: f64 = ordered
+        .iter()
+        .filter_map(|c| kb.certification(*c).hours())
+        .sum();
     CertificationPlan {
         time: StudyTime {
             hours,
@@ -231,6 +265,87 @@ pub fn plan(
         plan,
         others: advice,
     }
+}
+
+/// Adds a certification and its formal prerequisites not yet held.
+fn add_with_prerequisites(
+    kb: &KnowledgeBase,
+    facts: &Facts,
+    cert: CertIx,
+    set: &mut std::collections::BTreeSet<CertIx>,
+) {
+    let mut stack = vec![cert];
+    while let Some(c) = stack.pop() {
+        if !facts.holds(c) && set.insert(c) {
+            stack.extend(kb.certification(c).prerequisites.iter().copied());
+        }
+    }
+}
+
+/// Whether moving into the role changes track: a first job, or a role of another family.
+fn changes_track(kb: &KnowledgeBase, facts: &Facts, role: RoleIx) -> bool {
+    match facts.current_family {
+        None => true,
+        Some(f) => kb.role(role).family != f,
+    }
+}
+
+/// Whether some planned certification evidences one of the role's essential skills.
+fn proves_essential(
+    kb: &KnowledgeBase,
+    fit: &RoleFit,
+    set: &std::collections::BTreeSet<CertIx>,
+) -> bool {
+    set.iter().any(|c| {
+        fit.skills
+            .iter()
+            .any(|t| t.essential && kb.certification(*c).level_of(t.skill) > 0)
+    })
+}
+
+/// The certificate (not held, its formal prerequisites held) that best proves a role's
+/// essential knowledge: among the role's helpful certifications and those evidencing an
+/// essential skill, the one evidencing the most essential skills the profile has not shown in
+/// practice, then the fewest study hours (unknown last), then id. `None` when the profile
+/// already holds one evidencing an essential skill.
+fn proof_certificate(kb: &KnowledgeBase, facts: &Facts, fit: &RoleFit) -> Option<CertIx> {
+    let essential: Vec<&crate::scoring::SkillTerm> =
+        fit.skills.iter().filter(|t| t.essential).collect();
+    let proves = |c: CertIx| {
+        essential
+            .iter()
+            .filter(|t| kb.certification(c).level_of(t.skill) > 0)
+            .count()
+    };
+    let held_proof = (0..kb.certifications.len())
+        .map(CertIx)
+        .any(|c| facts.holds(c) && proves(c) > 0);
+    if held_proof {
+        return None;
+    }
+    let role = kb.role(fit.role);
+    let mut options: Vec<(usize, f64, CertIx)> = (0..kb.certifications.len())
+        .map(CertIx)
+        .filter(|c| {
+            !facts.holds(*c)
+                && kb
+                    .certification(*c)
+                    .prerequisites
+                    .iter()
+                    .all(|p| facts.holds(*p))
+        })
+        .filter(|c| role.certifications.iter().any(|h| h.cert == *c) || proves(*c) > 0)
+        .map(|c| {
+            let unpractised = essential
+                .iter()
+                .filter(|t| t.practised < t.need && kb.certification(c).level_of(t.skill) > 0)
+                .count();
+            (unpractised, hours(kb, c), c)
+        })
+        .filter(|(n, _, _)| *n > 0)
+        .collect();
+    options.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+    options.first().map(|(_, _, c)| *c)
 }
 
 /// One planned certification, with what it closes of the role's gaps and why it is planned.

@@ -9,7 +9,8 @@
 //!       + seasoning · depth           (senior roles: experience beyond the minimum, full at 2×)
 //!       + transition_condition_bonus  (when the conditions the sources attach to the move hold)
 //!       + goal                        (when the profile names the role among its goals)
-//! reach = fit · reach_months / (reach_months + months to ready) · (1 − two_step_penalty)^(steps − 1)
+//! soon  = reach_months / (reach_months + months to ready)          (1 when ready now, ½ at reach_months)
+//! reach = (fit + soon) / 2 · (1 − two_step_penalty)^(steps − 1)
 //! s     = reach · value / the largest value the knowledge base allows          (0–1)
 //! score = 0.5 + s/2 for a move worth making, s/2 for the rest
 //! ```
@@ -122,7 +123,8 @@ pub struct Assessment {
     pub months_to_ready: f64,
     /// Readiness, the unmet conditions included.
     pub readiness: Readiness,
-    /// How reachable the move is, 0–1: the fit, discounted by the time to ready and the steps.
+    /// How reachable the move is, 0–1: the mean of the fit and how soon the person can be ready,
+    /// discounted for extra steps.
     pub reach: f64,
     /// The ranking score, 0–1.
     pub score: f64,
@@ -207,6 +209,13 @@ pub fn preference_weight(kb: &KnowledgeBase, facts: &Facts, role: RoleIx) -> f64
     matched_preferences(kb, facts, role)
         .map(|p| preference_value(kb, p))
         .sum()
+}
+
+/// The largest weight among the profile's preferences that a role suits (0 when none).
+pub fn strongest_preference(kb: &KnowledgeBase, facts: &Facts, role: RoleIx) -> f64 {
+    matched_preferences(kb, facts, role)
+        .map(|p| preference_value(kb, p))
+        .fold(0.0, f64::max)
 }
 
 /// The value one matched preference adds.
@@ -298,7 +307,10 @@ pub fn assess(
             Advice::StepUp | Advice::Entry | Advice::Goal => true,
             Advice::Specialise => level_change >= 0 || wanted,
             Advice::ChangeTrack => level_change > 0 || wanted,
-            Advice::Sideways | Advice::PastLevel => wanted,
+            Advice::Sideways => wanted,
+            Advice::PastLevel => {
+                strongest_preference(kb, facts, c.role) >= r.down_preference_min
+            }
             Advice::AlreadyYours => false,
         };
     let (fit_readiness, fit_months) = c.readiness;
@@ -309,8 +321,8 @@ pub fn assess(
         months_to_ready,
     );
     let extra_steps = i32::try_from(c.transitions.len().saturating_sub(1)).unwrap_or(i32::MAX);
-    let reach = c.fit * r.reach_months / (r.reach_months + months_to_ready)
-        * (1.0 - s.two_step_penalty).powi(extra_steps);
+    let soon = r.reach_months / (r.reach_months + months_to_ready);
+    let reach = (c.fit + soon) / 2.0 * (1.0 - s.two_step_penalty).powi(extra_steps);
     let largest = largest_value(kb);
     let share = if largest > 0.0 {
         (reach * value.total.max(0.0) / largest).clamp(0.0, 1.0)

@@ -553,6 +553,11 @@ pub(super) fn scoring(
         ready_months: s.ready_months,
         unmet_condition_months: s.unmet_condition_months,
         ranking,
+        proof_certificate: s.proof_certificate.as_ref().map(|p| {
+            ctx.text(&loc.at("proof_certificate").at("text"), &p.text);
+            ctx.source(&loc.at("proof_certificate"), &p.source);
+            (p.text.clone(), p.source.clone())
+        }),
         source: s.source.clone(),
     })
 }
@@ -585,6 +590,7 @@ fn ranking(ctx: &mut Ctx, loc: &Loc, s: &ScoringDef, preferences: usize) -> Rank
         ("seasoning", r.seasoning, 3.0),
         ("goal", r.goal, 5.0),
         ("qualified_fit", r.qualified_fit, 1.0),
+        ("down_preference_min", r.down_preference_min, 3.0),
     ] {
         ctx.range(&loc.at(key), x, 0.0, hi, "invalid-scoring", key);
     }
@@ -622,6 +628,7 @@ fn ranking(ctx: &mut Ctx, loc: &Loc, s: &ScoringDef, preferences: usize) -> Rank
         seasoned_seniority: r.seasoned_seniority,
         goal: r.goal,
         reach_months: r.reach_months,
+        down_preference_min: r.down_preference_min,
         qualified_fit: r.qualified_fit,
     }
 }
