@@ -474,10 +474,11 @@ pub struct ScoringDef {
     /// How recommendations are ranked: the value of a move and how reachable it is.
     #[serde(default)]
     pub ranking: RankingDef,
-    /// Why a certificate is planned as proof for someone starting out or changing track, with
-    /// its source; without it, no certificate is planned for that reason alone.
+    /// Why a certificate is planned as proof for someone starting out or moving into one of
+    /// its `families` from another, with its source; without it, no certificate is planned for
+    /// that reason alone.
     #[serde(default)]
-    pub proof_certificate: Option<ReasonDef>,
+    pub proof_certificate: Option<ProofDef>,
     /// Why these numbers.
     pub source: String,
 }
@@ -501,10 +502,14 @@ fn default_unmet_condition_months() -> f64 {
     6.0
 }
 
-/// A reason the engine gives, with its source.
+/// When a certificate is planned as proof of skills, and why.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ReasonDef {
+pub struct ProofDef {
+    /// The families (fields) in which a certificate is the proof employers ask of people new to
+    /// them (family ids; all families when empty).
+    #[serde(default)]
+    pub families: Vec<String>,
     /// The reason, in both languages.
     pub text: Text,
     /// Where it comes from.

@@ -355,10 +355,20 @@ pub struct Scoring {
     pub unmet_condition_months: f64,
     /// How recommendations are ranked.
     pub ranking: Ranking,
-    /// Why a certificate is planned as proof for someone starting out or changing track (text,
-    /// source); no such certificate is planned without it.
-    pub proof_certificate: Option<(Text, String)>,
+    /// When a certificate is planned as proof for someone new to a field; none without it.
+    pub proof_certificate: Option<Proof>,
     /// Why these numbers.
+    pub source: String,
+}
+
+/// When a certificate is planned as proof of skills, and why.
+#[derive(Debug, Clone)]
+pub struct Proof {
+    /// The families in which it applies (all when empty).
+    pub families: Vec<FamilyIx>,
+    /// Why.
+    pub text: Text,
+    /// Source.
     pub source: String,
 }
 

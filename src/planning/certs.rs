@@ -217,7 +217,7 @@ pub fn plan(
             add_with_prerequisites(kb, facts, cert, &mut set);
         }
     }
-    let proof = if kb.scoring.proof_certificate.is_some() && changes_track(kb, facts, fit.role) {
+    let proof = if changes_field(kb, facts, fit.role) {
         proof_certificate(kb, facts, fit).filter(|c| !set.contains(c))
     } else {
         None
@@ -238,12 +238,12 @@ pub fn plan(
         };
         explain_choice(kb, fit, &ordered, *cert, &mut a);
         if Some(*cert) == proof
-            && let Some((text, source)) = &kb.scoring.proof_certificate
+            && let Some(p) = &kb.scoring.proof_certificate
         {
             a.reasons.push(CertReason {
                 kind: "proof",
-                text: text.clone(),
-                source: source.clone(),
+                text: p.text.clone(),
+                source: p.source.clone(),
             });
         }
         plan.push(a);
@@ -282,12 +282,16 @@ fn add_with_prerequisites(
     }
 }
 
-/// Whether moving into the role changes track: a first job, or a role of another family.
-fn changes_track(kb: &KnowledgeBase, facts: &Facts, role: RoleIx) -> bool {
-    match facts.current_family {
-        None => true,
-        Some(f) => kb.role(role).family != f,
-    }
+/// Whether moving into the role enters a field where a certificate is the proof of skills
+/// (the knowledge base's `proof_certificate`): a first job, or a role of another family, of a
+/// family the proof applies to.
+fn changes_field(kb: &KnowledgeBase, facts: &Facts, role: RoleIx) -> bool {
+    let Some(proof) = &kb.scoring.proof_certificate else {
+        return false;
+    };
+    let family = kb.role(role).family;
+    let field = proof.families.is_empty() || proof.families.contains(&family);
+    field && facts.current_family != Some(family)
 }
 
 /// Whether some planned certification evidences one of the role's essential skills.
@@ -304,14 +308,27 @@ fn proves_essential(
 }
 
 /// The certificate (not held, its formal prerequisites held) that best proves a role's
-/// essential knowledge: among the role's helpful certifications and those evidencing an
-/// essential skill, the one evidencing the most essential skills the profile has not shown in
-/// practice, then the fewest study hours (unknown last), then id. `None` when the profile
-/// already holds one evidencing an essential skill.
+/// essential knowledge: among the certifications of the field (most of what they evidence is
+/// what the role requires: CCNA or LinuC for infrastructure, not a general IT exam) that
+/// evidence an essential skill, the one evidencing the most essential skills the profile has
+/// not shown in practice, then the fewest study hours (unknown last), then id. `None` when the
+/// profile already holds such a certificate.
 fn proof_certificate(kb: &KnowledgeBase, facts: &Facts, fit: &RoleFit) -> Option<CertIx> {
     let essential: Vec<&crate::scoring::SkillTerm> =
         fit.skills.iter().filter(|t| t.essential).collect();
+    let role = kb.role(fit.role);
+    let of_the_field = |c: CertIx| {
+        let evidences = &kb.certification(c).evidences;
+        let required = evidences
+            .iter()
+            .filter(|(s, _)| role.requirements.iter().any(|q| q.skill == *s))
+            .count();
+        2 * required >= evidences.len() && required > 0
+    };
     let proves = |c: CertIx| {
+        if !of_the_field(c) {
+            return 0;
+        }
         essential
             .iter()
             .filter(|t| kb.certification(c).level_of(t.skill) > 0)
@@ -323,7 +340,6 @@ fn proof_certificate(kb: &KnowledgeBase, facts: &Facts, fit: &RoleFit) -> Option
     if held_proof {
         return None;
     }
-    let role = kb.role(fit.role);
     let mut options: Vec<(usize, f64, CertIx)> = (0..kb.certifications.len())
         .map(CertIx)
         .filter(|c| {
@@ -334,7 +350,7 @@ fn proof_certificate(kb: &KnowledgeBase, facts: &Facts, fit: &RoleFit) -> Option
                     .iter()
                     .all(|p| facts.holds(*p))
         })
-        .filter(|c| role.certifications.iter().any(|h| h.cert == *c) || proves(*c) > 0)
+        .filter(|c| proves(*c) > 0)
         .map(|c| {
             let unpractised = essential
                 .iter()

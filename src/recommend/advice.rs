@@ -174,9 +174,12 @@ pub fn classify(
     let Some(current) = standing.current else {
         return (Advice::Entry, None);
     };
+    // A specialisation within the person's own family: reached through another family it is a
+    // change of track.
     let specialisation = transitions
         .last()
-        .is_some_and(|t| kb.transition(*t).kind == TransitionKind::Specialisation);
+        .is_some_and(|t| kb.transition(*t).kind == TransitionKind::Specialisation)
+        && kb.role(role).family == kb.role(current).family;
     if standing.job.contains(&role) {
         return if specialisation {
             (Advice::Specialise, None)

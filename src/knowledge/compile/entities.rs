@@ -554,9 +554,14 @@ pub(super) fn scoring(
         unmet_condition_months: s.unmet_condition_months,
         ranking,
         proof_certificate: s.proof_certificate.as_ref().map(|p| {
-            ctx.text(&loc.at("proof_certificate").at("text"), &p.text);
-            ctx.source(&loc.at("proof_certificate"), &p.source);
-            (p.text.clone(), p.source.clone())
+            let at = loc.at("proof_certificate");
+            ctx.text(&at.at("text"), &p.text);
+            ctx.source(&at, &p.source);
+            Proof {
+                families: ctx.list(&at.at("families"), &p.families, Ctx::family),
+                text: p.text.clone(),
+                source: p.source.clone(),
+            }
         }),
         source: s.source.clone(),
     })
