@@ -266,6 +266,7 @@ fn recommendations(out: &mut String, r: &Report, l: Lang) {
     let heads = [
         ("#", "#"),
         ("Role", "ロール"),
+        ("Advice", "助言"),
         ("Score", "スコア"),
         ("Fit", "適合度"),
         ("Readiness", "準備状況"),
@@ -289,11 +290,14 @@ fn recommendations(out: &mut String, r: &Report, l: Lang) {
         };
         let _ = writeln!(
             out,
-            "<tr><td class=\"rank\">{}</td><td>{} <code>{}</code>{via}</td><td class=\"bar\">{}</td><td class=\"bar\">{}</td>\
+            "<tr><td class=\"rank\">{}</td><td>{} <code>{}</code>{via}</td><td class=\"advice {}\">{}</td>\
+             <td class=\"bar\">{}</td><td class=\"bar\">{}</td>\
              <td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
             i + 1,
             text(&rec.name, l),
             escape(&rec.role),
+            rec.advice.as_str(),
+            escape(l.msg(rec.advice.names().0, rec.advice.names().1)),
             meter(rec.score, "score"),
             meter(rec.fit, "fit"),
             badge(rec.readiness.as_str(), l),

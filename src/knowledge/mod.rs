@@ -261,6 +261,12 @@ impl KnowledgeBase {
     }
 
     /// Transitions leaving a role, sorted by target id.
+    /// The transition from one role to another, if there is one.
+    pub fn transition_between(&self, from: RoleIx, to: RoleIx) -> Option<TransitionIx> {
+        self.outgoing(from).find(|(_, t)| t.to == to).map(|(i, _)| i)
+    }
+
+    /// The transitions leaving a role.
     pub fn outgoing(&self, from: RoleIx) -> impl Iterator<Item = (TransitionIx, &Transition)> {
         let range = self.index.outgoing(from);
         let start = range.start;

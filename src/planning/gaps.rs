@@ -13,10 +13,19 @@ pub struct SkillGap {
     pub skill: String,
     /// Skill names.
     pub name: Text,
-    /// Effective level now (reported, or evidenced by a certification).
+    /// Level now, as it counts toward readiness: shown in hands-on work where the role asks for
+    /// it (from level 2, "works with help", for someone moving from a role), else reported or
+    /// evidenced by a certification.
     pub have: u8,
     /// Level needed.
     pub need: u8,
+    /// The higher level a knowledge exam shows, when above `have` (it counts toward the fit but
+    /// not as hands-on work).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidenced: Option<u8>,
+    /// The certification that shows `evidenced`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
     /// Whether the gap keeps the role from being `ready`.
     pub essential: bool,
     /// Weight of the requirement (after the essential multiplier).
@@ -104,11 +113,17 @@ pub fn split(
         .filter(|t| t.is_gap())
         .map(|t| {
             let s = kb.skill(t.skill);
+            let have = t.ready_level();
+            let shown = (t.have > have).then_some(t.have);
             SkillGap {
                 skill: s.id.clone(),
                 name: s.name.clone(),
-                have: t.have,
+                have,
                 need: t.need,
+                evidenced: shown,
+                evidence: shown
+                    .and_then(|_| t.evidence)
+                    .map(|c| kb.certification(c).id.clone()),
                 essential: t.essential,
                 weight: t.weight,
                 months: t.months,

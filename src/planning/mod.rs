@@ -17,7 +17,10 @@ use crate::knowledge::KnowledgeBase;
 use crate::knowledge::format::Text;
 use crate::knowledge::model::RoleIx;
 use crate::profile::{Facts, Profile};
-use crate::recommend::Reason;
+use crate::knowledge::format::Advice;
+use crate::knowledge::model::TransitionIx;
+use crate::recommend::advice::{self, Candidate, Standing};
+use crate::recommend::{Reason, UnmetCondition};
 use crate::scoring::{FiredRules, Readiness, score_role};
 
 use certs::{CertAdvice, StudyTime};
@@ -37,10 +40,20 @@ pub struct GapReport {
     pub current_role: Option<String>,
     /// Fit, 0–1.
     pub fit: f64,
-    /// Ready, stretch or long-term.
+    /// What kind of advice the target is for the profile (see `recommend`).
+    pub advice: Advice,
+    /// Ready, stretch or long-term, the unmet conditions of the quickest route's moves included.
     pub readiness: Readiness,
-    /// Months to close the essential gaps.
+    /// Months to ready: the gaps (essential in full, optional in part, experience in parallel)
+    /// plus what unmet conditions of the quickest route add.
     pub months_to_ready: f64,
+    /// Whether the conditions the sources attach to the quickest route's moves hold (absent when
+    /// they have none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conditions_met: Option<bool>,
+    /// What the unmet conditions of the quickest route take, each with its source.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unmet: Vec<UnmetCondition>,
     /// Months to close every gap.
     pub months_to_close_all: f64,
     /// Skill gaps, essential first.
@@ -94,14 +107,38 @@ pub fn gaps(
         .current_role
         .filter(|r| *r != target)
         .and_then(|from| routes::best(kb, graph, from, target, Some(profile)));
+    let transitions: Vec<TransitionIx> = route
+        .iter()
+        .flat_map(|r| r.steps.iter())
+        .filter_map(|s| kb.transition_between(kb.find_role(&s.from)?, kb.find_role(&s.to)?))
+        .collect();
+    let standing = Standing::new(kb, &facts, &fired, &profile.goals);
+    let assessed = advice::assess(
+        kb,
+        &facts,
+        &standing,
+        Candidate {
+            role: target,
+            transitions: &transitions,
+            fit: fit.fit,
+            readiness: (fit.readiness, fit.months_to_ready),
+        },
+    );
     let role = kb.role(target);
     GapReport {
         target: role.id.clone(),
         name: role.name.clone(),
         current_role: profile.current_role.map(|r| kb.role(r).id.clone()),
         fit: fit.fit,
-        readiness: fit.readiness,
-        months_to_ready: fit.months_to_ready,
+        advice: if profile.current_role == Some(target) {
+            Advice::AlreadyYours
+        } else {
+            assessed.advice
+        },
+        readiness: assessed.readiness,
+        months_to_ready: assessed.months_to_ready,
+        conditions_met: assessed.conditions_met,
+        unmet: crate::recommend::unmet(kb, &facts, &transitions),
         months_to_close_all: fit.months_to_close_all,
         skills,
         experience,

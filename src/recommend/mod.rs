@@ -293,7 +293,7 @@ fn move_kind(kb: &KnowledgeBase, transitions: &[TransitionIx]) -> Option<Transit
 }
 
 /// What the unmet conditions of a route's moves take.
-fn unmet(kb: &KnowledgeBase, facts: &Facts, transitions: &[TransitionIx]) -> Vec<UnmetCondition> {
+pub fn unmet(kb: &KnowledgeBase, facts: &Facts, transitions: &[TransitionIx]) -> Vec<UnmetCondition> {
     transitions
         .iter()
         .map(|t| kb.transition(*t))
@@ -311,8 +311,8 @@ fn unmet(kb: &KnowledgeBase, facts: &Facts, transitions: &[TransitionIx]) -> Vec
                 None => UnmetCondition {
                     to: to.id.clone(),
                     advice: crate::planning::gaps::text(
-                        format!("{}への移動に多い条件をまず満たす", to.name.ja),
-                        format!("first meet what the sources tie the move to {} to", to.name.en),
+                        format!("{}への移動に多い条件を満たす", to.name.ja),
+                        format!("meet what the sources tie the move to {} to", to.name.en),
                     ),
                     months: kb.scoring.unmet_condition_months,
                     source: tr.source.clone(),

@@ -17,21 +17,35 @@ pub fn text(g: &GapReport, o: Options) -> String {
         months(g.months_to_ready, l),
         months(g.months_to_close_all, l),
     );
+    let (en, ja) = g.advice.names();
     let (title, time) = match l {
         Lang::En => (
-            format!("Gaps to {} ({}): fit {fit}, {ready}", g.target, g.name.en),
-            format!("Time: {to_ready} to ready (essential gaps), {to_all} to close every gap"),
+            format!(
+                "Gaps to {} ({}): {en}; fit {fit}, {ready}",
+                g.target, g.name.en
+            ),
+            format!("Time: {to_ready} to ready (essential gaps, part of the others), {to_all} to close every gap"),
         ),
         Lang::Ja => (
             format!(
-                "{} ({}) までの不足: 適合度 {fit}、{ready}",
+                "{} ({}) までの不足: {ja}。適合度 {fit}、{ready}",
                 g.target, g.name.ja
             ),
-            format!("期間: 準備完了まで{to_ready}(必須の不足)、すべての不足を埋めるまで{to_all}"),
+            format!("期間: 準備完了まで{to_ready}(必須の不足と、その他の不足の一部)、すべての不足を埋めるまで{to_all}"),
         ),
     };
     let _ = writeln!(out, "{}", o.title(&title));
     o.push_item(&mut out, "", 0, &time);
+    for u in &g.unmet {
+        let first = format!(
+            "{} {} ({}) {}",
+            l.msg("First:", "まず:"),
+            l.text(&u.advice),
+            months(u.months, l),
+            src.mark(&u.source)
+        );
+        o.push_item(&mut out, "", 0, &first);
+    }
     if let Some(role) = &g.current_role {
         let role = format!("{} {role}", l.msg("Current role:", "現在のロール:"));
         o.push_item(&mut out, "", 0, &role);
@@ -60,7 +74,10 @@ pub fn text(g: &GapReport, o: Options) -> String {
             t.add_row(vec![
                 s.skill.clone(),
                 l.text(&s.name).to_string(),
-                s.have.to_string(),
+                match (&s.evidence, s.evidenced) {
+                    (Some(c), Some(l)) => format!("{} ({c}: {l})", s.have),
+                    _ => s.have.to_string(),
+                },
                 s.need.to_string(),
                 yes_no(s.essential, l),
                 fmt_num(s.months),

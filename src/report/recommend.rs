@@ -177,9 +177,13 @@ fn detail(out: &mut String, src: &mut Sources, n: usize, rec: &Recommendation, o
         .iter()
         .map(|g| match g {
             Gap::Skill(s) => format!(
-                "{} {}→{}{}",
+                "{} {}{}→{}{}",
                 s.skill,
                 s.have,
+                match (&s.evidence, s.evidenced) {
+                    (Some(c), Some(l)) => format!(" ({c}: {l})"),
+                    _ => String::new(),
+                },
                 s.need,
                 if s.essential {
                     l.msg(" (essential)", " (必須)")

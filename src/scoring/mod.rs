@@ -37,6 +37,9 @@ pub struct SkillTerm {
     pub practised: u8,
     /// Met in level only by a knowledge exam, where the role needs hands-on work.
     pub practice_gap: bool,
+    /// Whether readiness asks for hands-on work at this level (for a newcomer, a certificate is
+    /// the proof; below the hands-on level, knowledge is enough).
+    pub hands_on: bool,
     /// The certification that evidences `have`, when it is above the reported level.
     pub evidence: Option<CertIx>,
     /// Level required.
@@ -65,6 +68,16 @@ impl SkillTerm {
     /// Whether the level itself falls short (what a certification could still evidence).
     pub fn is_level_gap(&self) -> bool {
         self.have < self.need
+    }
+
+    /// The level that counts toward readiness: the hands-on level where hands-on work is
+    /// asked, else the level shown (reported or evidenced).
+    pub fn ready_level(&self) -> u8 {
+        if self.hands_on {
+            self.practised.min(self.have)
+        } else {
+            self.have
+        }
     }
 }
 
@@ -200,6 +213,7 @@ pub fn score_role(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, role: R
                 reported,
                 practised: gap.practised,
                 practice_gap: gap.practice_gap,
+                hands_on: gap.hands_on,
                 evidence: if have > reported {
                     facts.evidence.get(q.skill.0).copied().flatten()
                 } else {

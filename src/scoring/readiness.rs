@@ -61,6 +61,8 @@ pub struct RequirementGap {
     pub practised: u8,
     /// Met in level, but only by a knowledge exam where hands-on work is needed.
     pub practice_gap: bool,
+    /// Whether readiness asks for hands-on work at this level (not a certificate alone).
+    pub hands_on: bool,
     /// Months to close it (learning, and practising what a knowledge exam shows).
     pub months: f64,
 }
@@ -82,6 +84,7 @@ impl RequirementGap {
             have,
             practised,
             practice_gap,
+            hands_on,
             months,
         }
     }

@@ -175,6 +175,7 @@ fn briefed(full: &Value) -> Value {
                 .collect();
             serde_json::json!({
                 "role": r["role"],
+                "advice": r["advice"],
                 "score": r["score"],
                 "fit": r["fit"],
                 "readiness": r["readiness"],

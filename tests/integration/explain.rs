@@ -141,7 +141,7 @@ fn every_reason_agrees_with_explain() {
                             assert!(line.effects.iter().any(|e| e == "note"), "{at}: {id}");
                         }
                     }
-                    "transition" | "condition" | "preference" | "income" => {}
+                    "advice" | "transition" | "condition" | "preference" | "income" => {}
                     other => panic!("{at}: unexpected reason kind {other}"),
                 }
             }

@@ -73,16 +73,21 @@ proptest! {
         }
     }
 
-    /// Scores are in [0, 1] and `ready` means no essential gap.
+    /// Fits are in [0, 1], and `ready` means no essential gap (in level, in hands-on work or in
+    /// years) and little else to learn (at most the scoring's `ready_months`).
     #[test]
     fn scores_in_range_and_ready_means_no_essential_gap(p in profile()) {
         let e = engine();
+        let ready_months = e.knowledge().scoring.ready_months;
         let profile = e.profile_from_str("p.json", &p.to_string()).expect("valid");
         for f in e.score_all(&profile) {
             prop_assert!((0.0..=1.0).contains(&f.fit));
             let essential_gap = f.skills.iter().any(|t| t.essential && t.is_gap())
                 || f.experience.iter().any(|t| t.is_gap());
-            prop_assert_eq!(f.readiness == careergraph::scoring::Readiness::Ready, !essential_gap);
+            prop_assert_eq!(
+                f.readiness == careergraph::scoring::Readiness::Ready,
+                !essential_gap && f.months_to_ready <= ready_months
+            );
         }
     }
 }
@@ -94,14 +99,14 @@ fn recommend_json(p: &serde_json::Value) -> String {
     careergraph::report::json(&e.recommend(&profile, Default::default()))
 }
 
-/// Each recommended role's score, by role id.
-fn scores(p: &serde_json::Value) -> std::collections::BTreeMap<String, f64> {
+/// Each recommended role's JSON, by role id.
+fn by_role(p: &serde_json::Value) -> std::collections::BTreeMap<String, serde_json::Value> {
     let v: serde_json::Value = serde_json::from_str(&recommend_json(p)).expect("JSON");
     v["recommendations"]
         .as_array()
         .expect("recommendations")
         .iter()
-        .filter_map(|r| Some((r["role"].as_str()?.to_string(), r["score"].as_f64()?)))
+        .filter_map(|r| Some((r["role"].as_str()?.to_string(), r.clone())))
         .collect()
 }
 
@@ -137,23 +142,38 @@ fn route_request() -> impl Strategy<Value = (String, String, usize)> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(32))]
 
-    /// Recommendation scores are in [0, 1], and `ready` exactly when no essential gap is listed.
+    /// Recommendation scores are in [0, 1], 0.5 and above exactly for moves worth making; and
+    /// `ready` exactly when no essential gap is listed, no unmet condition of the move adds
+    /// time, and little else is left to learn.
     #[test]
     fn recommendations_in_range_and_ready_iff_no_essential_gap(p in profile()) {
+        let e = engine();
+        let ready_months = e.knowledge().scoring.ready_months;
         let v: serde_json::Value = serde_json::from_str(&recommend_json(&p)).expect("JSON");
         for r in v["recommendations"].as_array().expect("list") {
             let score = r["score"].as_f64().expect("score");
             prop_assert!((0.0..=1.0).contains(&score), "{}: {score}", r["role"]);
+            prop_assert_eq!(score >= 0.5, r["worth_making"] == true, "{}", r["role"]);
             let essential = r["gaps"].as_array().expect("gaps").iter().any(|g| {
                 // experience gaps (total, phase, management years) are always essential
                 g["kind"] != "skill" || g["essential"] == serde_json::json!(true)
             });
-            prop_assert_eq!(r["readiness"] == "ready", !essential, "{}", r["role"]);
+            let unmet_time = r["unmet"]
+                .as_array()
+                .is_some_and(|u| u.iter().any(|x| x["months"].as_f64() > Some(0.0)));
+            let months = r["months_to_ready"].as_f64().expect("months");
+            prop_assert_eq!(
+                r["readiness"] == "ready",
+                !essential && !unmet_time && months <= ready_months,
+                "{}",
+                r["role"]
+            );
         }
     }
 
     /// Gaining a skill level, a certification, a year (total, in a phase, of management) never
-    /// lowers the score of a recommended role.
+    /// lowers the fit or the reach of a recommended role, nor its score, unless the gain puts the
+    /// person past the role (qualified for a higher one in its family).
     #[test]
     fn gaining_never_lowers_a_recommendation_score(
         p in profile(), which in 0usize..5, pick in any::<prop::sample::Index>()
@@ -187,12 +207,21 @@ proptest! {
                 q["management"]["years"] = serde_json::json!(y + 1.0);
             }
         }
-        let before = scores(&p);
-        let after = scores(&q);
+        let before = by_role(&p);
+        let after = by_role(&q);
         for (role, b) in &before {
-            if let Some(a) = after.get(role) {
-                prop_assert!(*a >= b - 1e-9, "{role}: {b} -> {a} after change {which}");
+            let Some(a) = after.get(role) else { continue };
+            for key in ["fit", "reach"] {
+                let (x, y) = (b[key].as_f64().expect(key), a[key].as_f64().expect(key));
+                prop_assert!(y >= x - 1e-9, "{role} {key}: {x} -> {y} after change {which}");
             }
+            let (x, y) = (b["score"].as_f64().expect("score"), a["score"].as_f64().expect("score"));
+            prop_assert!(
+                y >= x - 1e-9 || (a["advice"] == "past-level" && b["advice"] != "past-level"),
+                "{role} score: {x} -> {y} after change {which} ({} -> {})",
+                b["advice"],
+                a["advice"]
+            );
         }
     }
 
@@ -300,6 +329,81 @@ proptest! {
                     prop_assert_eq!(&x[key], &y[key], "{}", key);
                 }
             }
+        }
+    }
+}
+
+/// A random profile with a current role (or none), no preferences, and maybe a goal.
+fn profile_with_goal() -> impl Strategy<Value = (serde_json::Value, Option<String>)> {
+    let roles: Vec<String> = engine()
+        .knowledge()
+        .roles
+        .iter()
+        .map(|r| r.id.clone())
+        .collect();
+    (profile(), proptest::option::of(proptest::sample::select(roles))).prop_map(|(mut p, goal)| {
+        p["preferences"] = serde_json::json!([]);
+        if let Some(g) = &goal {
+            p["goals"] = serde_json::json!([g]);
+        }
+        (p, goal)
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// A goal the career graph reaches from the current role (or, with none, from an entry role)
+    /// is always recommended, first among the moves, with the advice `goal`, unless it is the
+    /// job the person already does.
+    #[test]
+    fn a_reachable_goal_is_always_listed((p, goal) in profile_with_goal()) {
+        let Some(goal) = goal else { return Ok(()) };
+        let e = engine();
+        let kb = e.knowledge();
+        let current = p["current_role"].as_str().map(str::to_string);
+        if current.as_deref() == Some(goal.as_str()) {
+            return Ok(());
+        }
+        let reachable = match &current {
+            Some(from) => !e.paths(from, &goal, 1, None).expect("known roles").paths.is_empty(),
+            None => kb.roles.iter().filter(|r| r.entry).any(|r| {
+                r.id == goal || !e.paths(&r.id, &goal, 1, None).expect("known").paths.is_empty()
+            }),
+        };
+        let v: serde_json::Value = serde_json::from_str(&recommend_json(&p)).expect("JSON");
+        let recs = v["recommendations"].as_array().expect("list");
+        let found = recs.iter().position(|r| r["role"] == goal.as_str());
+        if reachable {
+            let at = found.unwrap_or_else(|| panic!("goal {goal} not listed for {p}"));
+            let r = &recs[at];
+            if r["advice"] != "already-yours" {
+                prop_assert_eq!(&r["advice"], "goal");
+                prop_assert_eq!(at, 0, "the one goal comes first");
+            }
+        }
+    }
+
+    /// Without a preference or a goal, the job the person already does under another name, a
+    /// role below them and a sideways move never rank above a step up.
+    #[test]
+    fn a_relabel_never_outranks_an_advancement_without_a_preference(
+        (mut p, _) in profile_with_goal()
+    ) {
+        p["goals"] = serde_json::json!([]);
+        let v: serde_json::Value = serde_json::from_str(&recommend_json(&p)).expect("JSON");
+        let recs = v["recommendations"].as_array().expect("list");
+        let rank = |kinds: &[&str]| -> Vec<usize> {
+            recs.iter()
+                .enumerate()
+                .filter(|(_, r)| kinds.iter().any(|k| r["advice"] == *k))
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let ups = rank(&["step-up"]);
+        let not_moves = rank(&["already-yours", "past-level", "sideways"]);
+        if let (Some(last_up), Some(first_not)) = (ups.iter().max(), not_moves.iter().min()) {
+            prop_assert!(last_up < first_not, "{p}: {recs:?}");
         }
     }
 }
