@@ -28,10 +28,14 @@ pub struct Explanation {
     pub profile: Option<String>,
     /// The fit, 0–1.
     pub fit: f64,
-    /// Ready, stretch or long-term.
+    /// Ready, stretch or long-term, the unmet conditions of the move there included (as
+    /// `recommend` and `gaps` say).
     pub readiness: Readiness,
-    /// Months to close the essential gaps.
+    /// Months to ready, as `recommend` and `gaps` count them.
     pub months_to_ready: f64,
+    /// How the role ranks as a recommendation for the profile: the kind of advice, what the
+    /// move is worth (value, term by term), how reachable it is, and its score.
+    pub ranking: crate::recommend::Assessment,
     /// How the terms combine.
     pub formula: Formula,
     /// Each skill requirement.
@@ -150,10 +154,16 @@ pub struct RuleLine {
 }
 
 /// Explains a role's fit for a profile.
-pub fn explain(kb: &KnowledgeBase, profile: &Profile, role: RoleIx) -> Explanation {
+pub fn explain(
+    kb: &KnowledgeBase,
+    graph: &crate::graph::CareerGraph,
+    profile: &Profile,
+    role: RoleIx,
+) -> Explanation {
     let facts = Facts::new(profile, kb);
     let fired = FiredRules::new(kb, &facts);
     let fit = score_role(kb, &facts, &fired, role);
+    let (ranking, _) = crate::recommend::assess_role(kb, graph, profile, role);
     let r = kb.role(role);
     let skills = skill_lines(kb, &fit);
     let experience = fit
@@ -199,8 +209,9 @@ pub fn explain(kb: &KnowledgeBase, profile: &Profile, role: RoleIx) -> Explanati
         source: r.source.clone(),
         profile: profile.name.clone(),
         fit: fit.fit,
-        readiness: fit.readiness,
-        months_to_ready: fit.months_to_ready,
+        readiness: ranking.readiness,
+        months_to_ready: ranking.months_to_ready,
+        ranking,
         formula: Formula {
             skill_weight: kb.scoring.skill_weight,
             skill_score: fit.skill_score,
@@ -235,7 +246,7 @@ mod tests {
             )
             .unwrap();
         for (i, _) in kb.roles.iter().enumerate() {
-            let x = explain(kb, &p, RoleIx(i));
+            let x = explain(kb, e.graph(), &p, RoleIx(i));
             let skills: f64 = x.skills.iter().map(|s| s.contribution).sum();
             let exp: f64 = x.experience.iter().map(|s| s.contribution).sum();
             let base = if x.skills.is_empty() {
@@ -275,7 +286,7 @@ mod tests {
                 r#"{"skills": {}, "certifications": ["ccnp-enterprise"]}"#,
             )
             .unwrap();
-        let x = explain(kb, &p, kb.find_role("network-engineer").unwrap());
+        let x = explain(kb, e.graph(), &p, kb.find_role("network-engineer").unwrap());
         let tcp = x.skills.iter().find(|s| s.skill == "tcp-ip").unwrap();
         assert_eq!(tcp.evidence.as_deref(), Some("ccnp-enterprise"));
         assert_eq!(tcp.reported, 0);

@@ -18,8 +18,6 @@ use crate::knowledge::format::Text;
 use crate::knowledge::model::RoleIx;
 use crate::profile::{Facts, Profile};
 use crate::knowledge::format::Advice;
-use crate::knowledge::model::TransitionIx;
-use crate::recommend::advice::{self, Candidate, Standing};
 use crate::recommend::{Reason, UnmetCondition};
 use crate::scoring::{FiredRules, Readiness, score_role};
 
@@ -107,23 +105,9 @@ pub fn gaps(
         .current_role
         .filter(|r| *r != target)
         .and_then(|from| routes::best(kb, graph, from, target, Some(profile)));
-    let transitions: Vec<TransitionIx> = route
-        .iter()
-        .flat_map(|r| r.steps.iter())
-        .filter_map(|s| kb.transition_between(kb.find_role(&s.from)?, kb.find_role(&s.to)?))
-        .collect();
-    let standing = Standing::new(kb, &facts, &fired, &profile.goals);
-    let assessed = advice::assess(
-        kb,
-        &facts,
-        &standing,
-        Candidate {
-            role: target,
-            transitions: &transitions,
-            fit: fit.fit,
-            readiness: (fit.readiness, fit.months_to_ready),
-        },
-    );
+    // The same assessment as `recommend` (its route, readiness and conditions), so both give
+    // one figure for one thing.
+    let (assessed, transitions) = crate::recommend::assess_role(kb, graph, profile, target);
     let role = kb.role(target);
     GapReport {
         target: role.id.clone(),

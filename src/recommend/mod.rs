@@ -292,6 +292,34 @@ fn move_kind(kb: &KnowledgeBase, transitions: &[TransitionIx]) -> Option<Transit
     }
 }
 
+/// One role assessed for a profile as `recommend` assesses it (the same route, value, reach,
+/// readiness and conditions), whether or not it is among the recommendations; with the
+/// transitions of its route (none when the graph does not reach it, or for a newcomer's entry
+/// role).
+pub fn assess_role(
+    kb: &KnowledgeBase,
+    graph: &CareerGraph,
+    profile: &Profile,
+    role: crate::knowledge::model::RoleIx,
+) -> (Assessment, Vec<TransitionIx>) {
+    let facts = Facts::new(profile, kb);
+    let fired = FiredRules::new(kb, &facts);
+    let standing = advice::Standing::new(kb, &facts, &fired, &profile.goals);
+    let transitions = rank::route_to(kb, graph, profile, &standing, role).unwrap_or_default();
+    let assessment = advice::assess(
+        kb,
+        &facts,
+        &standing,
+        advice::Candidate {
+            role,
+            transitions: &transitions,
+            fit: crate::scoring::fit_only(kb, &facts, &fired, role),
+            readiness: crate::scoring::readiness_only(kb, &facts, role),
+        },
+    );
+    (assessment, transitions)
+}
+
 /// What the unmet conditions of a route's moves take.
 pub fn unmet(kb: &KnowledgeBase, facts: &Facts, transitions: &[TransitionIx]) -> Vec<UnmetCondition> {
     transitions

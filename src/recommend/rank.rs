@@ -48,11 +48,11 @@ struct Found<'g> {
 
 impl Found<'_> {
     fn better_than(&self, other: &Found) -> bool {
-        (self.transitions.len(), self.typical_years, !self.from_current)
+        (self.transitions.len(), !self.from_current, self.typical_years)
             .partial_cmp(&(
                 other.transitions.len(),
-                other.typical_years,
                 !other.from_current,
+                other.typical_years,
             ))
             .is_some_and(std::cmp::Ordering::is_lt)
     }
@@ -168,6 +168,55 @@ fn candidates<'g>(
         }
     }
     best.into_iter().flatten().collect()
+}
+
+/// The transitions of the route `recommend` takes to a role: the fewest steps from the current
+/// job (or an entry role), from the current role itself rather than another role of its job,
+/// then the fewest typical years.
+/// Empty for an entry role of a newcomer; `None` when the graph does not reach the role.
+pub fn route_to(
+    kb: &KnowledgeBase,
+    graph: &CareerGraph,
+    profile: &Profile,
+    standing: &Standing,
+    target: RoleIx,
+) -> Option<Vec<TransitionIx>> {
+    let mut best: Vec<Option<Found>> = (0..kb.roles.len()).map(|_| None).collect();
+    let starts: Vec<(RoleIx, bool)> = match profile.current_role {
+        Some(current) => standing.job.iter().map(|s| (*s, *s == current)).collect(),
+        None => {
+            if kb.role(target).entry {
+                return Some(Vec::new());
+            }
+            (0..kb.roles.len())
+                .map(RoleIx)
+                .filter(|r| kb.role(*r).entry)
+                .map(|r| (r, false))
+                .collect()
+        }
+    };
+    for (start, from_current) in starts {
+        if let Some(r) = graph
+            .reachable_within(kb, start, MAX_HOPS)
+            .into_iter()
+            .find(|r| r.role == target)
+        {
+            keep(
+                &mut best,
+                Found {
+                    role: r.role,
+                    transitions: Cow::Owned(r.transitions),
+                    via: Vec::new(),
+                    typical_years: r.typical_years,
+                    from_current,
+                },
+            );
+        }
+    }
+    best.into_iter()
+        .flatten()
+        .next()
+        .map(|f| f.transitions.into_owned())
 }
 
 /// The candidate roles, assessed and sorted best first (goals, then moves worth making, then

@@ -68,6 +68,9 @@ pub fn text(x: &Explanation, o: Options) -> String {
     out.push('\n');
     o.push_item(&mut out, "", 0, &base);
     o.push_item(&mut out, "", 0, &fit);
+    let r = &x.ranking;
+    let rank = super::rank_line(r.advice, &r.value, r.reach, r.score, l);
+    o.push_item(&mut out, "", 0, &rank);
     if !x.skills.is_empty() {
         let _ = writeln!(
             out,

@@ -156,6 +156,54 @@ pub(crate) fn score(x: f64) -> String {
     format!("{x:.2}")
 }
 
+/// How a move ranks, in one line: its value term by term, its reach and its score.
+/// "rank: value 1.55 (step up 1.00 + level 0.30 + preferences 0.25) × reach 0.91 → score 0.72".
+pub(crate) fn rank_line(
+    advice: crate::knowledge::format::Advice,
+    value: &crate::recommend::Value,
+    reach: f64,
+    score_: f64,
+    lang: Lang,
+) -> String {
+    let (en, ja) = advice.names();
+    let kind = lang.msg(en, ja);
+    let mut terms = String::new();
+    for (v, what) in [
+        (value.base, kind),
+        (value.level, lang.msg("level", "レベル")),
+        (value.preferences, lang.msg("preferences", "希望")),
+        (value.income, lang.msg("income", "年収")),
+        (value.seasoning, lang.msg("experience", "経験")),
+        (value.conditions, lang.msg("conditions met", "条件を満たす")),
+        (value.goal, lang.msg("goal", "目標")),
+    ] {
+        if v == 0.0 && !terms.is_empty() {
+            continue;
+        }
+        if terms.is_empty() {
+            terms = format!("{what} {}", score(v));
+        } else if v < 0.0 {
+            terms = format!("{terms} − {what} {}", score(-v));
+        } else {
+            terms = format!("{terms} + {what} {}", score(v));
+        }
+    }
+    match lang {
+        Lang::En => format!(
+            "rank: value {} ({terms}) × reach {} → score {}",
+            score(value.total),
+            score(reach),
+            score(score_)
+        ),
+        Lang::Ja => format!(
+            "順位: 価値 {}({terms})× 到達しやすさ {} → スコア {}",
+            score(value.total),
+            score(reach),
+            score(score_)
+        ),
+    }
+}
+
 /// "≈6 months" / 「≈6か月」, "now" / 「今すぐ」.
 pub(crate) fn months(m: f64, lang: Lang) -> String {
     match lang {

@@ -153,6 +153,8 @@ fn detail(out: &mut String, src: &mut Sources, n: usize, rec: &Recommendation, o
         (_, Lang::Ja) => format!("助言: {ja}。移動には通常{}", years(rec.typical_years, l)),
     };
     o.push_item(out, "   ", 0, &how);
+    let rank = super::rank_line(rec.advice, &rec.value, rec.reach, rec.score, l);
+    o.push_item(out, "   ", 0, &rank);
     for u in &rec.unmet {
         let first = format!(
             "{} {} ({}) {}",
