@@ -76,7 +76,7 @@ fn readiness_and_marks_are_coloured() {
         "always",
     ]);
     assert!(out.contains("\u{1b}[32m✓\u{1b}[0m") && out.contains("\u{1b}[31m✗\u{1b}[0m"));
-    assert!(out.contains("\u{1b}[33mstretch\u{1b}[0m"), "{out}");
+    assert!(out.contains("\u{1b}[31mlong-term\u{1b}[0m"), "{out}");
     let table = stdout(&[
         "recommend",
         "profiles/infra-4y-ccna.json",
