@@ -75,6 +75,7 @@ impl Lang {
             "advancement" => "ステップアップ",
             "lateral" => "横移動",
             "career-change" => "キャリアチェンジ",
+            "specialisation" => "専門を深める",
             "entry" => "入口",
             "employee" => "会社員",
             "freelance" => "フリーランス",

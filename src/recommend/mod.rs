@@ -351,13 +351,16 @@ pub fn unmet(kb: &KnowledgeBase, facts: &Facts, transitions: &[TransitionIx]) ->
 }
 
 /// The kind of a multi-step move: advancement if any step advances, else lateral if every step
-/// is, else a career change.
+/// is, a specialisation if every step is lateral or a specialisation, else a career change.
 pub fn combined_kind(kb: &KnowledgeBase, transitions: &[TransitionIx]) -> TransitionKind {
     let kinds: Vec<TransitionKind> = transitions.iter().map(|t| kb.transition(*t).kind).collect();
+    let all = |ok: &[TransitionKind]| kinds.iter().all(|k| ok.contains(k));
     if kinds.contains(&TransitionKind::Advancement) {
         TransitionKind::Advancement
-    } else if kinds.iter().all(|k| *k == TransitionKind::Lateral) {
+    } else if all(&[TransitionKind::Lateral]) {
         TransitionKind::Lateral
+    } else if all(&[TransitionKind::Lateral, TransitionKind::Specialisation]) {
+        TransitionKind::Specialisation
     } else {
         TransitionKind::CareerChange
     }

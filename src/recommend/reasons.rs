@@ -266,11 +266,23 @@ pub fn advice(
         ),
         Advice::ChangeTrack => {
             let family = kb.family(r.family);
-            (
-                format!("{}({})への職種転換です", r.name.ja, family.name.ja),
-                format!("a change of track, to {} ({})", r.name.en, family.name.en),
-                source,
-            )
+            let here_family = facts.current_family.map(|f| kb.family(f));
+            match here_family {
+                Some(h) => (
+                    format!("{}から{}の職種への転換です", h.name.ja, family.name.ja),
+                    format!(
+                        "a change of track, from {} to {}",
+                        h.name.en.to_lowercase(),
+                        family.name.en.to_lowercase()
+                    ),
+                    source,
+                ),
+                None => (
+                    format!("{}の職種への転換です", family.name.ja),
+                    format!("a change of track, to {}", family.name.en.to_lowercase()),
+                    source,
+                ),
+            }
         }
         Advice::Sideways => (
             format!("{}と同じレベル・同じ系統の横移動です", here_ja),
