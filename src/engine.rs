@@ -109,7 +109,12 @@ impl Engine {
         role: &str,
     ) -> Result<crate::explain::Explanation, Error> {
         let role = self.kb.require_role(role, "--role")?;
-        Ok(crate::explain::explain(&self.kb, &self.graph, profile, role))
+        Ok(crate::explain::explain(
+            &self.kb,
+            &self.graph,
+            profile,
+            role,
+        ))
     }
 
     /// Where one can go from a role within `max_steps` steps, by the best route to each role;

@@ -732,9 +732,7 @@ pub struct CertificationDef {
 }
 
 /// What passing a certification shows.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum EvidenceKind {
     /// A written exam: knowledge of the skills, not the experience of using them.

@@ -263,7 +263,9 @@ impl KnowledgeBase {
     /// Transitions leaving a role, sorted by target id.
     /// The transition from one role to another, if there is one.
     pub fn transition_between(&self, from: RoleIx, to: RoleIx) -> Option<TransitionIx> {
-        self.outgoing(from).find(|(_, t)| t.to == to).map(|(i, _)| i)
+        self.outgoing(from)
+            .find(|(_, t)| t.to == to)
+            .map(|(i, _)| i)
     }
 
     /// The transitions leaving a role.

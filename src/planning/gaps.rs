@@ -122,7 +122,7 @@ pub fn split(
                 need: t.need,
                 evidenced: shown,
                 evidence: shown
-                    .and_then(|_| t.evidence)
+                    .and(t.evidence)
                     .map(|c| kb.certification(c).id.clone()),
                 essential: t.essential,
                 weight: t.weight,

@@ -14,10 +14,10 @@ use serde::Serialize;
 use crate::graph::CareerGraph;
 use crate::income::Incomes;
 use crate::knowledge::KnowledgeBase;
+use crate::knowledge::format::Advice;
 use crate::knowledge::format::Text;
 use crate::knowledge::model::RoleIx;
 use crate::profile::{Facts, Profile};
-use crate::knowledge::format::Advice;
 use crate::recommend::{Reason, UnmetCondition};
 use crate::scoring::{FiredRules, Readiness, score_role};
 

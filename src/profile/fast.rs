@@ -283,11 +283,27 @@ mod tests {
             proptest::option::of(ids(&["employee", "freelance"], &["freelancer"])),
             proptest::option::of(ids(&["si", "in-house-product"], &["sies"])),
             proptest::option::of(list(&["stability", "automation"], &["stabilty"])),
-            proptest::option::of(ids(&["Sato", "佐藤"], &[])),
+            (
+                proptest::option::of(ids(&["Sato", "佐藤"], &[])),
+                proptest::option::of(list(&["ops", "netops"], &["architect"])),
+            ),
             proptest::bool::weighted(0.1),
         );
         fields.prop_map(
-            |(skills, phases, role, years, certs, mgmt, age, emp, wp, prefs, name, stray)| {
+            |(
+                skills,
+                phases,
+                role,
+                years,
+                certs,
+                mgmt,
+                age,
+                emp,
+                wp,
+                prefs,
+                (name, goals),
+                stray,
+            )| {
                 let mut o = serde_json::Map::new();
                 o.insert("skills".into(), skills);
                 let mut put = |k: &str, v: Option<Value>| {
@@ -305,6 +321,7 @@ mod tests {
                 put("workplace", wp);
                 put("preferences", prefs);
                 put("name", name);
+                put("goals", goals);
                 put("skils", stray.then(|| json!({})));
                 Value::Object(o).to_string()
             },

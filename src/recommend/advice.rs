@@ -257,23 +257,22 @@ pub fn largest_value(kb: &KnowledgeBase) -> f64 {
 }
 
 /// Assesses a candidate for a person.
-pub fn assess(
-    kb: &KnowledgeBase,
-    facts: &Facts,
-    standing: &Standing,
-    c: Candidate,
-) -> Assessment {
+pub fn assess(kb: &KnowledgeBase, facts: &Facts, standing: &Standing, c: Candidate) -> Assessment {
     let s = &kb.scoring;
     let r = &s.ranking;
     let role = kb.role(c.role);
     let (move_advice, outgrown_by) = classify(kb, standing, c.role, c.transitions);
     let goal = standing.is_goal(c.role) && move_advice != Advice::AlreadyYours;
-    let level_change = i8::try_from(i16::from(role.seniority) - i16::from(standing.seniority))
-        .unwrap_or(0);
+    let level_change =
+        i8::try_from(i16::from(role.seniority) - i16::from(standing.seniority)).unwrap_or(0);
     let (conditions_met, unmet_months) = conditions(kb, facts, c.transitions);
     let preferences = preference_weight(kb, facts, c.role).min(s.preference_bonus_max);
     let mut value = Value {
-        base: r.advice_values.get(move_advice.index()).copied().unwrap_or(0.0),
+        base: r
+            .advice_values
+            .get(move_advice.index())
+            .copied()
+            .unwrap_or(0.0),
         level: if standing.current.is_some() {
             s.advancement_bonus * f64::from(level_change.clamp(0, 2))
         } else {
@@ -311,9 +310,7 @@ pub fn assess(
             Advice::Specialise => level_change >= 0 || wanted,
             Advice::ChangeTrack => level_change > 0 || wanted,
             Advice::Sideways => wanted,
-            Advice::PastLevel => {
-                strongest_preference(kb, facts, c.role) >= r.down_preference_min
-            }
+            Advice::PastLevel => strongest_preference(kb, facts, c.role) >= r.down_preference_min,
             Advice::AlreadyYours => false,
         };
     let (fit_readiness, fit_months) = c.readiness;
@@ -399,10 +396,16 @@ pub fn depth(kb: &KnowledgeBase, facts: &Facts, role: RoleIx) -> f64 {
             0.0
         }
     };
-    let terms: Vec<f64> = (e.total_years.map(|n| beyond(facts.total_years, n)).into_iter())
-        .chain(e.phases.iter().map(|(p, n)| beyond(facts.phase(*p), *n)))
-        .chain(e.management_years.map(|n| beyond(facts.management_years, n)))
-        .collect();
+    let terms: Vec<f64> = (e
+        .total_years
+        .map(|n| beyond(facts.total_years, n))
+        .into_iter())
+    .chain(e.phases.iter().map(|(p, n)| beyond(facts.phase(*p), *n)))
+    .chain(
+        e.management_years
+            .map(|n| beyond(facts.management_years, n)),
+    )
+    .collect();
     if terms.is_empty() {
         0.0
     } else {
@@ -431,4 +434,171 @@ pub fn order(
         .then(OrderedFloat(b.0.score).cmp(&OrderedFloat(a.0.score)))
         .then(a.1.cmp(&b.1))
         .then_with(|| kb.role(a.2).id.cmp(&kb.role(b.2).id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Engine;
+    use crate::recommend::Recommendation;
+
+    fn engine() -> Engine {
+        Engine::builtin().unwrap()
+    }
+
+    fn recommend(e: &Engine, json: &str) -> Vec<Recommendation> {
+        let p = e.profile_from_str("p.json", json).unwrap();
+        e.recommend(&p, Default::default()).recommendations
+    }
+
+    fn find<'a>(recs: &'a [Recommendation], role: &str) -> &'a Recommendation {
+        recs.iter().find(|r| r.role == role).unwrap()
+    }
+
+    const INFRA_4Y: &str = r#"{"current_role": "infra-engineer", "years_experience": 4,
+        "phases": {"operations": 2.5, "build": 1.5, "basic-design": 0.5},
+        "skills": {"linux": 3, "tcp-ip": 3, "routing-switching": 3, "network-design": 2,
+                   "monitoring": 3, "security": 2, "communication": 3},
+        "certifications": ["ccna"], "workplace": "si"}"#;
+
+    #[test]
+    fn each_kind_of_advice_from_an_infra_engineer() {
+        let e = engine();
+        let recs = recommend(&e, INFRA_4Y);
+        for (role, kind) in [
+            ("network-engineer", Advice::AlreadyYours),
+            ("server-engineer", Advice::AlreadyYours),
+            ("security-engineer", Advice::Specialise),
+            ("sre", Advice::Specialise),
+            ("infra-architect", Advice::StepUp),
+            ("project-manager", Advice::ChangeTrack),
+        ] {
+            assert_eq!(find(&recs, role).advice, kind, "{role}");
+        }
+        // A classification of the person's job never counts as a move, whatever it pays.
+        let net = find(&recs, "network-engineer");
+        assert!(!net.worth_making && net.score < 0.5);
+        let worth = recs.iter().filter(|r| r.worth_making).count();
+        assert!(recs[..worth].iter().all(|r| r.worth_making));
+        assert!(
+            recs[worth..]
+                .iter()
+                .all(|r| !r.worth_making && r.score < 0.5)
+        );
+    }
+
+    #[test]
+    fn a_newcomer_is_offered_first_jobs() {
+        let e = engine();
+        let recs = recommend(&e, r#"{"skills": {"linux": 1}}"#);
+        assert!(!recs.is_empty());
+        assert!(
+            recs.iter()
+                .all(|r| r.advice == Advice::Entry && r.steps == 0)
+        );
+    }
+
+    #[test]
+    fn a_goal_comes_first_with_its_route_even_beyond_two_steps() {
+        let e = engine();
+        let goal = INFRA_4Y.replace(
+            r#""workplace": "si""#,
+            r#""workplace": "si", "goals": ["it-consultant"]"#,
+        );
+        let recs = recommend(&e, &goal);
+        assert_eq!(recs[0].role, "it-consultant");
+        assert_eq!(recs[0].advice, Advice::Goal);
+        assert_eq!(recs[0].value.goal, e.knowledge().scoring.ranking.goal);
+        // A newcomer's goal is reached through an entry role, shown on the way.
+        let recs = recommend(&e, r#"{"skills": {"linux": 1}, "goals": ["sre"]}"#);
+        assert_eq!(recs[0].role, "sre");
+        assert!(!recs[0].via.is_empty(), "the entry role on the way");
+        assert!(
+            e.knowledge()
+                .role(e.knowledge().find_role(&recs[0].via[0]).unwrap())
+                .entry
+        );
+    }
+
+    #[test]
+    fn a_role_the_person_has_outgrown_is_past_their_level() {
+        let e = engine();
+        // Ten years, four leading a team: ready for PM, so PMO (same track, lower) is past.
+        let pl = r#"{"current_role": "project-leader", "years_experience": 10,
+            "phases": {"requirements": 3, "basic-design": 4},
+            "skills": {"project-management": 4, "team-leadership": 4, "communication": 4,
+                       "requirements-definition": 4, "documentation": 4, "agile-waterfall": 4,
+                       "it-strategy": 3, "software-design": 3},
+            "management": {"years": 4, "team_size": 6}, "preferences": ["management"]}"#;
+        let recs = recommend(&e, pl);
+        let pmo = find(&recs, "pmo");
+        assert_eq!(pmo.advice, Advice::PastLevel);
+        assert!(
+            !pmo.worth_making,
+            "an aptitude does not make a step down worth it"
+        );
+        let pm = recs
+            .iter()
+            .position(|r| r.role == "project-manager")
+            .unwrap();
+        let pmo = recs.iter().position(|r| r.role == "pmo").unwrap();
+        assert!(pm < pmo);
+    }
+
+    #[test]
+    fn a_life_stage_wish_makes_a_lower_role_worth_it() {
+        let e = engine();
+        let kb = e.knowledge();
+        let wlb = kb.scoring.ranking.preference_weights
+            [kb.catalogs.preferences.find("work-life-balance").unwrap()];
+        assert!(wlb >= kb.scoring.ranking.down_preference_min);
+        let senior = r#"{"current_role": "infra-engineer", "years_experience": 8,
+            "phases": {"requirements": 2, "basic-design": 3, "build": 2, "operations": 2},
+            "skills": {"infra-architecture": 3, "requirements-definition": 3, "linux": 3,
+                       "tcp-ip": 3, "communication": 3, "documentation": 3,
+                       "vendor-management": 2, "it-strategy": 2, "security": 2},
+            "preferences": PREFS}"#;
+        let without = recommend(&e, &senior.replace("PREFS", "[]"));
+        let with = recommend(&e, &senior.replace("PREFS", r#"["work-life-balance"]"#));
+        let rank = |recs: &[Recommendation]| recs.iter().position(|r| r.role == "in-house-se");
+        assert!(
+            rank(&with).unwrap() < 3,
+            "社内SE in the top 3 for work-life balance"
+        );
+        assert!(rank(&with) < rank(&without));
+    }
+
+    #[test]
+    fn unmet_conditions_cost_what_the_transition_says_and_quantities_cost_nothing() {
+        let e = engine();
+        let kb = e.knowledge();
+        let t = |from: &str, to: &str| {
+            let (f, t) = (kb.find_role(from).unwrap(), kb.find_role(to).unwrap());
+            kb.transition(kb.transition_between(f, t).unwrap())
+        };
+        // The workplace condition of infra → SRE says what it takes (seed 000).
+        assert_eq!(unmet_months(kb, t("infra-engineer", "sre")), 6.0);
+        // Years a condition asks for are the role's requirements, counted in its readiness.
+        assert_eq!(unmet_months(kb, t("infra-engineer", "in-house-se")), 0.0);
+        let recs = recommend(&e, INFRA_4Y);
+        let sre = find(&recs, "sre");
+        assert_eq!(sre.conditions_met, Some(false));
+        assert_eq!(sre.unmet.len(), 1);
+        assert_ne!(sre.readiness, Readiness::Ready);
+    }
+
+    #[test]
+    fn value_terms_add_up_and_levels_count_at_most_twice() {
+        let e = engine();
+        let s = &e.knowledge().scoring;
+        for r in recommend(&e, INFRA_4Y) {
+            let v = r.value;
+            let sum =
+                v.base + v.level + v.preferences + v.income + v.seasoning + v.conditions + v.goal;
+            assert!((v.total - sum).abs() < 1e-12, "{}", r.role);
+            assert!(v.level <= 2.0 * s.advancement_bonus + 1e-12);
+            assert!(v.preferences <= s.preference_bonus_max + 1e-12);
+            assert!((0.0..=1.0).contains(&r.reach));
+        }
+    }
 }

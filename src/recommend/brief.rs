@@ -12,9 +12,9 @@ use super::Options;
 use super::rank::rank_then;
 use crate::graph::CareerGraph;
 use crate::knowledge::KnowledgeBase;
+use crate::knowledge::format::Advice;
 use crate::knowledge::model::RoleIx;
 use crate::profile::{Facts, Profile};
-use crate::knowledge::format::Advice;
 use crate::scoring::{self, FiredRules, Readiness};
 
 /// The brief result for one profile.

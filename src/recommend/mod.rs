@@ -321,7 +321,11 @@ pub fn assess_role(
 }
 
 /// What the unmet conditions of a route's moves take.
-pub fn unmet(kb: &KnowledgeBase, facts: &Facts, transitions: &[TransitionIx]) -> Vec<UnmetCondition> {
+pub fn unmet(
+    kb: &KnowledgeBase,
+    facts: &Facts,
+    transitions: &[TransitionIx],
+) -> Vec<UnmetCondition> {
     transitions
         .iter()
         .map(|t| kb.transition(*t))

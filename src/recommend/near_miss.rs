@@ -55,8 +55,12 @@ pub fn find(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, fit: &RoleFit
     let exp_gaps: Vec<_> = fit.experience.iter().filter(|t| t.is_gap()).collect();
     match (skill_gaps.as_slice(), exp_gaps.as_slice()) {
         ([one], [])
-            if crate::scoring::readiness_only(kb, &facts.with_level(one.skill, one.need), fit.role).0
-                == crate::scoring::Readiness::Ready =>
+            if crate::scoring::readiness_only(
+                kb,
+                &facts.with_level(one.skill, one.need),
+                fit.role,
+            )
+            .0 == crate::scoring::Readiness::Ready =>
         {
             let s = kb.skill(one.skill);
             let change = if one.practice_gap {
@@ -84,20 +88,21 @@ pub fn find(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, fit: &RoleFit
                 source: one.source.clone(),
             });
         }
-        ([], [one]) if {
-            let mut after = facts.clone();
-            match one.kind {
-                ExperienceKind::Total => after.total_years = one.need,
-                ExperienceKind::Management => after.management_years = one.need,
-                ExperienceKind::Phase(p) => {
-                    if let Some(y) = after.phases.get_mut(p.0) {
-                        *y = one.need;
+        ([], [one])
+            if {
+                let mut after = facts.clone();
+                match one.kind {
+                    ExperienceKind::Total => after.total_years = one.need,
+                    ExperienceKind::Management => after.management_years = one.need,
+                    ExperienceKind::Phase(p) => {
+                        if let Some(y) = after.phases.get_mut(p.0) {
+                            *y = one.need;
+                        }
                     }
                 }
-            }
-            crate::scoring::readiness_only(kb, &after, fit.role).0
-                == crate::scoring::Readiness::Ready
-        } =>
+                crate::scoring::readiness_only(kb, &after, fit.role).0
+                    == crate::scoring::Readiness::Ready
+            } =>
         {
             let (ja, en) = match one.kind {
                 ExperienceKind::Total => ("経験年数".to_string(), "total years".to_string()),

@@ -48,7 +48,11 @@ struct Found<'g> {
 
 impl Found<'_> {
     fn better_than(&self, other: &Found) -> bool {
-        (self.transitions.len(), !self.from_current, self.typical_years)
+        (
+            self.transitions.len(),
+            !self.from_current,
+            self.typical_years,
+        )
             .partial_cmp(&(
                 other.transitions.len(),
                 !other.from_current,
@@ -149,7 +153,10 @@ fn candidates<'g>(
                 if best.get(goal.0).is_some_and(Option::is_some) {
                     continue;
                 }
-                for entry in (0..kb.roles.len()).map(RoleIx).filter(|r| kb.role(*r).entry) {
+                for entry in (0..kb.roles.len())
+                    .map(RoleIx)
+                    .filter(|r| kb.role(*r).entry)
+                {
                     let reach = graph.reachable_within(kb, entry, MAX_HOPS);
                     if let Some(r) = reach.into_iter().find(|r| r.role == *goal) {
                         let mut via = vec![entry];

@@ -24,14 +24,18 @@ pub fn text(g: &GapReport, o: Options) -> String {
                 "Gaps to {} ({}): {en}; fit {fit}, {ready}",
                 g.target, g.name.en
             ),
-            format!("Time: {to_ready} to ready (essential gaps, part of the others), {to_all} to close every gap"),
+            format!(
+                "Time: {to_ready} to ready (essential gaps, part of the others), {to_all} to close every gap"
+            ),
         ),
         Lang::Ja => (
             format!(
                 "{} ({}) までの不足: {ja}。適合度 {fit}、{ready}",
                 g.target, g.name.ja
             ),
-            format!("期間: 準備完了まで{to_ready}(必須の不足と、その他の不足の一部)、すべての不足を埋めるまで{to_all}"),
+            format!(
+                "期間: 準備完了まで{to_ready}(必須の不足と、その他の不足の一部)、すべての不足を埋めるまで{to_all}"
+            ),
         ),
     };
     let _ = writeln!(out, "{}", o.title(&title));

@@ -377,9 +377,12 @@ pub fn readiness_only(kb: &KnowledgeBase, facts: &Facts, role: RoleIx) -> (Readi
         (q.essential, gap.is_gap(q.level), gap.months)
     });
     let e = &r.experience;
-    let shortfalls = (e.total_years.map(|need| need - facts.total_years).into_iter())
-        .chain(e.phases.iter().map(|(p, need)| need - facts.phase(*p)))
-        .chain(e.management_years.map(|need| need - facts.management_years));
+    let shortfalls = (e
+        .total_years
+        .map(|need| need - facts.total_years)
+        .into_iter())
+    .chain(e.phases.iter().map(|(p, need)| need - facts.phase(*p)))
+    .chain(e.management_years.map(|need| need - facts.management_years));
     let (blocked, to_ready) = readiness::to_ready(s, skills, shortfalls);
     (Readiness::of(s, blocked, to_ready), to_ready)
 }

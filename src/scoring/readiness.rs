@@ -121,7 +121,11 @@ pub fn to_ready(
 }
 
 /// Readiness, months to ready, and months to close every gap in full.
-pub fn assess(s: &Scoring, skills: &[SkillTerm], experience: &[ExperienceTerm]) -> (Readiness, f64, f64) {
+pub fn assess(
+    s: &Scoring,
+    skills: &[SkillTerm],
+    experience: &[ExperienceTerm],
+) -> (Readiness, f64, f64) {
     let shortfalls = || experience.iter().map(|t| t.need - t.have);
     let (blocked, to_ready) = to_ready(
         s,

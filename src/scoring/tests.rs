@@ -259,3 +259,84 @@ fn fit_only_is_exactly_the_fit_of_score_role() {
     }
     assert!(checked > 1000);
 }
+
+/// A knowledge exam counts toward the fit but, for someone moving from a role, not as the
+/// hands-on work a requirement from `hands_on_level` asks for; a hands-on exam does; for a
+/// newcomer the certificate is the proof.
+#[test]
+fn knowledge_exams_are_evidence_not_experience() {
+    let kb = tiny();
+    let mover = r#"{"current_role": "ops", "years_experience": 2, "phases": {"operations": 2},
+        "skills": {"linux": 3, "networking": 1}, "certifications": CERTS}"#;
+    let with = |certs: &str| fits(&kb, &mover.replace("CERTS", certs));
+    let none = with("[]");
+    let knowledge = with(r#"["net-a"]"#);
+    let hands_on = with(r#"["net-b"]"#);
+    let (n, k, h) = (
+        role(&kb, &none, "netops"),
+        role(&kb, &knowledge, "netops"),
+        role(&kb, &hands_on, "netops"),
+    );
+    assert!(k.fit > n.fit, "the exam counts toward the fit");
+    let net = |f: &RoleFit| {
+        f.skills
+            .iter()
+            .find(|t| t.need == 3 && t.essential)
+            .cloned()
+            .unwrap()
+    };
+    let (kn, hn) = (net(k), net(h));
+    assert_eq!((kn.have, kn.practised), (3, 1));
+    assert!(kn.practice_gap && kn.is_gap() && !kn.is_level_gap());
+    assert_ne!(
+        k.readiness,
+        Readiness::Ready,
+        "a written exam alone is not hands-on work"
+    );
+    assert!(
+        k.months_to_ready < n.months_to_ready,
+        "but it shortens the way"
+    );
+    assert!(close(
+        kn.months,
+        kb.scoring.certified_practice_share * kb.scoring.months_between(1, 3)
+    ));
+    assert!(!hn.is_gap(), "a performance-based exam shows the work");
+    assert_eq!(h.readiness, Readiness::Ready);
+    // Without a current role, the certificate is the proof employers ask for.
+    let newcomer = fits(
+        &kb,
+        r#"{"years_experience": 2, "skills": {"linux": 3}, "certifications": ["net-a"]}"#,
+    );
+    assert!(!net(role(&kb, &newcomer, "netops")).is_gap());
+}
+
+/// Optional gaps count toward the time to ready at `optional_gap_share`, and a role with no
+/// essential gap is ready only while what is left takes at most `ready_months`.
+#[test]
+fn optional_gaps_weigh_on_readiness() {
+    let kb = tiny();
+    let s = &kb.scoring;
+    let f = fits(
+        &kb,
+        r#"{"years_experience": 2, "skills": {"networking": 3, "linux": 1}, "current_role": "ops"}"#,
+    );
+    let netops = role(&kb, &f, "netops");
+    let optional: f64 = netops
+        .skills
+        .iter()
+        .filter(|t| !t.essential)
+        .map(|t| t.months)
+        .sum();
+    assert!(optional > 0.0);
+    assert!(close(
+        netops.months_to_ready,
+        s.optional_gap_share * optional
+    ));
+    let expected = if s.optional_gap_share * optional <= s.ready_months {
+        Readiness::Ready
+    } else {
+        Readiness::Stretch
+    };
+    assert_eq!(netops.readiness, expected);
+}

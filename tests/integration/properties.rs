@@ -341,13 +341,17 @@ fn profile_with_goal() -> impl Strategy<Value = (serde_json::Value, Option<Strin
         .iter()
         .map(|r| r.id.clone())
         .collect();
-    (profile(), proptest::option::of(proptest::sample::select(roles))).prop_map(|(mut p, goal)| {
-        p["preferences"] = serde_json::json!([]);
-        if let Some(g) = &goal {
-            p["goals"] = serde_json::json!([g]);
-        }
-        (p, goal)
-    })
+    (
+        profile(),
+        proptest::option::of(proptest::sample::select(roles)),
+    )
+        .prop_map(|(mut p, goal)| {
+            p["preferences"] = serde_json::json!([]);
+            if let Some(g) = &goal {
+                p["goals"] = serde_json::json!([g]);
+            }
+            (p, goal)
+        })
 }
 
 proptest! {
