@@ -342,15 +342,7 @@ fn proof_certificate(kb: &KnowledgeBase, facts: &Facts, fit: &RoleFit) -> Option
     }
     let mut options: Vec<(usize, f64, CertIx)> = (0..kb.certifications.len())
         .map(CertIx)
-        .filter(|c| {
-            !facts.holds(*c)
-                && kb
-                    .certification(*c)
-                    .prerequisites
-                    .iter()
-                    .all(|p| facts.holds(*p))
-        })
-        .filter(|c| proves(*c) > 0)
+        .filter(|c| facts.can_take(kb, *c) && proves(*c) > 0)
         .map(|c| {
             let unpractised = essential
                 .iter()

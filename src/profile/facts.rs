@@ -197,6 +197,17 @@ impl Facts {
         self.held.get(c.0).copied().unwrap_or(false)
     }
 
+    /// Whether the profile can take a certification now: not held yet, and every formal
+    /// prerequisite held.
+    pub fn can_take(&self, kb: &KnowledgeBase, c: CertIx) -> bool {
+        !self.holds(c)
+            && kb
+                .certification(c)
+                .prerequisites
+                .iter()
+                .all(|p| self.holds(*p))
+    }
+
     /// Whether a preference is listed.
     pub fn prefers(&self, p: PrefIx) -> bool {
         self.preferences.get(p.0).copied().unwrap_or(false)

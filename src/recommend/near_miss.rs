@@ -130,14 +130,7 @@ pub fn find(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, fit: &RoleFit
             // One certification evidencing every essential skill gap, the fewest hours first.
             let mut options: Vec<CertIx> = (0..kb.certifications.len())
                 .map(CertIx)
-                .filter(|c| {
-                    !facts.holds(*c)
-                        && kb
-                            .certification(*c)
-                            .prerequisites
-                            .iter()
-                            .all(|p| facts.holds(*p))
-                })
+                .filter(|c| facts.can_take(kb, *c))
                 .filter(|c| {
                     gaps.iter()
                         .all(|g| kb.certification(*c).level_of(g.skill) >= g.need)

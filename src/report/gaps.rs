@@ -41,13 +41,7 @@ pub fn text(g: &GapReport, o: Options) -> String {
     let _ = writeln!(out, "{}", o.title(&title));
     o.push_item(&mut out, "", 0, &time);
     for u in &g.unmet {
-        let first = format!(
-            "{} {} ({}) {}",
-            l.msg("First:", "まず:"),
-            l.text(&u.advice),
-            months(u.months, l),
-            src.mark(&u.source)
-        );
+        let first = super::unmet_line(u, l.msg("First:", "まず:"), &mut src, l);
         o.push_item(&mut out, "", 0, &first);
     }
     if let Some(role) = &g.current_role {

@@ -156,6 +156,21 @@ pub(crate) fn score(x: f64) -> String {
     format!("{x:.2}")
 }
 
+/// What an unmet condition of a move takes, in one line: "first: move to … (≈6 months) [1]".
+pub(crate) fn unmet_line(
+    u: &crate::recommend::UnmetCondition,
+    label: &str,
+    src: &mut Sources,
+    lang: Lang,
+) -> String {
+    format!(
+        "{label} {} ({}) {}",
+        lang.text(&u.advice),
+        months(u.months, lang),
+        src.mark(&u.source)
+    )
+}
+
 /// How a move ranks, in one line: its value term by term, its reach and its score.
 /// "rank: value 1.55 (step up 1.00 + level 0.30 + preferences 0.25) × reach 0.91 → score 0.72".
 pub(crate) fn rank_line(

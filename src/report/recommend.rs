@@ -156,13 +156,7 @@ fn detail(out: &mut String, src: &mut Sources, n: usize, rec: &Recommendation, o
     let rank = super::rank_line(rec.advice, &rec.value, rec.reach, rec.score, l);
     o.push_item(out, "   ", 0, &rank);
     for u in &rec.unmet {
-        let first = format!(
-            "{} {} ({}) {}",
-            l.msg("first:", "まず:"),
-            l.text(&u.advice),
-            months(u.months, l),
-            src.mark(&u.source)
-        );
+        let first = super::unmet_line(u, l.msg("first:", "まず:"), src, l);
         o.push_item(out, "   ", 0, &first);
     }
     o.push_item(out, "   ", 0, l.msg("why:", "理由:"));

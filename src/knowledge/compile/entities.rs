@@ -434,70 +434,48 @@ pub(super) fn scoring(
     };
     let before = ctx.problems();
     ctx.source(&loc, &s.source);
-    for (key, v) in [
-        ("skill_weight", s.skill_weight),
-        ("experience_weight", s.experience_weight),
-        ("two_step_penalty", s.two_step_penalty),
-        ("certified_practice_share", s.certified_practice_share),
-        ("optional_gap_share", s.optional_gap_share),
+    // Each parameter with its valid range.
+    for (key, v, lo, hi) in [
+        ("skill_weight", s.skill_weight, 0.0, 1.0),
+        ("experience_weight", s.experience_weight, 0.0, 1.0),
+        ("two_step_penalty", s.two_step_penalty, 0.0, 1.0),
+        (
+            "certified_practice_share",
+            s.certified_practice_share,
+            0.0,
+            1.0,
+        ),
+        ("optional_gap_share", s.optional_gap_share, 0.0, 1.0),
+        ("preference_bonus", s.preference_bonus, 0.0, 3.0),
+        ("preference_bonus_max", s.preference_bonus_max, 0.0, 3.0),
+        (
+            "transition_condition_bonus",
+            s.transition_condition_bonus,
+            0.0,
+            3.0,
+        ),
+        ("advancement_bonus", s.advancement_bonus, 0.0, 3.0),
+        ("ready_months", s.ready_months, 0.0, 120.0),
+        (
+            "unmet_condition_months",
+            s.unmet_condition_months,
+            0.0,
+            120.0,
+        ),
+        ("stretch_months", s.stretch_months, 0.0, 120.0),
+        ("hands_on_level", f64::from(s.hands_on_level), 1.0, 5.0),
+        (
+            "knowledge_evidence_max",
+            f64::from(s.knowledge_evidence_max),
+            1.0,
+            5.0,
+        ),
+        ("essential_multiplier", s.essential_multiplier, 1.0, 10.0),
+        ("study_hours_per_month", s.study_hours_per_month, 1.0, 400.0),
     ] {
-        ctx.range(&loc.at(key), v, 0.0, 1.0, "invalid-scoring", key);
+        ctx.range(&loc.at(key), v, lo, hi, "invalid-scoring", key);
     }
-    for (key, v) in [
-        ("preference_bonus", s.preference_bonus),
-        ("preference_bonus_max", s.preference_bonus_max),
-        ("transition_condition_bonus", s.transition_condition_bonus),
-        ("advancement_bonus", s.advancement_bonus),
-    ] {
-        ctx.range(&loc.at(key), v, 0.0, 3.0, "invalid-scoring", key);
-    }
-    for (key, v) in [
-        ("ready_months", s.ready_months),
-        ("unmet_condition_months", s.unmet_condition_months),
-    ] {
-        ctx.range(&loc.at(key), v, 0.0, 120.0, "invalid-scoring", key);
-    }
-    ctx.range(
-        &loc.at("hands_on_level"),
-        f64::from(s.hands_on_level),
-        1.0,
-        5.0,
-        "invalid-scoring",
-        "hands_on_level",
-    );
-    ctx.range(
-        &loc.at("knowledge_evidence_max"),
-        f64::from(s.knowledge_evidence_max),
-        1.0,
-        5.0,
-        "invalid-scoring",
-        "knowledge_evidence_max",
-    );
     let ranking = ranking(ctx, &loc.at("ranking"), s, preferences);
-    ctx.range(
-        &loc.at("essential_multiplier"),
-        s.essential_multiplier,
-        1.0,
-        10.0,
-        "invalid-scoring",
-        "essential_multiplier",
-    );
-    ctx.range(
-        &loc.at("stretch_months"),
-        s.stretch_months,
-        0.0,
-        120.0,
-        "invalid-scoring",
-        "stretch_months",
-    );
-    ctx.range(
-        &loc.at("study_hours_per_month"),
-        s.study_hours_per_month,
-        1.0,
-        400.0,
-        "invalid-scoring",
-        "study_hours_per_month",
-    );
     if (s.skill_weight + s.experience_weight - 1.0).abs() > 1e-9 {
         ctx.error(
             &loc.at("experience_weight"),
@@ -581,40 +559,25 @@ fn ranking(ctx: &mut Ctx, loc: &Loc, s: &ScoringDef, preferences: usize) -> Rank
         ("already-yours", v.already_yours),
     ];
     for (key, x) in values {
-        ctx.range(
-            &loc.at("advice_values").at(key),
-            x,
-            0.0,
-            3.0,
-            "invalid-scoring",
-            key,
-        );
+        let at = loc.at("advice_values").at(key);
+        ctx.range(&at, x, 0.0, 3.0, "invalid-scoring", key);
     }
-    for (key, x, hi) in [
-        ("income_gain", r.income_gain, 3.0),
-        ("seasoning", r.seasoning, 3.0),
-        ("goal", r.goal, 5.0),
-        ("qualified_fit", r.qualified_fit, 1.0),
-        ("down_preference_min", r.down_preference_min, 3.0),
+    for (key, x, lo, hi) in [
+        ("income_gain", r.income_gain, 0.0, 3.0),
+        ("seasoning", r.seasoning, 0.0, 3.0),
+        ("goal", r.goal, 0.0, 5.0),
+        ("qualified_fit", r.qualified_fit, 0.0, 1.0),
+        ("down_preference_min", r.down_preference_min, 0.0, 3.0),
+        ("reach_months", r.reach_months, 1.0, 240.0),
+        (
+            "seasoned_seniority",
+            f64::from(r.seasoned_seniority),
+            1.0,
+            5.0,
+        ),
     ] {
-        ctx.range(&loc.at(key), x, 0.0, hi, "invalid-scoring", key);
+        ctx.range(&loc.at(key), x, lo, hi, "invalid-scoring", key);
     }
-    ctx.range(
-        &loc.at("reach_months"),
-        r.reach_months,
-        1.0,
-        240.0,
-        "invalid-scoring",
-        "reach_months",
-    );
-    ctx.range(
-        &loc.at("seasoned_seniority"),
-        f64::from(r.seasoned_seniority),
-        1.0,
-        5.0,
-        "invalid-scoring",
-        "seasoned_seniority",
-    );
     let mut preference_weights = vec![s.preference_bonus; preferences];
     for (id, w) in &r.preference_weights {
         let at = loc.at("preference_weights").at(id.as_str());
