@@ -39,6 +39,10 @@ fn the_fixture_itself_is_clean() {
 #[test]
 fn every_broken_rule_file_is_caught_with_its_code() {
     let expected = [
+        (
+            "classification-and-evidence.json",
+            vec!["invalid-classification", "evidence-above-cap"],
+        ),
         ("contradicting-rules.json", vec!["contradicting-rules"]),
         ("duplicate-id.json", vec!["duplicate-id"]),
         ("duplicate-scoring.json", vec!["duplicate-scoring"]),
@@ -96,6 +100,10 @@ fn every_broken_rule_file_is_caught_with_its_code() {
         ("unknown-field.json", vec!["invalid-value"]),
         ("unknown-role-in-transition.json", vec!["unknown-role"]),
         ("unknown-skill.json", vec!["unknown-skill"]),
+        (
+            "unmet-without-conditions.json",
+            vec!["invalid-value", "years-out-of-range", "empty-text"],
+        ),
         (
             "unsatisfiable-condition.json",
             vec!["unsatisfiable-condition"],
