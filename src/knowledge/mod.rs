@@ -46,6 +46,8 @@ pub struct Catalogs {
     pub preferences: Catalog,
     /// Families.
     pub families: Catalog,
+    /// Surveys.
+    pub surveys: Catalog,
 }
 
 /// A compiled, checked knowledge base. Every list is sorted by id.
@@ -69,6 +71,8 @@ pub struct KnowledgeBase {
     pub preferences: Vec<Vocab>,
     /// Role families.
     pub families: Vec<Vocab>,
+    /// The surveys income figures come from, sorted by id.
+    pub surveys: Vec<Vocab>,
     /// Scoring parameters.
     pub scoring: Scoring,
     /// The income model, when a file sets one.

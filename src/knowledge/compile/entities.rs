@@ -244,6 +244,7 @@ impl Ctx<'_> {
     fn compile_income(&mut self, loc: &Loc, d: &IncomeDef) -> Option<Income> {
         self.text(&loc.at("basis"), &d.basis);
         self.source(loc, &d.source);
+        self.survey(&loc.at("survey"), &d.survey);
         let amount = AmountDef {
             average: d.average,
             min: d.min,
@@ -272,6 +273,7 @@ impl Ctx<'_> {
             max: d.max,
             age: d.age,
             condition,
+            survey: d.survey.clone(),
             basis: d.basis.clone(),
             source: d.source.clone(),
         })
