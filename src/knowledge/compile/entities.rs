@@ -487,9 +487,11 @@ pub(super) fn scoring(ctx: &mut Ctx, files: &[(usize, RuleFile)]) -> Option<Scor
 }
 
 /// Labels transitions whose kind the author left out: higher seniority or an employee income
-/// at least 10 % higher is advancement; otherwise the same family is lateral, another a career
-/// change.
+/// at least 10 % higher (measured within one survey: [`crate::income::comparable_gain`]) is
+/// advancement; otherwise the same family is lateral, another a career change.
 pub(super) fn derive_transition_kinds(kb: &mut KnowledgeBase) {
+    /// How much more a move must pay to be an advancement by pay alone.
+    const RICHER: f64 = 0.1;
     let kinds: Vec<Option<TransitionKind>> = kb
         .transitions
         .iter()
@@ -498,12 +500,8 @@ pub(super) fn derive_transition_kinds(kb: &mut KnowledgeBase) {
                 return None;
             }
             let (from, to) = (kb.role(t.from), kb.role(t.to));
-            let income = |r| {
-                kb.headline_income(r, Employment::Employee)
-                    .and_then(Income::yearly_point)
-            };
-            let richer =
-                matches!((income(t.from), income(t.to)), (Some(a), Some(b)) if b >= a * 1.1);
+            let richer = crate::income::comparable_gain(kb, t.from, t.to)
+                .is_some_and(|g| g.ratio >= RICHER - 1e-9);
             Some(if to.seniority > from.seniority || richer {
                 TransitionKind::Advancement
             } else if to.family == from.family {
