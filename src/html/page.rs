@@ -621,12 +621,23 @@ fn income(out: &mut String, r: &Report, l: Lang) {
     for n in [&o.conversion, &o.caveat].into_iter().flatten() {
         let _ = writeln!(out, "<p class=\"note\">{}</p>", text(&n.text, l));
     }
-    if !o.surveys.is_empty() {
-        let items: Vec<String> = o
-            .surveys
-            .iter()
-            .map(|s| format!("<code>{}</code> {}", escape(&s.id), text(&s.name, l)))
-            .collect();
+    // The surveys of what the table and the notes show (not of missing uplifts).
+    let shown: Vec<&str> = estimates()
+        .flat_map(|e| {
+            e.base
+                .iter()
+                .map(|b| b.survey.as_str())
+                .chain(e.factors.iter().map(|f| f.survey.as_str()))
+                .chain(e.not_applied.iter().map(|n| n.survey.as_str()))
+        })
+        .collect();
+    let items: Vec<String> = o
+        .surveys
+        .iter()
+        .filter(|s| shown.contains(&s.id.as_str()))
+        .map(|s| format!("<code>{}</code> {}", escape(&s.id), text(&s.name, l)))
+        .collect();
+    if !items.is_empty() {
         let _ = writeln!(
             out,
             "<p class=\"note\">{} {}</p>",

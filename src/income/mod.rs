@@ -128,10 +128,40 @@ pub struct Incomes {
     pub freelance: Option<Figure>,
     /// The role's own employee figures without condition or age band, in authored order.
     #[serde(skip)]
-    pub employee_figures: Vec<Figure>,
+    pub employee_figures: Vec<Comparable>,
     /// The role's own freelance figures without condition or age band, in authored order.
     #[serde(skip)]
-    pub freelance_figures: Vec<Figure>,
+    pub freelance_figures: Vec<Comparable>,
+}
+
+/// A figure of a role that a change can be measured against: its survey, yearly point and the
+/// figure as published.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparable {
+    /// The survey.
+    pub survey: String,
+    /// The figure as one yearly number.
+    pub yearly: f64,
+    /// As published ("500–600万円").
+    pub published: String,
+}
+
+impl Comparable {
+    fn of(f: &Figure) -> Self {
+        Self {
+            survey: f.survey.clone(),
+            yearly: f.yearly,
+            published: f.display(),
+        }
+    }
+
+    fn of_income(i: &Income) -> Option<Self> {
+        Some(Self {
+            survey: i.survey.clone(),
+            yearly: i.yearly_point()?,
+            published: amount(i.average, i.min, i.max, i.period),
+        })
+    }
 }
 
 impl Incomes {
@@ -145,7 +175,7 @@ impl Incomes {
         };
         let all = |e| {
             kb.comparable_figures(role, e)
-                .filter_map(Figure::of)
+                .filter_map(Comparable::of_income)
                 .collect()
         };
         Self {
@@ -164,27 +194,20 @@ impl Incomes {
         }
     }
 
-    /// The headline figure, then the role's own figures, for an employment type.
-    fn candidates(&self, e: Employment) -> impl Iterator<Item = &Figure> {
+    /// The current role's figure a change to `to`'s headline is measured from: the headline if
+    /// both headlines come from one survey, else the role's own figure of the target headline's
+    /// survey; with whether it is the headline.
+    fn measured_from(&self, to: &Figure, e: Employment) -> Option<(Comparable, bool)> {
+        if let Some(h) = self.get(e).filter(|h| h.survey == to.survey) {
+            return Some((Comparable::of(h), true));
+        }
         let own = match e {
             Employment::Employee => &self.employee_figures,
             Employment::Freelance => &self.freelance_figures,
         };
-        self.get(e).into_iter().chain(own)
-    }
-
-    /// The current role's figure a change to `to`'s headline is measured from: the headline if
-    /// both headlines come from one survey, else the role's own figure of the target headline's
-    /// survey; with whether it is the headline.
-    fn measured_from(&self, to: &Figure, e: Employment) -> Option<(&Figure, bool)> {
-        match self.get(e) {
-            Some(h) if h.survey == to.survey => Some((h, true)),
-            _ => self
-                .candidates(e)
-                .skip(usize::from(self.get(e).is_some()))
-                .find(|f| f.survey == to.survey && f.borrowed_from.is_none())
-                .map(|f| (f, false)),
-        }
+        own.iter()
+            .find(|f| f.survey == to.survey)
+            .map(|f| (f.clone(), false))
     }
 }
 
@@ -230,7 +253,7 @@ impl IncomeChange {
                 target.yearly - f.yearly,
                 ChangeBasis {
                     survey: target.survey.clone(),
-                    from: f.display(),
+                    from: f.published,
                     from_headline: headline,
                 },
             ))
@@ -291,44 +314,41 @@ pub struct ComparableGain {
 /// # Ok::<(), careergraph::Error>(())
 /// ```
 pub fn comparable_gain(kb: &KnowledgeBase, from: RoleIx, to: RoleIx) -> Option<ComparableGain> {
-    comparable_gain_of(kb, &Incomes::of(kb, from), &Incomes::of(kb, to))
-}
-
-/// [`comparable_gain`] from the two roles' [`Incomes`].
-pub fn comparable_gain_of(
-    kb: &KnowledgeBase,
-    from: &Incomes,
-    to: &Incomes,
-) -> Option<ComparableGain> {
     let e = Employment::Employee;
-    let (fh, th) = (from.get(e), to.get(e));
+    let (fh, th) = (kb.headline_income(from, e), kb.headline_income(to, e));
+    // A role's candidates: its headline (its own or borrowed), then its own figures.
+    let from_figures = || fh.into_iter().chain(kb.comparable_figures(from, e));
+    let to_figures = || th.into_iter().chain(kb.comparable_figures(to, e));
     let surveys = fh
         .filter(|f| th.is_some_and(|t| t.survey == f.survey))
         .into_iter()
         .chain(th)
         .chain(fh)
-        .chain(&from.employee_figures)
+        .chain(kb.comparable_figures(from, e))
         .map(|f| f.survey.as_str());
     for survey in surveys {
-        let a = from.candidates(e).find(|f| f.survey == survey);
-        let b = to.candidates(e).find(|f| f.survey == survey);
-        if let (Some(a), Some(b)) = (a, b)
-            && a.yearly > 0.0
-        {
-            let source = if a.source == b.source {
-                a.source.clone()
-            } else {
-                kb.survey(survey)
-                    .map_or_else(|| b.source.clone(), |s| s.source.clone())
-            };
-            return Some(ComparableGain {
-                ratio: b.yearly / a.yearly - 1.0,
-                from: a.yearly,
-                to: b.yearly,
-                survey: survey.to_string(),
-                source,
-            });
+        let a = from_figures().find(|f| f.survey == survey);
+        let b = to_figures().find(|f| f.survey == survey);
+        let (Some(a), Some(b)) = (a, b) else { continue };
+        let (Some(x), Some(y)) = (a.yearly_point(), b.yearly_point()) else {
+            continue;
+        };
+        if x <= 0.0 {
+            continue;
         }
+        let source = if a.source == b.source {
+            a.source.clone()
+        } else {
+            kb.survey(survey)
+                .map_or_else(|| b.source.clone(), |s| s.source.clone())
+        };
+        return Some(ComparableGain {
+            ratio: y / x - 1.0,
+            from: x,
+            to: y,
+            survey: survey.to_string(),
+            source,
+        });
     }
     None
 }
