@@ -1,6 +1,12 @@
 //! Incomes: each role's headline figures (employee and freelance), the income model's estimate
 //! for a profile ([`estimate()`], [`for_profile`], [`change`]), freelance rates ([`rate()`]) and
 //! job postings ranked by fit ([`jobs()`]).
+//!
+//! Every figure belongs to a survey (`surveys` in the knowledge base). Figures of different
+//! surveys measure different populations, so nothing here subtracts, divides or scales across
+//! surveys: a change between roles ([`IncomeChange`], [`EstimatedChange`], [`comparable_gain`])
+//! exists only between two figures of one survey, and an age band or uplift scales only figures
+//! of its own survey unless the model declares it borrowable.
 
 pub mod estimate;
 pub mod jobs;
