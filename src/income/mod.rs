@@ -126,6 +126,9 @@ pub fn amount(
 /// A role's headline incomes, and its other figures that a change can be measured against.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Incomes {
+    /// The role's id.
+    #[serde(skip)]
+    pub role: String,
     /// Employee (会社員) headline figure.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub employee: Option<Figure>,
@@ -185,6 +188,7 @@ impl Incomes {
                 .collect()
         };
         Self {
+            role: kb.role(role).id.clone(),
             employee: pick(Employment::Employee),
             freelance: pick(Employment::Freelance),
             employee_figures: all(Employment::Employee),
@@ -222,6 +226,8 @@ impl Incomes {
 pub struct ChangeBasis {
     /// The survey both figures come from.
     pub survey: String,
+    /// The role moved from.
+    pub from_role: String,
     /// The current role's figure the change is measured from, as published.
     pub from: String,
     /// Whether that is the current role's headline figure (else another of its figures, of the
@@ -259,6 +265,7 @@ impl IncomeChange {
                 target.yearly - f.yearly,
                 ChangeBasis {
                     survey: target.survey.clone(),
+                    from_role: from.role.clone(),
                     from: f.published,
                     from_headline: headline,
                 },

@@ -504,6 +504,7 @@ fn headline_changes_name_their_survey() {
     assert_eq!((d, basis.survey.as_str()), (150.0, "unison"));
     assert!(!basis.from_headline);
     assert_eq!(basis.from, "500–600万円");
+    assert_eq!(basis.from_role, "infra-engineer");
     // No common survey: no change.
     let c = crate::income::IncomeChange::between(&of("infra-engineer"), &of("sre"));
     assert!(c.employee.is_none() && c.employee_basis.is_none());

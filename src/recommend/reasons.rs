@@ -219,28 +219,25 @@ pub fn income(
         return;
     };
     let delta = crate::report::signed_man(d);
+    let (role, survey, from) = (&basis.from_role, &basis.survey, &basis.from);
     let (ja_from, en_from) = if basis.from_headline {
-        ("現職の", "your current role's")
+        (format!("{role} の{from}"), format!("{role}'s {from}"))
     } else {
         (
-            "現職の同じ調査の別の数字",
-            "your current role's other figure",
+            format!("{role} の同じ調査の別の数字{from}"),
+            format!("{role}'s other figure {from}"),
         )
     };
     out.push(Reason {
         kind: "income",
         text: text(
             format!(
-                "会社員の平均年収 {}({}): {ja_from}{}と比べて {delta}",
-                f.display(),
-                basis.survey,
-                basis.from,
+                "会社員の平均年収 {}({survey}): {ja_from}と比べて {delta}",
+                f.display()
             ),
             format!(
-                "employee income {} ({}): {delta} against {en_from} {} in the same survey",
-                f.display(),
-                basis.survey,
-                basis.from,
+                "employee income {} ({survey}): {delta} against {en_from} in the same survey",
+                f.display()
             ),
         ),
         source: f.source.clone(),
