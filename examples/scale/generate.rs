@@ -226,7 +226,7 @@ pub fn knowledge_base(size: Size, seed: u64) -> String {
                 "summary": text(format!("職種{i}の仕事"), format!("what role {i} does")),
                 "requirements": requirements,
                 "experience": {"total_years": rng.below(8), "phases": {format!("phase-{}", i % 6): 1}, "source": SOURCE},
-                "incomes": [{"employment": "employee", "average": 350 + rng.below(600), "basis": text("平均".into(), "average".into()), "source": SOURCE}],
+                "incomes": [{"employment": "employee", "average": 350 + rng.below(600), "survey": "synthetic", "basis": text("平均".into(), "average".into()), "source": SOURCE}],
                 "aptitudes": [format!("preference-{}", i % 8)],
                 "source": SOURCE
             });
@@ -285,6 +285,7 @@ pub fn knowledge_base(size: Size, seed: u64) -> String {
         "workplaces": vocab("workplace", 4),
         "preferences": vocab("preference", 8),
         "families": vocab("family", 20),
+        "surveys": [{"id": "synthetic", "name": text("合成".into(), "synthetic".into()), "source": SOURCE}],
         "skills": skills,
         "certifications": certifications,
         "roles": roles,

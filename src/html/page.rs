@@ -120,13 +120,13 @@ fn profile(out: &mut String, r: &Report, l: Lang) {
         };
     }
     out.push_str("</dd>\n");
-    if let Some(inc) = &r.recommendations.profile.income {
-        let figs = incomes(inc, l);
+    if let Some(now) = &r.income.current {
+        let figs = income_now(now, l);
         if !figs.is_empty() {
             let _ = writeln!(
                 out,
                 "<dt>{}</dt><dd>{figs}</dd>",
-                l.msg("Income now", "現在の年収")
+                l.msg("Income now (estimate)", "現在の推定年収")
             );
         }
     }
@@ -190,13 +190,18 @@ fn profile(out: &mut String, r: &Report, l: Lang) {
     out.push_str("</dl>\n</section>\n");
 }
 
-fn incomes(inc: &crate::income::Incomes, l: Lang) -> String {
+/// The profile's estimates in its current role, as the income table shows them.
+fn income_now(now: &RoleIncome, l: Lang) -> String {
     let mut parts = Vec::new();
-    if let Some(f) = &inc.employee {
-        parts.push(format!("{} {}", l.term("employee"), escape(&f.display())));
-    }
-    if let Some(f) = &inc.freelance {
-        parts.push(format!("{} {}", l.term("freelance"), escape(&f.display())));
+    for e in [&now.employee, &now.freelance] {
+        if let (Some(range), Some(b)) = (e.range, &e.base) {
+            parts.push(format!(
+                "{} {}万円 <small>({})</small>",
+                l.term(e.employment.as_str()),
+                escape(&range.display()),
+                escape(&b.survey)
+            ));
+        }
     }
     parts.join(" · ")
 }
@@ -501,15 +506,21 @@ fn route(out: &mut String, r: &Report, l: Lang) {
 }
 
 fn estimate(e: &Estimate, l: Lang) -> String {
-    match e.range {
-        Some(range) => {
+    match (e.range, &e.base) {
+        (Some(range), Some(b)) => {
             let mut s = format!("{}万円", escape(&range.display()));
             if let Some(m) = e.monthly {
                 let _ = write!(s, " <small>({}万円/月)</small>", escape(&m.display()));
             }
+            let basis = match (&b.borrowed_from, l) {
+                (Some(r), Lang::En) => format!("{} of {r}", b.survey),
+                (Some(r), Lang::Ja) => format!("{}、{r} の数字", b.survey),
+                (None, _) => b.survey.clone(),
+            };
+            let _ = write!(s, "<br><small>{}</small>", escape(&basis));
             s
         }
-        None => format!(
+        _ => format!(
             "<span class=\"none\">{}</span>",
             l.msg("no sourced figure", "出典のある数字なし")
         ),
@@ -517,25 +528,21 @@ fn estimate(e: &Estimate, l: Lang) -> String {
 }
 
 fn income_row(out: &mut String, r: &RoleIncome, tag: &str, l: Lang) {
-    let factors: Vec<String> = r
+    use crate::report::income::{borrowed, factor, factor_name};
+    let mut factors: Vec<String> = r
         .employee
         .factors
         .iter()
         .chain(&r.freelance.factors)
         .map(|f| {
-            let what = if f.kind == "age" {
-                format!("{} {}", l.msg("age", "年齢"), f.id)
-            } else {
-                f.id.clone()
-            };
-            format!(
-                "{} {}",
-                escape(&what),
-                escape(&crate::report::income::factor(f))
-            )
+            escape(&format!(
+                "{} {}{}",
+                factor_name(f.kind, &f.id, &f.description, l),
+                factor(f),
+                borrowed(f, l)
+            ))
         })
         .collect();
-    let mut factors = factors;
     factors.sort();
     factors.dedup();
     let _ = writeln!(
@@ -563,8 +570,9 @@ fn income(out: &mut String, r: &Report, l: Lang) {
         out,
         "<p>{}</p>\n<table class=\"income\">\n<thead><tr>{}</tr></thead>\n<tbody>",
         l.msg(
-            "万円 a year: the role's published figure × each factor that applies to the profile.",
-            "万円/年: ロールの公表値 × プロフィールに当てはまる各係数。"
+            "万円 a year: the role's published figure (its survey below it) × each factor of the same \
+             survey that applies to the profile.",
+            "万円/年: ロールの公表値(下に調査) × プロフィールに当てはまる同じ調査の各係数。"
         ),
         header_cells(&heads, l)
     );
@@ -576,8 +584,70 @@ fn income(out: &mut String, r: &Report, l: Lang) {
         income_row(out, x, "", l);
     }
     out.push_str("</tbody>\n</table>\n");
+    let estimates = || {
+        o.current
+            .iter()
+            .chain(&o.recommended)
+            .flat_map(|r| [&r.employee, &r.freelance])
+    };
+    // What was not applied, and why: once per reason.
+    let mut notes: Vec<String> = Vec::new();
+    for n in estimates().flat_map(|e| &e.not_applied) {
+        let line = format!(
+            "{} {} {} — {}",
+            l.msg("Not applied:", "適用しない:"),
+            crate::report::income::factor_name(n.kind, &n.id, &n.description, l),
+            crate::report::income::times(n.low, n.high),
+            l.text(&n.reason)
+        );
+        if !notes.contains(&line) {
+            notes.push(line);
+        }
+    }
+    let mut borrowed: Vec<&crate::income::Borrowed> = estimates()
+        .flat_map(|e| &e.factors)
+        .flat_map(|f| &f.borrowed)
+        .collect();
+    borrowed.sort_by(|a, b| a.id.cmp(&b.id));
+    borrowed.dedup_by(|a, b| a.id == b.id);
+    for b in borrowed {
+        notes.push(match l {
+            Lang::En => format!(
+                "Borrowed: {} ({}'s ratio): {}",
+                b.id, b.survey, b.because.en
+            ),
+            Lang::Ja => format!("借用: {}({}の比): {}", b.id, b.survey, b.because.ja),
+        });
+    }
+    for n in notes {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&n));
+    }
     for n in [&o.conversion, &o.caveat].into_iter().flatten() {
         let _ = writeln!(out, "<p class=\"note\">{}</p>", text(&n.text, l));
+    }
+    // The surveys of what the table and the notes show (not of missing uplifts).
+    let shown: Vec<&str> = estimates()
+        .flat_map(|e| {
+            e.base
+                .iter()
+                .map(|b| b.survey.as_str())
+                .chain(e.factors.iter().map(|f| f.survey.as_str()))
+                .chain(e.not_applied.iter().map(|n| n.survey.as_str()))
+        })
+        .collect();
+    let items: Vec<String> = o
+        .surveys
+        .iter()
+        .filter(|s| shown.contains(&s.id.as_str()))
+        .map(|s| format!("<code>{}</code> {}", escape(&s.id), text(&s.name, l)))
+        .collect();
+    if !items.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"note\">{} {}</p>",
+            l.msg("Surveys:", "調査:"),
+            items.join(" · ")
+        );
     }
     out.push_str("</section>\n");
 }

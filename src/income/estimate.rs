@@ -1,12 +1,16 @@
 //! The income estimate for one role and employment type: the role's headline figure (or a
 //! borrowed one), times the age band's factor (employee figures), times the uplifts the profile
 //! has (the largest per group), each factor with its source.
+//!
+//! A factor is the ratio of two figures of one survey, and applies only to a figure of that
+//! survey, unless the model declares it `borrowable` (then it says so). What the profile meets
+//! but the estimate does not apply is listed in `not_applied`, with the reason.
 
 use serde::Serialize;
 
 use crate::knowledge::KnowledgeBase;
 use crate::knowledge::format::{Employment, IncomePeriod, Text};
-use crate::knowledge::market::{IncomeModel, Uplift};
+use crate::knowledge::market::{AgeFactor, IncomeModel, Sourced, Uplift};
 use crate::knowledge::model::{Income, RoleIx};
 use crate::profile::Facts;
 use crate::rules::fmt_num;
@@ -63,11 +67,13 @@ pub struct BaseFigure {
     pub published: String,
     /// As a yearly range (monthly figures times `months_per_year`; "…以上" as its one end).
     pub yearly: Range,
+    /// The survey it belongs to: only factors of that survey (or declared borrowable) apply.
+    pub survey: String,
     /// What the figure is.
     pub basis: Text,
     /// Where it comes from.
     pub source: String,
-    /// When the role has no figure of its own: the role whose figure it borrows.
+    /// When the role has no figure of its own that heads: the role whose figure it borrows.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub borrowed_from: Option<String>,
     /// Why the borrowed figure is close enough.
@@ -101,6 +107,47 @@ pub struct Factor {
     /// if elsewhere.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub high_source: Option<String>,
+    /// The survey the factor's figures come from.
+    pub survey: String,
+    /// When the estimate's figure is of another survey: the factor is borrowed, and why it may
+    /// be (one entry per uplift of a group's combined factor that is borrowed).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub borrowed: Vec<Borrowed>,
+}
+
+/// A factor applied to a figure of another survey, as the model allows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Borrowed {
+    /// The uplift id, or the age band (`20-29`).
+    pub id: String,
+    /// The factor's survey.
+    pub survey: String,
+    /// Why its ratio may be applied to other surveys' figures.
+    pub because: Text,
+    /// Where that is said.
+    pub source: String,
+}
+
+/// A factor the profile meets but the estimate does not apply, because its figures are of
+/// another survey than the estimate's figure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NotApplied {
+    /// `age` or `uplift`.
+    pub kind: &'static str,
+    /// The uplift id, or the age band (`20-29`).
+    pub id: String,
+    /// What it is.
+    pub description: Text,
+    /// Factor on the low end.
+    pub low: f64,
+    /// Factor on the high end.
+    pub high: f64,
+    /// The survey of the factor's figures.
+    pub survey: String,
+    /// Why it is not applied.
+    pub reason: Text,
+    /// Where the factor's figures come from.
+    pub source: String,
 }
 
 /// An estimate for one role and employment type.
@@ -119,8 +166,30 @@ pub struct Estimate {
     pub monthly: Option<Range>,
     /// The factors applied, in order (age first, then uplift groups by id).
     pub factors: Vec<Factor>,
-    /// Uplifts for this role the profile does not have yet, with what they need.
+    /// Uplifts for this role the profile does not have yet, with what they need (only those
+    /// that would apply to the estimate's figure).
     pub not_yet: Vec<Factor>,
+    /// What the profile meets that the estimate does not apply (another survey's factor), and
+    /// why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_applied: Vec<NotApplied>,
+}
+
+impl Estimate {
+    /// Every survey the estimate cites: its figure's, its factors', the missing and unapplied
+    /// factors'.
+    pub fn surveys(&self) -> impl Iterator<Item = &str> {
+        self.base
+            .iter()
+            .map(|b| b.survey.as_str())
+            .chain(
+                self.factors
+                    .iter()
+                    .chain(&self.not_yet)
+                    .map(|f| f.survey.as_str()),
+            )
+            .chain(self.not_applied.iter().map(|n| n.survey.as_str()))
+    }
 }
 
 /// Months per year when a knowledge base has no income model (the sources' 12).
@@ -150,25 +219,41 @@ pub fn yearly_range(i: &Income, months_per_year: f64) -> Option<Range> {
     })
 }
 
-/// The figure an estimate for `role` starts from: its headline, or a proxy's.
+/// The figure an estimate for `role` starts from: its headline, its own or borrowed (see
+/// [`KnowledgeBase::headline`]).
 pub fn base_figure(kb: &KnowledgeBase, role: RoleIx, employment: Employment) -> Option<BaseFigure> {
-    let m = months(kb);
-    let make = |income: &Income, proxy: Option<(&str, &Text)>| {
-        Some(BaseFigure {
-            published: super::Figure::of(income)?.display(),
-            yearly: yearly_range(income, m)?,
-            basis: income.basis.clone(),
-            source: income.source.clone(),
-            borrowed_from: proxy.map(|(id, _)| id.to_string()),
-            borrowed_because: proxy.map(|(_, t)| t.clone()),
-        })
-    };
-    if let Some(i) = kb.headline_income(role, employment) {
-        return make(i, None);
+    let h = kb.headline(role, employment)?;
+    let i = h.income;
+    Some(BaseFigure {
+        published: super::Figure::of(i)?.display(),
+        yearly: yearly_range(i, months(kb))?,
+        survey: i.survey.clone(),
+        basis: i.basis.clone(),
+        source: i.source.clone(),
+        borrowed_from: h.proxy.map(|p| kb.role(p.uses).id.clone()),
+        borrowed_because: h.proxy.map(|p| p.basis.clone()),
+    })
+}
+
+/// Whether a factor `id` of `survey` applies to a figure of `base`: the same survey, or a
+/// factor declared borrowable (then how it is borrowed).
+fn applies(
+    id: &str,
+    survey: &str,
+    borrowable: Option<&Sourced>,
+    base: &str,
+) -> Option<Vec<Borrowed>> {
+    if survey == base {
+        return Some(Vec::new());
     }
-    let p = kb.income_model.as_ref()?.proxy(role, employment)?;
-    let i = kb.headline_income(p.uses, employment)?;
-    make(i, Some((kb.role(p.uses).id.as_str(), &p.basis)))
+    borrowable.map(|b| {
+        vec![Borrowed {
+            id: id.to_string(),
+            survey: survey.to_string(),
+            because: b.text.clone(),
+            source: b.source.clone(),
+        }]
+    })
 }
 
 fn amount(a: crate::knowledge::market::Amount) -> String {
@@ -179,7 +264,7 @@ fn amount(a: crate::knowledge::market::Amount) -> String {
     }
 }
 
-fn uplift_factor(u: &Uplift, trace: &crate::rules::Trace) -> Factor {
+fn uplift_factor(u: &Uplift, trace: &crate::rules::Trace, borrowed: Vec<Borrowed>) -> Factor {
     let mark = |passed: bool| if passed { "✓" } else { "✗" }.to_string();
     Factor {
         kind: "uplift",
@@ -192,68 +277,137 @@ fn uplift_factor(u: &Uplift, trace: &crate::rules::Trace) -> Factor {
         because_ja: trace.leaves_in(crate::lang::Lang::Ja, &mark),
         source: u.source.clone(),
         high_source: None,
+        survey: u.survey.clone(),
+        borrowed,
     }
 }
 
-/// The age factor for a profile's age, employee figures only.
-fn age_factor(model: &IncomeModel, facts: &Facts) -> Option<Factor> {
-    let band = model.age_band(facts.age?)?;
-    Some(Factor {
+/// "age band 20–29" / 「20〜29歳の年齢帯」.
+fn band_name(band: &AgeFactor) -> Text {
+    Text {
+        ja: format!("{}〜{}歳の年齢帯", band.from, band.to),
+        en: format!("age band {}–{}", band.from, band.to),
+    }
+}
+
+/// The age band of a profile's age, employee figures only: the factor when it applies to a
+/// figure of `base` survey, else why not.
+fn age_factor(
+    model: &IncomeModel,
+    facts: &Facts,
+    base: &str,
+) -> Option<Result<Factor, NotApplied>> {
+    let age = facts.age?;
+    let band = model.age_band(age)?;
+    let id = format!("{}-{}", band.from, band.to);
+    let Some(borrowed) = applies(&id, &band.survey, band.borrowable.as_ref(), base) else {
+        return Some(Err(NotApplied {
+            kind: "age",
+            id: format!("{}-{}", band.from, band.to),
+            description: band_name(band),
+            low: band.factor,
+            high: band.factor,
+            survey: band.survey.clone(),
+            reason: Text {
+                ja: format!(
+                    "{base}の数字は全年齢の平均で、年齢帯は{}の数字によるため",
+                    band.survey
+                ),
+                en: format!(
+                    "{base}'s figure is an average over all ages, and the age bands are {}'s",
+                    band.survey
+                ),
+            },
+            source: band.source.clone(),
+        }));
+    };
+    Some(Ok(Factor {
         kind: "age",
         id: format!("{}-{}", band.from, band.to),
-        description: Text {
-            ja: format!("{}〜{}歳の年収", band.from, band.to),
-            en: format!("Pay at ages {}–{}", band.from, band.to),
-        },
+        description: band_name(band),
         low: band.factor,
         high: band.factor,
         figures: format!("{} / {}万円", fmt_num(band.income), fmt_num(band.reference)),
-        because: format!("age {}", fmt_num(facts.age.unwrap_or_default())),
-        because_ja: format!("{}歳", fmt_num(facts.age.unwrap_or_default())),
+        because: format!("age {}", fmt_num(age)),
+        because_ja: format!("{}歳", fmt_num(age)),
         source: band.source.clone(),
         high_source: None,
-    })
+        survey: band.survey.clone(),
+        borrowed,
+    }))
 }
 
-/// The uplifts a profile has for a role, largest per group (group order by id), and those it
-/// lacks.
+/// Why an uplift the profile has is not applied to a figure of `base` survey.
+fn uplift_not_applied(u: &Uplift, base: &str) -> NotApplied {
+    NotApplied {
+        kind: "uplift",
+        id: u.id.clone(),
+        description: u.description.clone(),
+        low: u.low,
+        high: u.high,
+        survey: u.survey.clone(),
+        reason: Text {
+            ja: format!(
+                "この比は{}の数字によるもので、この数字は{base}のもの(他の調査の数字への適用は宣言されていない)",
+                u.survey
+            ),
+            en: format!(
+                "its figures are {}'s, this figure is {base}'s, and the ratio is not declared borrowable",
+                u.survey
+            ),
+        },
+        source: u.source.clone(),
+    }
+}
+
+/// The uplifts a profile has for a role's figure of survey `base`, largest per group (group
+/// order by id); those it lacks; and those it has that do not apply to that survey.
 pub fn uplifts(
     kb: &KnowledgeBase,
     facts: &Facts,
     role: RoleIx,
     employment: Employment,
-) -> (Vec<Factor>, Vec<Factor>) {
-    uplifts_with(kb, facts, role, employment, true)
+    base: &str,
+) -> (Vec<Factor>, Vec<Factor>, Vec<NotApplied>) {
+    uplifts_with(kb, facts, role, employment, base, true)
 }
 
 /// [`uplifts`]; without `explain`, only the numbers, ids and sources of the uplifts that apply
-/// (no `because` or `figures` text, no missing uplifts), for [`estimate_numbers`].
+/// (no `because` or `figures` text, no missing or unapplied uplifts), for [`estimate_numbers`].
 fn uplifts_with(
     kb: &KnowledgeBase,
     facts: &Facts,
     role: RoleIx,
     employment: Employment,
+    base: &str,
     explain: bool,
-) -> (Vec<Factor>, Vec<Factor>) {
+) -> (Vec<Factor>, Vec<Factor>, Vec<NotApplied>) {
     let Some(model) = &kb.income_model else {
-        return (Vec::new(), Vec::new());
+        return (Vec::new(), Vec::new(), Vec::new());
     };
     let family = kb.role(role).family;
     let mut held: Vec<(&str, Factor)> = Vec::new();
     let mut missing = Vec::new();
+    let mut not_applied = Vec::new();
     for u in model
         .uplifts
         .iter()
         .filter(|u| u.applies_to(role, family, employment))
     {
+        let Some(borrowed) = applies(&u.id, &u.survey, u.borrowable.as_ref(), base) else {
+            if explain && u.when.holds(facts) {
+                not_applied.push(uplift_not_applied(u, base));
+            }
+            continue;
+        };
         if !explain {
             if u.when.holds(facts) {
-                held.push((u.group.as_str(), bare_factor(u)));
+                held.push((u.group.as_str(), bare_factor(u, borrowed)));
             }
             continue;
         }
         let trace = u.when.trace(facts, kb);
-        let f = uplift_factor(u, &trace);
+        let f = uplift_factor(u, &trace, borrowed);
         if trace.passed {
             held.push((u.group.as_str(), f));
         } else {
@@ -289,15 +443,16 @@ fn uplifts_with(
                 because_ja: format!("{}; {}", lo.because_ja, hi.because_ja),
                 figures: format!("{}; {}", lo.figures, hi.figures),
                 high_source: (hi.source != lo.source).then(|| hi.source.clone()),
+                borrowed: lo.borrowed.iter().chain(&hi.borrowed).cloned().collect(),
                 ..lo.clone()
             })
         })
         .collect();
-    (applied, missing)
+    (applied, missing, not_applied)
 }
 
 /// An uplift's numbers, id and source, without its texts.
-fn bare_factor(u: &Uplift) -> Factor {
+fn bare_factor(u: &Uplift, borrowed: Vec<Borrowed>) -> Factor {
     Factor {
         kind: "uplift",
         id: u.id.clone(),
@@ -312,6 +467,8 @@ fn bare_factor(u: &Uplift) -> Factor {
         because_ja: String::new(),
         source: u.source.clone(),
         high_source: None,
+        survey: u.survey.clone(),
+        borrowed,
     }
 }
 
@@ -343,28 +500,49 @@ fn estimate_with(
     employment: Employment,
     explain: bool,
 ) -> Estimate {
-    let base = base_figure(kb, role, employment);
+    let Some(base) = base_figure(kb, role, employment) else {
+        // No figure: nothing to scale, so no factor applies and none is missing.
+        return Estimate {
+            employment,
+            base: None,
+            range: None,
+            monthly: None,
+            factors: Vec::new(),
+            not_yet: Vec::new(),
+            not_applied: Vec::new(),
+        };
+    };
     let mut factors = Vec::new();
+    let mut not_applied = Vec::new();
     if employment == Employment::Employee
-        && let Some(f) = kb.income_model.as_ref().and_then(|m| age_factor(m, facts))
+        && let Some(age) = kb
+            .income_model
+            .as_ref()
+            .and_then(|m| age_factor(m, facts, &base.survey))
     {
-        factors.push(f);
+        match age {
+            Ok(f) => factors.push(f),
+            Err(n) if explain => not_applied.push(n),
+            Err(_) => {}
+        }
     }
-    let (up, not_yet) = uplifts_with(kb, facts, role, employment, explain);
+    let (up, not_yet, skipped) = uplifts_with(kb, facts, role, employment, &base.survey, explain);
     factors.extend(up);
-    let range = base
-        .as_ref()
-        .map(|b| factors.iter().fold(b.yearly, |r, f| r.scale(f.low, f.high)));
+    not_applied.extend(skipped);
+    let range = factors
+        .iter()
+        .fold(base.yearly, |r, f| r.scale(f.low, f.high));
     let monthly = match employment {
-        Employment::Freelance => range.map(|r| r.per(months(kb))),
+        Employment::Freelance => Some(range.per(months(kb))),
         Employment::Employee => None,
     };
     Estimate {
         employment,
-        base,
-        range,
+        base: Some(base),
+        range: Some(range),
         monthly,
         factors,
         not_yet,
+        not_applied,
     }
 }

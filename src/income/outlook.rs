@@ -54,6 +54,8 @@ pub struct IncomeOutlook {
     /// Employee and freelance figures are not directly comparable.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub caveat: Option<Sourced>,
+    /// The surveys the estimates cite.
+    pub surveys: Vec<super::SurveyRef>,
 }
 
 /// Estimates for the profile's current role and its `top` recommended roles.
@@ -73,22 +75,32 @@ pub fn for_profile(
             ..Default::default()
         },
     );
-    let recommended = recs
+    let recommended: Vec<RoleIncome> = recs
         .recommendations
         .iter()
         .filter_map(|r| kb.find_role(&r.role))
         .map(|r| RoleIncome::of(kb, &facts, r))
         .collect();
+    let current = profile.current_role.map(|r| RoleIncome::of(kb, &facts, r));
+    let surveys = super::surveys_cited(
+        kb,
+        current
+            .iter()
+            .chain(&recommended)
+            .flat_map(|r| r.employee.surveys().chain(r.freelance.surveys())),
+    );
     IncomeOutlook {
         profile: profile.name.clone(),
-        current: profile.current_role.map(|r| RoleIncome::of(kb, &facts, r)),
+        current,
         recommended,
         conversion: kb.income_model.as_ref().map(|m| m.conversion.clone()),
         caveat: kb.income_model.as_ref().map(|m| m.caveat.clone()),
+        surveys,
     }
 }
 
-/// How a range changes from one role to another for a profile, with every source involved.
+/// How a range changes from one role to another for a profile, when both estimates start from
+/// figures of one survey, with every source involved.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RangeChange {
     /// Estimate in the role moved from, 万円 a year.
@@ -97,15 +109,15 @@ pub struct RangeChange {
     pub to: Range,
     /// `to − from`, per end.
     pub delta: Range,
-    /// Whether both base figures come from the same source (else the difference mixes surveys).
-    pub same_source: bool,
+    /// The survey both estimates' figures come from.
+    pub survey: String,
     /// The sources of both estimates (base figures and factors), sorted, without repeats.
     pub sources: Vec<String>,
 }
 
-/// The income change of a move for a profile, employee and freelance (where both roles have an
-/// estimate).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The income change of a move for a profile, employee and freelance: given where both roles
+/// have an estimate from figures of one survey (a difference across surveys is not a fact).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct EstimatedChange {
     /// Employee estimate change.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -113,11 +125,21 @@ pub struct EstimatedChange {
     /// Freelance estimate change.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub freelance: Option<RangeChange>,
+    /// The employment types where both roles have an estimate but from different surveys, so
+    /// no change is given.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub across_surveys: Vec<Employment>,
 }
 
-fn range_change(a: &Estimate, b: &Estimate) -> Option<RangeChange> {
-    let (ra, rb) = (a.range?, b.range?);
-    let (ba, bb) = (a.base.as_ref()?, b.base.as_ref()?);
+/// The change between two estimates: `Ok(None)` when either has none, `Err(())` when their
+/// figures are of different surveys.
+fn range_change(a: &Estimate, b: &Estimate) -> Result<Option<RangeChange>, ()> {
+    let (Some(ra), Some(rb), Some(ba), Some(bb)) = (a.range, b.range, &a.base, &b.base) else {
+        return Ok(None);
+    };
+    if ba.survey != bb.survey {
+        return Err(());
+    }
     let mut sources: Vec<String> = [a, b]
         .iter()
         .flat_map(|e| {
@@ -125,20 +147,40 @@ fn range_change(a: &Estimate, b: &Estimate) -> Option<RangeChange> {
                 .iter()
                 .map(|x| x.source.clone())
                 .chain(e.factors.iter().map(|f| f.source.clone()))
+                .chain(e.factors.iter().filter_map(|f| f.high_source.clone()))
         })
         .collect();
     sources.sort();
     sources.dedup();
-    Some(RangeChange {
+    Ok(Some(RangeChange {
         from: ra,
         to: rb,
         delta: Range {
             low: rb.low - ra.low,
             high: rb.high - ra.high,
         },
-        same_source: ba.source == bb.source,
+        survey: ba.survey.clone(),
         sources,
-    })
+    }))
+}
+
+/// The estimated change between two roles' estimates, employee and freelance.
+fn changes(pairs: [(Employment, &Estimate, &Estimate); 2]) -> EstimatedChange {
+    let mut out = EstimatedChange::default();
+    for (emp, a, b) in pairs {
+        let c = match range_change(a, b) {
+            Ok(c) => c,
+            Err(()) => {
+                out.across_surveys.push(emp);
+                None
+            }
+        };
+        match emp {
+            Employment::Employee => out.employee = c,
+            Employment::Freelance => out.freelance = c,
+        }
+    }
+    out
 }
 
 /// The estimated income change from role `from` to role `to` for a profile (the same model as
@@ -152,7 +194,7 @@ fn range_change(a: &Estimate, b: &Estimate) -> Option<RangeChange> {
 /// let p = engine.profile_from_str("p.json", r#"{"age": 30, "skills": {"linux": 3}}"#)?;
 /// let (from, to) = (kb.find_role("server-engineer").unwrap(), kb.find_role("cloud-engineer").unwrap());
 /// let c = careergraph::income::change(kb, &p, from, to);
-/// assert!(c.employee.is_some_and(|e| e.same_source && e.delta.low > 0.0));
+/// assert!(c.employee.is_some_and(|e| e.survey == "levtech-2025-11" && e.delta.low > 0.0));
 /// # Ok::<(), careergraph::Error>(())
 /// ```
 pub fn change(kb: &KnowledgeBase, profile: &Profile, from: RoleIx, to: RoleIx) -> EstimatedChange {
@@ -181,12 +223,15 @@ impl Baseline {
 
     /// The estimated income change of the move to `to`.
     pub fn change_to(&self, kb: &KnowledgeBase, to: RoleIx) -> EstimatedChange {
-        let e =
-            |from: &Estimate, emp| range_change(from, &estimate_numbers(kb, &self.facts, to, emp));
-        EstimatedChange {
-            employee: e(&self.employee, Employment::Employee),
-            freelance: e(&self.freelance, Employment::Freelance),
-        }
+        let (e, f) = (Employment::Employee, Employment::Freelance);
+        changes([
+            (e, &self.employee, &estimate_numbers(kb, &self.facts, to, e)),
+            (
+                f,
+                &self.freelance,
+                &estimate_numbers(kb, &self.facts, to, f),
+            ),
+        ])
     }
 }
 
@@ -219,16 +264,19 @@ mod baseline_tests {
             let facts = Facts::new(&profile, kb);
             let baseline = Baseline::new(kb, &profile, from);
             for to in (0..kb.roles.len()).map(RoleIx) {
-                let full = |emp| {
-                    range_change(
-                        &estimate(kb, &facts, from, emp),
-                        &estimate(kb, &facts, to, emp),
-                    )
-                };
-                let expected = EstimatedChange {
-                    employee: full(Employment::Employee),
-                    freelance: full(Employment::Freelance),
-                };
+                let (e, f) = (Employment::Employee, Employment::Freelance);
+                let expected = changes([
+                    (
+                        e,
+                        &estimate(kb, &facts, from, e),
+                        &estimate(kb, &facts, to, e),
+                    ),
+                    (
+                        f,
+                        &estimate(kb, &facts, from, f),
+                        &estimate(kb, &facts, to, f),
+                    ),
+                ]);
                 assert_eq!(baseline.change_to(kb, to), expected, "{}", path.display());
                 moves += 1;
             }

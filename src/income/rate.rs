@@ -33,6 +33,8 @@ pub struct SourceRange {
     pub monthly: Range,
     /// `below`, `within` or `above`: where the estimate sits against it.
     pub estimate_is: &'static str,
+    /// The survey it belongs to.
+    pub survey: String,
     /// What the figure is.
     pub basis: Text,
     /// Where it comes from.
@@ -65,6 +67,9 @@ pub struct RateReport {
     pub yearly: Option<Range>,
     /// What would lift it further, and what each needs.
     pub not_yet: Vec<Driver>,
+    /// What the profile has that does not lift this figure (another survey's ratio), and why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_applied: Vec<super::NotApplied>,
     /// The sources' freelance figures for the role.
     pub sources_say: Vec<SourceRange>,
     /// How monthly rates become a year.
@@ -73,6 +78,8 @@ pub struct RateReport {
     /// Employee and freelance figures are not directly comparable.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub caveat: Option<Sourced>,
+    /// The surveys the report cites.
+    pub surveys: Vec<super::SurveyRef>,
 }
 
 fn minus(a: Range, b: Range) -> Range {
@@ -128,7 +135,7 @@ pub fn rate(kb: &KnowledgeBase, facts: &Facts, role: RoleIx, name: Option<String
             .collect(),
         None => Vec::new(),
     };
-    let sources_say = kb
+    let sources_say: Vec<SourceRange> = kb
         .role(role)
         .incomes
         .iter()
@@ -144,12 +151,18 @@ pub fn rate(kb: &KnowledgeBase, facts: &Facts, role: RoleIx, name: Option<String
                 published: super::Figure::of(i)?.display(),
                 monthly,
                 estimate_is,
+                survey: i.survey.clone(),
                 basis: i.basis.clone(),
                 source: i.source.clone(),
             })
         })
         .collect();
     let r = kb.role(role);
+    let surveys = super::surveys_cited(
+        kb,
+        est.surveys()
+            .chain(sources_say.iter().map(|s| s.survey.as_str())),
+    );
     RateReport {
         profile: name,
         role: r.id.clone(),
@@ -160,8 +173,10 @@ pub fn rate(kb: &KnowledgeBase, facts: &Facts, role: RoleIx, name: Option<String
         monthly: est.monthly,
         yearly: est.range,
         not_yet,
+        not_applied: est.not_applied.clone(),
         sources_say,
         conversion: kb.income_model.as_ref().map(|m| m.conversion.clone()),
         caveat: kb.income_model.as_ref().map(|m| m.caveat.clone()),
+        surveys,
     }
 }

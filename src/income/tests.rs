@@ -55,22 +55,47 @@ const FREE: Employment = Employment::Freelance;
 #[test]
 fn age_bands_scale_employee_pay_by_the_survey_ratio() {
     let e = engine();
-    for (age, factor) in [
-        (25, 408.0 / 574.0),
-        (35, 586.0 / 574.0),
-        (45, 693.0 / 574.0),
-        (55, 712.0 / 574.0),
-        (65, 582.0 / 574.0),
+    // backend-engineer's headline is the MHLW job tag all-ages 574万円, the survey of the bands:
+    // the estimate is the survey's own figure for the band.
+    for (age, band) in [
+        (25, 408.0),
+        (35, 586.0),
+        (45, 693.0),
+        (55, 712.0),
+        (65, 582.0),
     ] {
         let p = format!(r#"{{"age": {age}, "skills": {{}}}}"#);
-        let r = est(&e, &p, "backend-engineer", EMP).range.expect("range");
-        assert!((r.low - 500.0 * factor).abs() < 1e-6, "age {age}");
+        let est = est(&e, &p, "backend-engineer", EMP);
+        let r = est.range.expect("range");
+        assert!((r.low - band).abs() < 1e-6, "age {age}: {}", r.low);
+        assert!(est.factors[0].borrowed.is_empty());
     }
     // No band, no factor; freelance rates have no age factor (SEES: postings are 年齢不問).
     let r = est(&e, r#"{"age": 72, "skills": {}}"#, "backend-engineer", EMP);
-    assert!(r.factors.is_empty());
+    assert!(r.factors.is_empty() && r.not_applied.is_empty());
     let f = est(&e, r#"{"age": 25, "skills": {}}"#, "backend-engineer", FREE);
     assert!(f.factors.is_empty());
+}
+
+#[test]
+fn age_bands_do_not_apply_to_other_surveys() {
+    let e = engine();
+    // Levtech's averages cover all ages: a 29-year-old network engineer gets Levtech's 401万円,
+    // not 401 × 408 / 574, and the estimate says why.
+    let n = est(&e, r#"{"age": 29, "skills": {}}"#, "network-engineer", EMP);
+    assert_eq!(n.range.expect("range").low, 401.0);
+    assert!(n.factors.is_empty());
+    let skipped = &n.not_applied[0];
+    assert_eq!((skipped.kind, skipped.id.as_str()), ("age", "20-29"));
+    assert_eq!(skipped.survey, "mhlw-jobtag-se-web");
+    assert!(
+        skipped
+            .reason
+            .en
+            .contains("levtech-2025-11's figure is an average over all ages")
+    );
+    assert_eq!(skipped.description.en, "age band 20–29");
+    assert_eq!(skipped.description.ja, "20〜29歳の年齢帯");
 }
 
 #[test]
@@ -82,8 +107,20 @@ fn upstream_experience() {
         r#"{"phases": {"requirements": 0.5, "basic-design": 0.5}, "skills": {}}"#,
         r#"{"phases": {"detailed-design": 3}, "skills": {}}"#,
     );
-    // infra-architect's own figure is already the upstream one.
+    // Unison's ratio on Levtech's figure (infra-engineer borrows server-engineer's): borrowed,
+    // as the model declares it may be, and said so.
     let e = engine();
+    let b = est(
+        &e,
+        r#"{"phases": {"requirements": 1}, "skills": {}}"#,
+        "infra-engineer",
+        EMP,
+    );
+    let f = &b.factors[0];
+    assert_eq!(f.survey, "unison");
+    assert_eq!(f.borrowed[0].survey, "unison");
+    assert_eq!(b.base.as_ref().expect("base").survey, "levtech-2025-11");
+    // infra-architect's own figure is already the upstream one.
     let a = est(
         &e,
         r#"{"phases": {"requirements": 2}, "skills": {}}"#,
@@ -102,6 +139,24 @@ fn management_experience() {
         r#"{"management": {"years": 2}, "skills": {}}"#,
         r#"{"management": {"years": 0.5}, "skills": {}}"#,
     );
+}
+
+#[test]
+fn uplifts_of_their_own_survey_are_not_borrowed() {
+    // management-experience is Unison's: on infra-architect's Unison figure it is not borrowed.
+    let e = engine();
+    let a = est(
+        &e,
+        r#"{"management": {"years": 2}, "skills": {}}"#,
+        "infra-architect",
+        EMP,
+    );
+    let f = a
+        .factors
+        .iter()
+        .find(|f| f.id == "management-experience")
+        .expect("applied");
+    assert!(f.borrowed.is_empty());
 }
 
 #[test]
@@ -175,13 +230,57 @@ fn security_skills_freelance() {
 
 #[test]
 fn ten_years_backend() {
-    uplift(
-        "ten-years-backend",
+    // rivermee's ratio applies to rivermee's figures only: backend-engineer's headline is
+    // MHLW's, whose age band already reflects experience. The estimate says it is not applied,
+    // and does not offer it as a next step.
+    let e = engine();
+    let ten = est(
+        &e,
+        r#"{"years_experience": 10, "skills": {}}"#,
         "backend-engineer",
         EMP,
-        r#"{"years_experience": 10, "skills": {}}"#,
-        r#"{"years_experience": 9.5, "skills": {}}"#,
     );
+    assert!(!ids(&ten).contains(&"ten-years-backend"));
+    let n = ten
+        .not_applied
+        .iter()
+        .find(|n| n.id == "ten-years-backend")
+        .expect("listed as not applied");
+    assert_eq!(n.survey, "rivermee");
+    assert!(
+        n.reason.en.contains("not declared borrowable"),
+        "{}",
+        n.reason.en
+    );
+    let nine = est(
+        &e,
+        r#"{"years_experience": 9.5, "skills": {}}"#,
+        "backend-engineer",
+        EMP,
+    );
+    assert!(nine.not_yet.iter().all(|f| f.id != "ten-years-backend"));
+    assert!(nine.not_applied.is_empty());
+}
+
+#[test]
+fn levtech_uplifts_do_not_apply_to_other_surveys() {
+    // cloud-skills is Levtech's server → cloud ratio: it lifts Levtech's figures (server) but not
+    // doda 2021's (database-engineer), and is not offered there as a next step.
+    let e = engine();
+    let db = est(&e, r#"{"skills": {"aws": 3}}"#, "database-engineer", EMP);
+    assert_eq!(db.base.as_ref().expect("base").survey, "doda-2021");
+    assert!(!ids(&db).contains(&"cloud-skills"));
+    assert!(db.not_applied.iter().any(|n| n.id == "cloud-skills"));
+    let without = est(&e, r#"{"skills": {}}"#, "database-engineer", EMP);
+    assert!(without.not_yet.iter().all(|f| f.id != "cloud-skills"));
+    // A role without a figure has nothing to scale: no factor, none missing.
+    let none = est(
+        &e,
+        r#"{"age": 30, "skills": {"aws": 3}}"#,
+        "infra-generalist",
+        EMP,
+    );
+    assert!(none.base.is_none() && none.factors.is_empty() && none.not_yet.is_empty());
 }
 
 #[test]
@@ -209,6 +308,15 @@ fn proxies_borrow_a_labelled_figure() {
     let base = infra.base.expect("borrowed");
     assert_eq!(base.borrowed_from.as_deref(), Some("server-engineer"));
     assert_eq!(base.yearly.low, 791.0);
+    // The employee figure too: Levtech's, so infra-engineer compares with its classifications
+    // on one basis (Unison's 500–600万円 stays a secondary figure of the role).
+    let infra = est(&e, r#"{"skills": {}}"#, "infra-engineer", EMP);
+    let base = infra.base.expect("borrowed");
+    assert_eq!(base.borrowed_from.as_deref(), Some("server-engineer"));
+    assert_eq!(
+        (base.yearly.low, base.survey.as_str()),
+        (389.0, "levtech-2025-11")
+    );
     let fs = est(&e, r#"{"skills": {}}"#, "full-stack-engineer", FREE);
     assert_eq!(
         fs.base.expect("borrowed").borrowed_from.as_deref(),
@@ -260,7 +368,146 @@ fn change_between_roles_uses_the_model() {
     let emp = c.employee.expect("both have employee figures");
     // server 389 × age × cloud-skills (389 → 458) equals cloud 458 × age: no change.
     assert!(emp.delta.low.abs() < 1e-6, "{emp:?}");
-    assert!(emp.same_source);
+    assert_eq!(emp.survey, "levtech-2025-11");
+}
+
+#[test]
+fn estimated_changes_stay_within_one_survey() {
+    let e = engine();
+    let kb = e.knowledge();
+    let role = |id| kb.find_role(id).expect("role");
+    let p = e
+        .profile_from_str("t.json", r#"{"age": 29, "skills": {}}"#)
+        .expect("valid");
+    // infra → cloud: Levtech on both sides (server's 389 borrowed → cloud's 458), a rise.
+    let c = crate::income::change(kb, &p, role("infra-engineer"), role("cloud-engineer"));
+    let emp = c.employee.expect("one survey");
+    assert_eq!((emp.from.low, emp.to.low), (389.0, 458.0));
+    assert!(emp.delta.low > 0.0);
+    // infra → SRE: Levtech against shokuzukan: no change, and the reason is kept.
+    let c = crate::income::change(kb, &p, role("infra-engineer"), role("sre"));
+    assert!(c.employee.is_none());
+    assert_eq!(c.across_surveys, vec![EMP]);
+}
+
+#[test]
+fn headlines_follow_the_headline_surveys() {
+    let e = engine();
+    let kb = e.knowledge();
+    let head = |id, emp| {
+        let h = kb
+            .headline(kb.find_role(id).expect("role"), emp)
+            .expect("a headline");
+        (
+            h.income.survey.as_str(),
+            h.income.yearly_point().unwrap_or_default(),
+            h.proxy.map(|p| kb.role(p.uses).id.as_str()),
+        )
+    };
+    // Levtech first: one dataset for the infra classifications, cloud and SE.
+    for (role, pay) in [
+        ("server-engineer", 389.0),
+        ("network-engineer", 401.0),
+        ("cloud-engineer", 458.0),
+        ("security-engineer", 436.0),
+        ("systems-engineer", 417.0),
+    ] {
+        assert_eq!(head(role, EMP), ("levtech-2025-11", pay, None), "{role}");
+    }
+    assert_eq!(
+        head("infra-engineer", EMP),
+        ("levtech-2025-11", 389.0, Some("server-engineer"))
+    );
+    // Then MHLW job tag (the survey of the age bands).
+    assert_eq!(
+        head("backend-engineer", EMP),
+        ("mhlw-jobtag-se-web", 574.0, None)
+    );
+    // Otherwise the role's first figure.
+    assert_eq!(head("sre", EMP), ("shokuzukan", 750.0, None));
+    // PM keeps doda 2022's 686万円; PL has no figure (the doda ranking has no PL category).
+    assert_eq!(head("project-manager", EMP), ("doda-2022", 686.0, None));
+    let pl = kb.find_role("project-leader").expect("role");
+    assert!(kb.headline(pl, EMP).is_none() && kb.role(pl).incomes.is_empty());
+}
+
+#[test]
+fn comparable_gain_measures_within_one_survey() {
+    let e = engine();
+    let kb = e.knowledge();
+    let gain = |a, b| {
+        crate::income::comparable_gain(
+            kb,
+            kb.find_role(a).expect("role"),
+            kb.find_role(b).expect("role"),
+        )
+    };
+    // infra → cloud is not a pay cut: Levtech on both sides.
+    let g = gain("infra-engineer", "cloud-engineer").expect("Levtech gives both");
+    assert!(g.ratio >= 0.0);
+    assert_eq!(g.survey, "levtech-2025-11");
+    // server → cloud: 458 / 389 − 1.
+    let g = gain("server-engineer", "cloud-engineer").expect("Levtech gives both");
+    assert!((g.ratio - (458.0 / 389.0 - 1.0)).abs() < 1e-12);
+    assert_eq!((g.from, g.to), (389.0, 458.0));
+    assert_eq!(g.source, "000_77f4d77dafb9a78c.txt");
+    // PL has no figure.
+    assert!(gain("project-leader", "project-manager").is_none());
+    // No survey gives backend (MHLW, SEES, rivermee) and infra (Levtech, Unison) both.
+    assert!(gain("backend-engineer", "infra-engineer").is_none());
+    // Beyond the headline: infra (Unison 500–600) → infra-architect (Unison 600–800).
+    let g = gain("infra-engineer", "infra-architect").expect("Unison gives both");
+    assert_eq!((g.from, g.to, g.survey.as_str()), (550.0, 700.0, "unison"));
+    // network (Levtech 401, doda 433) → database (doda 401): doda 2021 on both sides.
+    let g = gain("network-engineer", "database-engineer").expect("doda gives both");
+    assert_eq!(
+        (g.from, g.to, g.survey.as_str()),
+        (433.0, 401.0, "doda-2021")
+    );
+    assert!(g.ratio < 0.0);
+    // Every pair of roles: either no gain, or one within a survey both roles have a figure of.
+    for a in (0..kb.roles.len()).map(crate::knowledge::model::RoleIx) {
+        for b in (0..kb.roles.len()).map(crate::knowledge::model::RoleIx) {
+            let Some(g) = crate::income::comparable_gain(kb, a, b) else {
+                continue;
+            };
+            let has = |r, v: f64| {
+                let i = crate::income::Incomes::of(kb, r);
+                i.employee
+                    .iter()
+                    .any(|f| f.survey == g.survey && f.yearly == v)
+                    || i.employee_figures
+                        .iter()
+                        .any(|f| f.survey == g.survey && f.yearly == v)
+            };
+            assert!(has(a, g.from) && has(b, g.to), "{g:?}");
+            assert!((g.ratio - (g.to / g.from - 1.0)).abs() < 1e-12);
+        }
+    }
+}
+
+#[test]
+fn headline_changes_name_their_survey() {
+    let e = engine();
+    let kb = e.knowledge();
+    let of = |id| crate::income::Incomes::of(kb, kb.find_role(id).expect("role"));
+    // Both headlines Levtech.
+    let c = crate::income::IncomeChange::between(&of("infra-engineer"), &of("cloud-engineer"));
+    let (d, basis) = c.get(EMP).expect("a change");
+    assert_eq!(
+        (d, basis.survey.as_str(), basis.from_headline),
+        (69.0, "levtech-2025-11", true)
+    );
+    // The target's headline (Unison) against the current role's other figure of that survey.
+    let c = crate::income::IncomeChange::between(&of("infra-engineer"), &of("infra-architect"));
+    let (d, basis) = c.get(EMP).expect("a change");
+    assert_eq!((d, basis.survey.as_str()), (150.0, "unison"));
+    assert!(!basis.from_headline);
+    assert_eq!(basis.from, "500–600万円");
+    assert_eq!(basis.from_role, "infra-engineer");
+    // No common survey: no change.
+    let c = crate::income::IncomeChange::between(&of("infra-engineer"), &of("sre"));
+    assert!(c.employee.is_none() && c.employee_basis.is_none());
 }
 
 #[test]

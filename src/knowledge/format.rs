@@ -69,6 +69,10 @@ pub struct RuleFile {
     /// Role families (infra, development, management …).
     #[serde(default)]
     pub families: Vec<VocabDef>,
+    /// The surveys (publications, datasets) income figures come from: every income figure, age
+    /// band, uplift and proxy names one by id, and only figures of one survey are compared.
+    #[serde(default)]
+    pub surveys: Vec<VocabDef>,
     /// The scoring parameters. Exactly one file of a knowledge base sets them.
     #[serde(default)]
     pub scoring: Option<ScoringDef>,
@@ -309,6 +313,10 @@ pub struct IncomeDef {
     /// When the figure applies (e.g. upstream experience), if not always.
     #[serde(default)]
     pub condition: Option<ConditionDef>,
+    /// The survey (publication, dataset) the figure belongs to: an id of `surveys`. Figures are
+    /// compared, and factors applied, only within one survey.
+    #[schemars(pattern(crate::schema::ID_PATTERN))]
+    pub survey: String,
     /// What the figure is (survey, date, population).
     pub basis: Text,
     /// Where the figure comes from.

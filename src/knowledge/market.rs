@@ -30,6 +30,8 @@ pub struct IncomeModel {
     pub uplifts: Vec<Uplift>,
     /// Borrowed figures.
     pub proxies: Vec<Proxy>,
+    /// Surveys whose figures are headlines first, most preferred first.
+    pub headline_surveys: Vec<String>,
 }
 
 impl IncomeModel {
@@ -62,6 +64,11 @@ pub struct AgeFactor {
     pub reference: f64,
     /// `income / reference`.
     pub factor: f64,
+    /// The survey of both figures.
+    pub survey: String,
+    /// Why the factor may be applied to other surveys' figures, when it may.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub borrowable: Option<Sourced>,
     /// What the figures are.
     pub basis: Text,
     /// Source.
@@ -104,6 +111,10 @@ pub struct Uplift {
     pub low: f64,
     /// Factor on the high end of a range.
     pub high: f64,
+    /// The survey of both figures.
+    pub survey: String,
+    /// Why the ratio may be applied to other surveys' figures, when it may.
+    pub borrowable: Option<Sourced>,
     /// Source.
     pub source: String,
 }
@@ -138,6 +149,8 @@ pub struct Proxy {
     pub uses: RoleIx,
     /// Employment type.
     pub employment: Employment,
+    /// The survey of the borrowed figure.
+    pub survey: String,
     /// Why.
     pub basis: Text,
     /// Source.

@@ -36,9 +36,15 @@ pub struct IncomeModelDef {
     /// What lifts pay: upstream phases, management, certain skills.
     #[serde(default)]
     pub uplifts: Vec<UpliftDef>,
-    /// Roles without a figure of an employment type that borrow another role's figure.
+    /// Roles that take another role's figure as their headline.
     #[serde(default)]
     pub proxies: Vec<ProxyDef>,
+    /// Surveys that measure several roles in one dataset, most preferred first: a role's
+    /// headline figure is its figure from the first of them that has one, so that roles measured
+    /// by one survey are compared on one basis.
+    #[serde(default)]
+    #[schemars(inner(pattern(crate::schema::ID_PATTERN)))]
+    pub headline_surveys: Vec<String>,
 }
 
 /// One age band of employee pay.
@@ -53,6 +59,14 @@ pub struct AgeFactorDef {
     pub income: f64,
     /// The same survey's all-ages figure, 万円 a year; the band's factor is `income / reference`.
     pub reference: f64,
+    /// The survey both figures come from: the factor applies to that survey's figures only
+    /// (unless `borrowable`).
+    #[schemars(pattern(crate::schema::ID_PATTERN))]
+    pub survey: String,
+    /// Present when the factor may also be applied to other surveys' figures: why, and where
+    /// that is said. Reports say when a factor is borrowed.
+    #[serde(default)]
+    pub borrowable: Option<SourcedText>,
     /// What the figures are.
     pub basis: Text,
     /// Where they come from.
@@ -103,20 +117,32 @@ pub struct UpliftDef {
     pub base: AmountDef,
     /// Pay with it.
     pub raised: AmountDef,
+    /// The survey both figures come from: the uplift lifts that survey's figures only (unless
+    /// `borrowable`).
+    #[schemars(pattern(crate::schema::ID_PATTERN))]
+    pub survey: String,
+    /// Present when the ratio may also be applied to other surveys' figures: why, and where that
+    /// is said. Reports say when a ratio is borrowed.
+    #[serde(default)]
+    pub borrowable: Option<SourcedText>,
     /// Where both figures come from.
     pub source: String,
 }
 
-/// A role that borrows another role's figure for an employment type it has none of.
+/// A role that takes another role's figure of one survey as its headline, for an employment type
+/// it has no figure of a headline survey for.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProxyDef {
     /// The role without a figure.
     pub role: String,
-    /// The role whose headline figure it borrows.
+    /// The role whose figure it borrows.
     pub uses: String,
     /// The employment type.
     pub employment: Employment,
+    /// The survey of the borrowed figure: `uses` must have a figure of it (no condition, no age).
+    #[schemars(pattern(crate::schema::ID_PATTERN))]
+    pub survey: String,
     /// Why the other role is close enough.
     pub basis: Text,
     /// Where the two roles are said to be close.

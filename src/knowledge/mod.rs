@@ -46,6 +46,8 @@ pub struct Catalogs {
     pub preferences: Catalog,
     /// Families.
     pub families: Catalog,
+    /// Surveys.
+    pub surveys: Catalog,
 }
 
 /// A compiled, checked knowledge base. Every list is sorted by id.
@@ -69,6 +71,8 @@ pub struct KnowledgeBase {
     pub preferences: Vec<Vocab>,
     /// Role families.
     pub families: Vec<Vocab>,
+    /// The surveys income figures come from, sorted by id.
+    pub surveys: Vec<Vocab>,
     /// Scoring parameters.
     pub scoring: Scoring,
     /// The income model, when a file sets one.
@@ -296,13 +300,74 @@ impl KnowledgeBase {
             .filter_map(|&i| self.rules.get(i.0).map(|r| (i, r)))
     }
 
-    /// The role's headline income for an employment type: its first figure without condition
-    /// or age band, as a yearly number.
+    /// The role's headline income for an employment type (see [`KnowledgeBase::headline`]),
+    /// borrowed or its own.
     pub fn headline_income(&self, role: RoleIx, employment: format::Employment) -> Option<&Income> {
-        self.role(role).incomes.iter().find(|i| {
+        self.headline(role, employment).map(|h| h.income)
+    }
+
+    /// The role's headline figure for an employment type: its own figure (no condition, no age
+    /// band) from the first of the income model's `headline_surveys` that has one; else the
+    /// figure a declared proxy borrows; else its first own figure of any survey.
+    pub fn headline(&self, role: RoleIx, employment: format::Employment) -> Option<Headline<'_>> {
+        let model = self.income_model.as_ref();
+        for survey in model.map_or(&[][..], |m| m.headline_surveys.as_slice()) {
+            if let Some(income) = self
+                .comparable_figures(role, employment)
+                .find(|i| i.survey == *survey)
+            {
+                return Some(Headline {
+                    income,
+                    proxy: None,
+                });
+            }
+        }
+        if let Some(p) = model.and_then(|m| m.proxy(role, employment))
+            && let Some(income) = self
+                .comparable_figures(p.uses, employment)
+                .find(|i| i.survey == p.survey)
+        {
+            return Some(Headline {
+                income,
+                proxy: Some(p),
+            });
+        }
+        self.comparable_figures(role, employment)
+            .next()
+            .map(|income| Headline {
+                income,
+                proxy: None,
+            })
+    }
+
+    /// The role's own figures of an employment type that can be compared with another role's:
+    /// those without condition or age band, with a number, in authored order.
+    pub fn comparable_figures(
+        &self,
+        role: RoleIx,
+        employment: format::Employment,
+    ) -> impl Iterator<Item = &Income> {
+        self.role(role).incomes.iter().filter(move |i| {
             i.employment == employment && i.is_headline_candidate() && i.yearly_point().is_some()
         })
     }
+
+    /// A survey by id.
+    pub fn survey(&self, id: &str) -> Option<&Vocab> {
+        self.catalogs
+            .surveys
+            .find(id)
+            .and_then(|i| self.surveys.get(i))
+    }
+}
+
+/// A role's headline figure, and the proxy it is borrowed through, if it is.
+#[derive(Debug, Clone, Copy)]
+pub struct Headline<'a> {
+    /// The figure.
+    pub income: &'a Income,
+    /// When the role has no figure of its own that heads: the proxy lending this one.
+    pub proxy: Option<&'a market::Proxy>,
 }
 
 /// Checks files already read: every error and warning, and the compiled base if no error.

@@ -195,6 +195,8 @@ pub struct Income {
     /// When it applies.
     #[serde(skip)]
     pub condition: Option<Condition>,
+    /// The survey (an id of the knowledge base's `surveys`).
+    pub survey: String,
     /// What the figure is.
     pub basis: Text,
     /// Source.

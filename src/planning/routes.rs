@@ -322,10 +322,7 @@ fn view(
         .collect();
     let income_change = match (route.roles.first(), route.roles.last()) {
         (Some(a), Some(b)) => IncomeChange::between(&Incomes::of(kb, *a), &Incomes::of(kb, *b)),
-        _ => IncomeChange {
-            employee: None,
-            freelance: None,
-        },
+        _ => IncomeChange::default(),
     };
     let typical_years = route.cost;
     let cost = priced.map_or(typical_years, |p| p.cost);

@@ -8,7 +8,6 @@ use crate::knowledge::format::Text;
 use crate::knowledge::model::{RoleIx, TransitionIx};
 use crate::planning::gaps::text;
 use crate::profile::Facts;
-use crate::rules::fmt_num;
 use crate::scoring::{FiredRules, RoleFit};
 
 /// One reason, in both languages, with the source of the fact behind it.
@@ -311,28 +310,38 @@ pub fn advice(
     });
 }
 
-/// The change in headline income, when it can be told.
+/// The change in headline income, when it can be told: within one survey, named.
 pub fn income(
     change: &crate::income::IncomeChange,
     to: &crate::income::Incomes,
     out: &mut Vec<Reason>,
 ) {
-    let (Some(d), Some(f)) = (change.employee, to.employee.as_ref()) else {
+    let (Some((d, basis)), Some(f)) = (
+        change.get(crate::knowledge::format::Employment::Employee),
+        to.employee.as_ref(),
+    ) else {
         return;
     };
-    let sign = if d >= 0.0 { "+" } else { "" };
+    let delta = crate::report::signed_man(d);
+    let (role, survey, from) = (&basis.from_role, &basis.survey, &basis.from);
+    let (ja_from, en_from) = if basis.from_headline {
+        (format!("{role} の{from}"), format!("{role}'s {from}"))
+    } else {
+        (
+            format!("{role} の同じ調査の別の数字{from}"),
+            format!("{role}'s other figure {from}"),
+        )
+    };
     out.push(Reason {
         kind: "income",
         text: text(
             format!(
-                "会社員の平均年収 {}(現職比 {sign}{}万円)",
-                f.display(),
-                fmt_num(d)
+                "会社員の平均年収 {}({survey}): {ja_from}と比べて {delta}",
+                f.display()
             ),
             format!(
-                "employee income {} ({sign}{}万円 vs your current role)",
-                f.display(),
-                fmt_num(d)
+                "employee income {} ({survey}): {delta} against {en_from} in the same survey",
+                f.display()
             ),
         ),
         source: f.source.clone(),

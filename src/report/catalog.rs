@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::{Options, Sources, Style, json, markdown, table_in, years, yes_no};
 use crate::income::Incomes;
 use crate::knowledge::KnowledgeBase;
-use crate::knowledge::format::Text;
+use crate::knowledge::format::{Employment, Text};
 use crate::knowledge::model::{Income, RoleIx, Vocab};
 use crate::lang::Lang;
 use crate::rules::fmt_num;
@@ -131,6 +131,9 @@ struct RoleView<'a> {
     experience: Option<ExperienceView<'a>>,
     certifications: Vec<&'a str>,
     incomes: &'a [Income],
+    /// The headline figures (see `KnowledgeBase::headline`), with the survey and any role
+    /// they are borrowed from.
+    headline: Incomes,
     aptitudes: Vec<&'a str>,
     transitions_out: Vec<TransitionView<'a>>,
     transitions_in: Vec<TransitionView<'a>>,
@@ -190,6 +193,7 @@ pub fn role(kb: &KnowledgeBase, ix: RoleIx, as_json: bool, o: Options) -> String
             .map(|h| kb.certification(h.cert).id.as_str())
             .collect(),
         incomes: &r.incomes,
+        headline: Incomes::of(kb, ix),
         aptitudes: r
             .aptitudes
             .iter()
@@ -301,18 +305,60 @@ pub fn role(kb: &KnowledgeBase, ix: RoleIx, as_json: bool, o: Options) -> String
         );
         o.push_item(&mut out, "", 0, &suits);
     }
-    if !r.incomes.is_empty() {
-        let _ = writeln!(out, "\n{}", o.heading(l.msg("Incomes:", "年収:")));
-        for i in &r.incomes {
-            let income = format!(
-                "{} {}: {} {}",
-                l.term(i.employment.as_str()),
-                crate::income::amount(i.average, i.min, i.max, i.period),
-                l.text(&i.basis),
-                src.mark(&i.source)
-            );
-            o.push_item(&mut out, "  - ", 0, &income);
-        }
+    let _ = writeln!(out, "\n{}", o.heading(l.msg("Incomes:", "年収:")));
+    let heads = |e| kb.headline(ix, e);
+    for e in [Employment::Employee, Employment::Freelance] {
+        let Some((h, p)) = heads(e).and_then(|h| Some((h.income, h.proxy?))) else {
+            continue;
+        };
+        let lender = &kb.role(p.uses).id;
+        let income = match l {
+            Lang::En => format!(
+                "{} {} of {lender} ({}, headline): {} {}",
+                l.term(e.as_str()),
+                crate::income::amount(h.average, h.min, h.max, h.period),
+                h.survey,
+                l.text(&p.basis),
+                src.mark(&p.source)
+            ),
+            Lang::Ja => format!(
+                "{} {}({lender} の数字、{}、代表値): {} {}",
+                l.term(e.as_str()),
+                crate::income::amount(h.average, h.min, h.max, h.period),
+                h.survey,
+                l.text(&p.basis),
+                src.mark(&p.source)
+            ),
+        };
+        o.push_item(&mut out, "  - ", 0, &income);
+    }
+    for i in &r.incomes {
+        let is_headline =
+            heads(i.employment).is_some_and(|h| h.proxy.is_none() && std::ptr::eq(h.income, i));
+        let tag = match (is_headline, l) {
+            (true, Lang::En) => ", headline",
+            (true, Lang::Ja) => "、代表値",
+            (false, _) => "",
+        };
+        let income = format!(
+            "{} {} ({}{tag}): {} {}",
+            l.term(i.employment.as_str()),
+            crate::income::amount(i.average, i.min, i.max, i.period),
+            i.survey,
+            l.text(&i.basis),
+            src.mark(&i.source)
+        );
+        o.push_item(&mut out, "  - ", 0, &income);
+    }
+    if r.incomes.is_empty()
+        && heads(Employment::Employee).is_none()
+        && heads(Employment::Freelance).is_none()
+    {
+        let none = l.msg(
+            "no sourced figure for this role",
+            "このロールには出典のある数字がありません",
+        );
+        o.push_item(&mut out, "  - ", 0, none);
     }
     for (title, list) in [
         (l.msg("Leads to", "次に進めるロール"), &view.transitions_out),

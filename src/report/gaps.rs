@@ -187,8 +187,15 @@ pub fn text(g: &GapReport, o: Options) -> String {
     ]
     .into_iter()
     .filter_map(|(k, f)| {
-        f.as_ref()
-            .map(|f| format!("{} {} {}", l.term(k), f.display(), src.mark(&f.source)))
+        f.as_ref().map(|f| {
+            format!(
+                "{} {} ({}) {}",
+                l.term(k),
+                f.display(),
+                super::paths::figure_note(f, None, l),
+                src.mark(&f.source)
+            )
+        })
     })
     .collect();
     if !inc.is_empty() {

@@ -269,50 +269,70 @@ pub(crate) fn hours(h: &crate::planning::certs::Hours, lang: Lang) -> String {
     }
 }
 
-/// "+69万円" / "−12万円".
+/// "+69万円" / "−12万円" / "±0万円".
 pub(crate) fn signed_man(x: f64) -> String {
-    if x >= 0.0 {
+    if x > 0.0 {
         format!("+{}万円", fmt_num(x))
-    } else {
+    } else if x < 0.0 {
         format!("−{}万円", fmt_num(-x))
+    } else {
+        "±0万円".to_string()
     }
 }
 
-/// "employee 480–620 → 600–750万円 (+120…+130) [3]": the estimates that changed, where both
-/// come from one survey (a difference across surveys is not a fact; JSON still carries it).
+/// "+120" / "−12" / "±0": a rounded difference in 万円 with its sign (a Unicode minus).
+pub(crate) fn signed(x: f64) -> String {
+    let r = x.round();
+    if r == 0.0 {
+        "±0".to_string()
+    } else if r > 0.0 {
+        format!("+{}", fmt_num(r))
+    } else {
+        format!("−{}", fmt_num(-r))
+    }
+}
+
+/// "employee 480–620 → 600–750万円 (+120…+130, unison) [3]": the estimates that changed, where
+/// both come from one survey; "no figure from one survey for both roles" when both roles have
+/// estimates but none from one survey (a difference across surveys is not a fact).
 pub(crate) fn estimated_change(
     e: &crate::income::EstimatedChange,
     src: &mut Sources,
     lang: Lang,
 ) -> String {
-    let d = |x: f64| {
-        let r = x.round();
-        if r >= 0.0 {
-            format!("+{}", fmt_num(r.abs()))
-        } else {
-            format!("−{}", fmt_num(-r))
+    use crate::knowledge::format::Employment;
+    if e.employee.is_none() && e.freelance.is_none() && !e.across_surveys.is_empty() {
+        return lang
+            .msg(
+                "no figure from one survey for both roles",
+                "両方のロールに同じ調査の数字がない",
+            )
+            .to_string();
+    }
+    [
+        (Employment::Employee, &e.employee),
+        (Employment::Freelance, &e.freelance),
+    ]
+    .into_iter()
+    .filter_map(|(k, c)| {
+        let c = c.as_ref()?;
+        let (lo, hi) = (signed(c.delta.low), signed(c.delta.high));
+        if lo == "±0" && hi == "±0" {
+            return None;
         }
-    };
-    [("employee", &e.employee), ("freelance", &e.freelance)]
-        .into_iter()
-        .filter_map(|(k, c)| {
-            let c = c.as_ref().filter(|c| c.same_source)?;
-            let (lo, hi) = (d(c.delta.low), d(c.delta.high));
-            if lo == "+0" && hi == "+0" {
-                return None;
-            }
-            let delta = if lo == hi { lo } else { format!("{lo}…{hi}") };
-            let marks: Vec<String> = c.sources.iter().map(|x| src.mark(x)).collect();
-            Some(format!(
-                "{} {} → {}万円 ({delta}) {}",
-                lang.term(k),
-                c.from.display(),
-                c.to.display(),
-                marks.join("")
-            ))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+        let delta = if lo == hi { lo } else { format!("{lo}…{hi}") };
+        let marks: Vec<String> = c.sources.iter().map(|x| src.mark(x)).collect();
+        Some(format!(
+            "{} {} → {}万円 ({delta}, {}) {}",
+            lang.term(k.as_str()),
+            c.from.display(),
+            c.to.display(),
+            c.survey,
+            marks.join("")
+        ))
+    })
+    .collect::<Vec<_>>()
+    .join(", ")
 }
 
 #[cfg(test)]

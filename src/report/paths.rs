@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use super::{Options, Sources, certs, months, score, signed_man, table_in, years};
 use crate::income::{IncomeChange, Incomes};
+use crate::knowledge::format::Employment;
 use crate::lang::Lang;
 use crate::planning::routes::{PathView, PathsReport, StepView};
 use crate::rules::fmt_num;
@@ -221,23 +222,47 @@ fn step(out: &mut String, src: &mut Sources, n: usize, s: &StepView, o: Options)
     }
 }
 
-/// "employee 600–900万円 (+150万円) [1], freelance 80万円/月 [2]".
+/// "employee 600–900万円 (shokuzukan) [1], freelance 881万円 (levtech-2025-11, +90万円) [2]":
+/// each headline figure with its survey and the change within that survey.
 fn incomes(i: &Incomes, c: &IncomeChange, src: &mut Sources, l: Lang) -> String {
-    [
-        ("employee", &i.employee, c.employee),
-        ("freelance", &i.freelance, c.freelance),
-    ]
-    .into_iter()
-    .filter_map(|(k, f, d)| {
-        f.as_ref().map(|f| {
-            let d = d
-                .map(|d| format!(" ({})", signed_man(d)))
-                .unwrap_or_default();
-            format!("{} {}{d} {}", l.term(k), f.display(), src.mark(&f.source))
+    [Employment::Employee, Employment::Freelance]
+        .into_iter()
+        .filter_map(|k| {
+            let f = i.get(k)?;
+            Some(format!(
+                "{} {} ({}) {}",
+                l.term(k.as_str()),
+                f.display(),
+                figure_note(f, c.get(k), l),
+                src.mark(&f.source)
+            ))
         })
-    })
-    .collect::<Vec<_>>()
-    .join(", ")
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "levtech-2025-11, +69万円" or "unison, +150万円 against 500–600万円" (the survey of a
+/// headline figure, whose it is if borrowed, and the change within that survey).
+pub(crate) fn figure_note(
+    f: &crate::income::Figure,
+    change: Option<(f64, &crate::income::ChangeBasis)>,
+    l: Lang,
+) -> String {
+    let sep = l.msg(", ", "、");
+    let mut s = match (&f.borrowed_from, l) {
+        (Some(r), Lang::En) => format!("{} of {r}", f.survey),
+        (Some(r), Lang::Ja) => format!("{}、{r} の数字", f.survey),
+        (None, _) => f.survey.clone(),
+    };
+    if let Some((d, b)) = change {
+        s.push_str(sep);
+        match (b.from_headline, l) {
+            (true, _) => s.push_str(&signed_man(d)),
+            (false, Lang::En) => s.push_str(&format!("{} against {}", signed_man(d), b.from)),
+            (false, Lang::Ja) => s.push_str(&format!("{}比 {}", b.from, signed_man(d))),
+        }
+    }
+    s
 }
 
 /// "employee +150万円, freelance +12万円".

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::income::{factor, marks, notes};
+use super::income::{self, factor, marks, notes};
 use super::{Options, Sources};
 use crate::income::RateReport;
 use crate::income::rate::Driver;
@@ -40,27 +40,21 @@ pub fn text(r: &RateReport, o: Options) -> String {
         ));
         return out;
     };
-    let mut start = format!(
-        "{}  {}万円/月  ({}",
+    let start = format!(
+        "{}  {}万円/月  = {}",
         l.msg("Starts from", "基準       "),
         base_m.display(),
-        base.published
+        income::base(base, &mut src, l)
     );
-    if let Some(role) = &base.borrowed_from {
-        let _ = match l {
-            Lang::En => write!(start, " of {role}"),
-            Lang::Ja => write!(start, "、{role} の数字"),
-        };
-    }
-    let _ = write!(start, ") {}", src.mark(&base.source));
     out.push('\n');
     o.push_item(&mut out, "", 0, &start);
     for d in &r.drivers {
         let line = format!(
-            "{:<12} {} {} — {} {}",
+            "{:<12} {} {}{} — {} {}",
             adds(d),
             factor(&d.factor),
             d.factor.id,
+            income::borrowed(&d.factor, l),
             l.msg(&d.factor.because, &d.factor.because_ja),
             marks(&d.factor, &mut src)
         );
@@ -87,15 +81,22 @@ pub fn text(r: &RateReport, o: Options) -> String {
         );
         for d in &r.not_yet {
             let line = format!(
-                "{:<12} {} {} — {} {} {}",
+                "{:<12} {} {}{} — {} {} {}",
                 adds(d),
                 factor(&d.factor),
                 d.factor.id,
+                income::borrowed(&d.factor, l),
                 l.msg("needs", "条件"),
                 l.msg(&d.factor.because, &d.factor.because_ja),
                 src.mark(&d.factor.source)
             );
             o.push_item(&mut out, "  ", 0, &line);
+        }
+    }
+    if !r.not_applied.is_empty() {
+        out.push('\n');
+        for n in &r.not_applied {
+            o.push_item(&mut out, "", 0, &income::not_applied(n, &mut src, l));
         }
     }
     if !r.sources_say.is_empty() {
@@ -106,11 +107,12 @@ pub fn text(r: &RateReport, o: Options) -> String {
         let _ = writeln!(out, "\n{}", o.heading(title));
         for s in &r.sources_say {
             let line = format!(
-                "{:<14} = {}万円/月  {} {}  {} {}",
+                "{:<14} = {}万円/月  {} {}  ({}) {} {}",
                 s.published,
                 s.monthly.display(),
                 l.msg("estimate is", "推定は"),
                 l.term(s.estimate_is),
+                s.survey,
                 l.text(&s.basis),
                 src.mark(&s.source)
             );
@@ -118,13 +120,16 @@ pub fn text(r: &RateReport, o: Options) -> String {
         }
     }
     out.push('\n');
+    let factors = r.drivers.iter().chain(&r.not_yet).map(|d| &d.factor);
     notes(
         &mut out,
+        factors,
         r.conversion.as_ref(),
         r.caveat.as_ref(),
         &mut src,
         o,
     );
+    income::surveys(&mut out, &r.surveys, o);
     out.push_str(&src.render(o));
     out
 }

@@ -53,7 +53,7 @@ pub fn text(r: &Recommendations, o: Options) -> String {
     for (i, rec) in r.recommendations.iter().enumerate() {
         let income = match (
             &rec.income.employee,
-            rec.income_change.and_then(|c| c.employee),
+            rec.income_change.as_ref().and_then(|c| c.employee),
         ) {
             (Some(f), Some(d)) => format!("{} ({})", f.display(), signed_man(d)),
             (Some(f), None) => f.display(),

@@ -75,10 +75,12 @@ fn every_broken_rule_file_is_caught_with_its_code() {
                 "unknown-role",
                 "income-out-of-range",
                 "unknown-skill",
+                "unknown-survey",
             ],
         ),
         ("malformed-json.json", vec!["malformed-json"]),
         ("missing-source.json", vec!["invalid-value"]),
+        ("missing-survey.json", vec!["invalid-value"]),
         (
             "non-monotonic-rule.json",
             vec![
@@ -100,6 +102,7 @@ fn every_broken_rule_file_is_caught_with_its_code() {
         ("unknown-field.json", vec!["invalid-value"]),
         ("unknown-role-in-transition.json", vec!["unknown-role"]),
         ("unknown-skill.json", vec!["unknown-skill"]),
+        ("unknown-survey.json", vec!["unknown-survey"]),
         (
             "unmet-without-conditions.json",
             vec!["invalid-value", "years-out-of-range", "empty-text"],

@@ -164,3 +164,67 @@ fn rate_without_a_current_role_prices_the_best_recommendation() {
     let v = json(&["rate", "profiles/new-graduate.json", "--format", "json"]);
     assert!(v["role"].as_str().is_some());
 }
+
+/// One figure for one thing: the profile's income now and each role's income are the same
+/// numbers in `income`, `recommend`, `rate`, `roles` and the HTML report, and every change is
+/// measured within one survey.
+#[test]
+fn one_figure_for_one_thing_in_every_command() {
+    let roles = json(&["roles", "--format", "json"]);
+    let headline = |role: &str| {
+        roles["roles"]
+            .as_array()
+            .expect("roles")
+            .iter()
+            .find(|r| r["id"] == role)
+            .map(|r| r["income"]["employee"].clone())
+            .expect("the role is listed")
+    };
+    let mut checked = 0;
+    for p in profiles() {
+        let path = format!("profiles/{p}");
+        let income = json(&["income", &path, "--format", "json"]);
+        let Some(now) = income["current"].as_object() else {
+            continue;
+        };
+        let (emp_now, free_now) = (&now["employee"], &now["freelance"]);
+        let recs = json(&["recommend", &path, "--format", "json"]);
+        for r in recs["recommendations"].as_array().expect("list") {
+            let role = r["role"].as_str().expect("role");
+            // The role's income is its headline, as `roles` lists it.
+            assert_eq!(r["income"]["employee"], headline(role), "{p} {role}");
+            // "estimated income for you" starts from the estimate `income` gives for now.
+            let est = &r["estimated_income_change"];
+            for (emp, now) in [("employee", emp_now), ("freelance", free_now)] {
+                if let Some(c) = est.get(emp) {
+                    assert_eq!(c["from"], now["range"], "{p} {role} {emp}");
+                    assert_eq!(c["survey"], now["base"]["survey"], "{p} {role} {emp}");
+                    checked += 1;
+                }
+            }
+            // A headline change is measured within the target headline's survey.
+            if let Some(b) = r["income_change"].get("employee_basis") {
+                assert_eq!(b["survey"], r["income"]["employee"]["survey"], "{p} {role}");
+            }
+        }
+        // `rate` prices the current role's freelance estimate.
+        let rate = json(&["rate", &path, "--format", "json"]);
+        assert_eq!(rate["yearly"], free_now["range"], "{p}");
+        // The HTML report's "Income now" is the employee estimate of `income`.
+        if let Some(range) = emp_now["range"].as_object() {
+            let r = |k: &str| range[k].as_f64().expect("number").round();
+            let shown = match (r("low"), r("high")) {
+                (a, b) if a == b => format!("{a}"),
+                (a, b) => format!("{a}–{b}"),
+            };
+            let page = crate::support::stdout(&["report", &path]);
+            assert!(
+                page.contains(&format!(
+                    "Income now (estimate)</dt><dd>employee {shown}万円"
+                )),
+                "{p}: {shown}"
+            );
+        }
+    }
+    assert!(checked > 10, "only {checked} estimated changes compared");
+}

@@ -205,6 +205,27 @@ impl<'a> Ctx<'a> {
             .map(FamilyIx)
     }
 
+    /// Checks a survey id names a survey of the knowledge base's `surveys`.
+    pub fn survey(&mut self, loc: &Loc, id: &str) -> bool {
+        if self.cat.surveys.find(id).is_some() {
+            return true;
+        }
+        if self.full() {
+            self.omitted.count(Severity::Error);
+            return false;
+        }
+        let help = did_you_mean(&self.cat.surveys.suggest(id)).or_else(|| {
+            Some("declare the survey in `surveys` (rules/income-model.json) first".into())
+        });
+        self.error(
+            loc,
+            "unknown-survey",
+            format!("unknown survey `{id}`"),
+            help,
+        );
+        false
+    }
+
     /// Resolves a list of ids with `f`, keeping only those found, sorted and without repeats.
     pub fn list<T: Ord>(
         &mut self,

@@ -250,6 +250,7 @@ impl Ctx<'_> {
     fn compile_income(&mut self, loc: &Loc, d: &IncomeDef) -> Option<Income> {
         self.text(&loc.at("basis"), &d.basis);
         self.source(loc, &d.source);
+        self.survey(&loc.at("survey"), &d.survey);
         let amount = AmountDef {
             average: d.average,
             min: d.min,
@@ -278,6 +279,7 @@ impl Ctx<'_> {
             max: d.max,
             age: d.age,
             condition,
+            survey: d.survey.clone(),
             basis: d.basis.clone(),
             source: d.source.clone(),
         })
@@ -602,9 +604,11 @@ fn ranking(ctx: &mut Ctx, loc: &Loc, s: &ScoringDef, preferences: usize) -> Rank
 }
 
 /// Labels transitions whose kind the author left out: higher seniority or an employee income
-/// at least 10 % higher is advancement; otherwise the same family is lateral, another a career
-/// change.
+/// at least 10 % higher (measured within one survey: [`crate::income::comparable_gain`]) is
+/// advancement; otherwise the same family is lateral, another a career change.
 pub(super) fn derive_transition_kinds(kb: &mut KnowledgeBase) {
+    /// How much more a move must pay to be an advancement by pay alone.
+    const RICHER: f64 = 0.1;
     let kinds: Vec<Option<TransitionKind>> = kb
         .transitions
         .iter()
@@ -613,12 +617,8 @@ pub(super) fn derive_transition_kinds(kb: &mut KnowledgeBase) {
                 return None;
             }
             let (from, to) = (kb.role(t.from), kb.role(t.to));
-            let income = |r| {
-                kb.headline_income(r, Employment::Employee)
-                    .and_then(Income::yearly_point)
-            };
-            let richer =
-                matches!((income(t.from), income(t.to)), (Some(a), Some(b)) if b >= a * 1.1);
+            let richer = crate::income::comparable_gain(kb, t.from, t.to)
+                .is_some_and(|g| g.ratio >= RICHER - 1e-9);
             Some(if to.seniority > from.seniority || richer {
                 TransitionKind::Advancement
             } else if to.family == from.family {

@@ -7,6 +7,7 @@ use crate::diagnostics::{Diagnostic, SourceText};
 use crate::knowledge::Catalogs;
 use crate::knowledge::format::*;
 use crate::knowledge::market::*;
+use crate::knowledge::model::Role;
 
 /// Highest income or rate accepted, 万円.
 const MAX_AMOUNT: f64 = 100_000.0;
@@ -76,6 +77,11 @@ impl Ctx<'_> {
         self.text(&loc.at("basis"), &d.basis);
         self.source(loc, &d.source);
         let before = self.problems();
+        self.survey(&loc.at("survey"), &d.survey);
+        let borrowable = d
+            .borrowable
+            .as_ref()
+            .map(|b| self.sourced(&loc.at("borrowable"), b));
         if d.from > d.to || d.to > 120 {
             self.error(
                 &loc.at("from"),
@@ -100,6 +106,8 @@ impl Ctx<'_> {
             income: d.income,
             reference: d.reference,
             factor: d.income / d.reference,
+            survey: d.survey.clone(),
+            borrowable,
             basis: d.basis.clone(),
             source: d.source.clone(),
         })
@@ -108,6 +116,11 @@ impl Ctx<'_> {
     fn uplift(&mut self, loc: &Loc, d: &UpliftDef) -> Option<Uplift> {
         self.text(&loc.at("description"), &d.description);
         self.source(loc, &d.source);
+        let survey_known = self.survey(&loc.at("survey"), &d.survey);
+        let borrowable = d
+            .borrowable
+            .as_ref()
+            .map(|b| self.sourced(&loc.at("borrowable"), b));
         let roles = self.list(&loc.at("roles"), &d.roles, Ctx::role);
         let families = self.list(&loc.at("families"), &d.families, Ctx::family);
         let except_roles = self.list(&loc.at("except_roles"), &d.except_roles, Ctx::role);
@@ -140,6 +153,9 @@ impl Ctx<'_> {
             );
             return None;
         }
+        if !survey_known {
+            return None;
+        }
         let (low, high) = Uplift::factors(base, raised);
         if low < 1.0 || high < 1.0 {
             self.error(
@@ -168,26 +184,67 @@ impl Ctx<'_> {
             raised,
             low,
             high,
+            survey: d.survey.clone(),
+            borrowable,
             source: d.source.clone(),
         })
     }
 
-    fn proxy(&mut self, loc: &Loc, d: &ProxyDef) -> Option<Proxy> {
+    fn proxy(&mut self, loc: &Loc, d: &ProxyDef, roles: &[Role]) -> Option<Proxy> {
         self.text(&loc.at("basis"), &d.basis);
         self.source(loc, &d.source);
         let role = self.role(&loc.at("role"), &d.role);
         let uses = self.role(&loc.at("uses"), &d.uses);
-        Some(Proxy {
-            role: role?,
-            uses: uses?,
+        let survey_known = self.survey(&loc.at("survey"), &d.survey);
+        let (role, uses) = (role?, uses?);
+        if role == uses {
+            self.error(
+                &loc.at("uses"),
+                "invalid-proxy",
+                format!("role `{}` borrows its own figure", d.role),
+                Some("name another role in `uses`".into()),
+            );
+            return None;
+        }
+        let lends = roles.get(uses.0).is_some_and(|r| {
+            r.incomes.iter().any(|i| {
+                i.employment == d.employment
+                    && i.survey == d.survey
+                    && i.is_headline_candidate()
+                    && i.yearly_point().is_some()
+            })
+        });
+        if survey_known && !lends {
+            self.error(
+                &loc.at("survey"),
+                "invalid-proxy",
+                format!(
+                    "`{}` has no {} figure of survey `{}` without condition or age band",
+                    d.uses,
+                    d.employment.as_str(),
+                    d.survey
+                ),
+                Some("a proxy borrows a figure the other role has: name its survey".into()),
+            );
+            return None;
+        }
+        survey_known.then(|| Proxy {
+            role,
+            uses,
             employment: d.employment,
+            survey: d.survey.clone(),
             basis: d.basis.clone(),
             source: d.source.clone(),
         })
     }
 
     /// Compiles the income model.
-    pub(super) fn income_model(&mut self, loc: &Loc, d: &IncomeModelDef) -> Option<IncomeModel> {
+    pub(super) fn income_model(
+        &mut self,
+        loc: &Loc,
+        d: &IncomeModelDef,
+        roles: &[Role],
+    ) -> Option<IncomeModel> {
         let before = self.problems();
         self.range(
             &loc.at("months_per_year"),
@@ -247,7 +304,7 @@ impl Ctx<'_> {
         let mut proxies = Vec::new();
         for (i, p) in d.proxies.iter().enumerate() {
             let at = loc.at("proxies").at(i);
-            let Some(p) = self.proxy(&at, p) else {
+            let Some(p) = self.proxy(&at, p, roles) else {
                 continue;
             };
             if proxies
@@ -265,6 +322,23 @@ impl Ctx<'_> {
             proxies.push(p);
         }
         proxies.sort_by_key(|p| (p.role, p.employment));
+        let mut headline_surveys: Vec<String> = Vec::new();
+        for (i, id) in d.headline_surveys.iter().enumerate() {
+            let at = loc.at("headline_surveys").at(i);
+            if !self.survey(&at, id) {
+                continue;
+            }
+            if headline_surveys.contains(id) {
+                self.error(
+                    &at,
+                    "duplicate-id",
+                    format!("survey `{id}` is listed twice"),
+                    Some("list each survey once, most preferred first".into()),
+                );
+                continue;
+            }
+            headline_surveys.push(id.clone());
+        }
         (self.problems() == before).then_some(IncomeModel {
             months_per_year: d.months_per_year,
             conversion,
@@ -272,6 +346,7 @@ impl Ctx<'_> {
             age_bands,
             uplifts,
             proxies,
+            headline_surveys,
         })
     }
 
@@ -340,11 +415,15 @@ impl Ctx<'_> {
 }
 
 /// The income model: at most one file sets it.
-pub(super) fn income_model(ctx: &mut Ctx, files: &[(usize, RuleFile)]) -> Option<IncomeModel> {
+pub(super) fn income_model(
+    ctx: &mut Ctx,
+    files: &[(usize, RuleFile)],
+    roles: &[Role],
+) -> Option<IncomeModel> {
     let (loc, def) = super::single(ctx, files, "income_model", "duplicate-income-model", |f| {
         f.income_model.as_ref()
     })??;
-    ctx.income_model(&loc, def)
+    ctx.income_model(&loc, def, roles)
 }
 
 /// Compiles a user's file of postings against a knowledge base's ids: every problem, each with

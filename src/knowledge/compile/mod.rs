@@ -143,6 +143,13 @@ fn compile_parsed(
         |f| &f.families,
         |d| (&d.id, NONE),
     );
+    let surveys = gather(
+        &mut ctx,
+        files,
+        "surveys",
+        |f| &f.surveys,
+        |d| (&d.id, NONE),
+    );
     let rules = gather(&mut ctx, files, "rules", |f| &f.rules, |d| (&d.id, NONE));
     let postings = gather(
         &mut ctx,
@@ -173,9 +180,11 @@ fn compile_parsed(
     fill(&mut ctx.cat.families, &families, |d| {
         (&d.id, NONE, [&d.name.ja, &d.name.en])
     });
+    fill(&mut ctx.cat.surveys, &surveys, |d| {
+        (&d.id, NONE, [&d.name.ja, &d.name.en])
+    });
 
     let scoring = entities::scoring(&mut ctx, files, preferences.len());
-    let income_model = market::income_model(&mut ctx, files);
     let out_postings = postings
         .iter()
         .filter_map(|p| ctx.posting(&p.loc, p.def))
@@ -187,6 +196,8 @@ fn compile_parsed(
     let out_families = families.iter().map(|v| ctx.compile_vocab(v)).collect();
     let out_certs = certs.iter().map(|c| ctx.compile_certification(c)).collect();
     let out_roles: Vec<_> = roles.iter().map(|r| ctx.compile_role(r)).collect();
+    let out_surveys = surveys.iter().map(|v| ctx.compile_vocab(v)).collect();
+    let income_model = market::income_model(&mut ctx, files, &out_roles);
     let out_rules = rules.iter().map(|r| ctx.compile_rule(r)).collect();
     let (out_transitions, transition_origins) = ctx.compile_transitions(files);
 
@@ -213,6 +224,7 @@ fn compile_parsed(
         workplaces: out_workplaces,
         preferences: out_preferences,
         families: out_families,
+        surveys: out_surveys,
         scoring,
         income_model,
         postings: out_postings,
