@@ -170,6 +170,21 @@ pub struct Recommendations {
     pub notes: Vec<Note>,
     /// Certifications recommended in general by rules that apply.
     pub certifications: Vec<CertAdvice>,
+    /// The profile's goals and where each stands (absent when it names none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<GoalStatus>,
+}
+
+/// Where one of the profile's goals stands.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GoalStatus {
+    /// The goal role id.
+    pub role: String,
+    /// Its names.
+    pub name: Text,
+    /// `listed` (among the recommendations, first), `current` (the role the person holds) or
+    /// `unreachable` (no route to it in the knowledge base's career graph).
+    pub status: &'static str,
 }
 
 /// Ranks the next roles for a profile.
@@ -277,6 +292,25 @@ pub fn recommend(
             years_experience: profile.years_experience,
             income: current_income,
         },
+        goals: profile
+            .goals
+            .iter()
+            .map(|g| {
+                let r = kb.role(*g);
+                let status = if profile.current_role == Some(*g) {
+                    "current"
+                } else if recs.iter().any(|x| x.role == r.id) {
+                    "listed"
+                } else {
+                    "unreachable"
+                };
+                GoalStatus {
+                    role: r.id.clone(),
+                    name: r.name.clone(),
+                    status,
+                }
+            })
+            .collect(),
         recommendations: recs,
         notes,
         certifications: certs::advise_general(kb, &facts, &fired),

@@ -31,6 +31,24 @@ pub fn text(r: &Recommendations, o: Options) -> String {
         (None, Lang::Ja) => format!("{who}の入口ロール(現在のロールの指定なし)"),
     };
     let _ = writeln!(out, "{}\n", o.title(&title));
+    for g in r.goals.iter().filter(|g| g.status != "listed") {
+        let line = match (g.status, l) {
+            ("current", Lang::En) => format!("Your goal {} is the role you hold.", g.name.en),
+            ("current", Lang::Ja) => format!("目標の{}は、今の職種です。", g.name.ja),
+            (_, Lang::En) => format!(
+                "Your goal {} ({}): the knowledge base has no route to it from here.",
+                g.name.en, g.role
+            ),
+            (_, Lang::Ja) => format!(
+                "目標の{}({}): 知識ベースには、ここから至る道筋がありません。",
+                g.name.ja, g.role
+            ),
+        };
+        o.push_item(&mut out, "", 0, &line);
+    }
+    if r.goals.iter().any(|g| g.status != "listed") {
+        out.push('\n');
+    }
     if r.recommendations.is_empty() {
         out.push_str(l.msg(
             "No role is reachable from the current role in the knowledge base.\n",

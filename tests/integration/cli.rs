@@ -217,3 +217,39 @@ fn usage_errors_exit_2_with_nothing_on_stdout() {
         );
     }
 }
+
+#[test]
+fn goals_say_where_they_stand() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path().join("p.json");
+    std::fs::write(
+        &p,
+        r#"{"current_role": "project-manager", "skills": {},
+            "goals": ["in-house-se", "project-manager", "it-consultant"]}"#,
+    )
+    .expect("write");
+    let p = p.to_string_lossy().to_string();
+    let text = crate::support::stdout(&["recommend", &p]);
+    assert!(text.contains("Your goal In-house SE (corporate IT) (in-house-se): the knowledge base has no route to it from here."));
+    assert!(text.contains("Your goal Project manager (PM) is the role you hold."));
+    let json: serde_json::Value = serde_json::from_str(&crate::support::stdout(&[
+        "recommend",
+        &p,
+        "--format",
+        "json",
+    ]))
+    .expect("JSON");
+    let status = |role: &str| {
+        json["goals"]
+            .as_array()
+            .expect("goals")
+            .iter()
+            .find(|g| g["role"] == role)
+            .map(|g| g["status"].clone())
+    };
+    assert_eq!(status("in-house-se"), Some("unreachable".into()));
+    assert_eq!(status("project-manager"), Some("current".into()));
+    assert_eq!(status("it-consultant"), Some("listed".into()));
+    assert_eq!(json["recommendations"][0]["role"], "it-consultant");
+    assert_eq!(json["recommendations"][0]["advice"], "goal");
+}
