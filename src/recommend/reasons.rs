@@ -289,7 +289,7 @@ pub fn advice(
             source,
         ),
         Advice::Entry => (
-            "最初の職種として".to_string(),
+            "IT業界での最初の職種です".to_string(),
             "a first job in IT".to_string(),
             r.source.clone(),
         ),
