@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::model::{RoleIx, Rule, RuleIx, Transition};
+use super::model::{Role, RoleIx, Rule, RuleIx, Transition};
 use crate::rules::Effect;
 
 /// Transitions by the role they leave, and rules by the roles their effects concern.
@@ -16,11 +16,24 @@ pub struct Index {
     rules_for: Vec<Vec<RuleIx>>,
     /// Rules with a general effect, in rule order.
     general: Vec<RuleIx>,
+    /// Per role, the roles of its family with a higher seniority, highest first (then by index).
+    above: Vec<Vec<RoleIx>>,
+    /// Per role, its job: the role it is a classification of (or itself), then that job's
+    /// classifications, by index.
+    job: Vec<Vec<RoleIx>>,
+    /// Per role, its employee and freelance headlines as positions (empty until filled).
+    headlines: Vec<[HeadlineAt; 2]>,
 }
+
+/// Where a role's headline figure is: (the role whose figure it is, the figure's position in
+/// its incomes, the proxy's position in the income model when it is borrowed); `None` when the
+/// role has no headline of that employment type.
+pub type HeadlineAt = Option<(RoleIx, usize, Option<usize>)>;
 
 impl Index {
     /// Builds the index; `transitions` must be sorted by (from, to).
-    pub fn build(roles: usize, transitions: &[Transition], rules: &[Rule]) -> Self {
+    pub fn build(all_roles: &[Role], transitions: &[Transition], rules: &[Rule]) -> Self {
+        let roles = all_roles.len();
         let mut outgoing = vec![0; roles + 1];
         for t in transitions {
             if let Some(n) = outgoing.get_mut(t.from.0 + 1) {
@@ -53,11 +66,89 @@ impl Index {
                 general.push(RuleIx(i));
             }
         }
+        let mut by_family: std::collections::BTreeMap<usize, Vec<RoleIx>> = Default::default();
+        for (i, r) in all_roles.iter().enumerate() {
+            by_family.entry(r.family.0).or_default().push(RoleIx(i));
+        }
+        for members in by_family.values_mut() {
+            members.sort_by_key(|r| {
+                let s = all_roles.get(r.0).map_or(0, |x| x.seniority);
+                (std::cmp::Reverse(s), *r)
+            });
+        }
+        let seniority = |r: RoleIx| all_roles.get(r.0).map_or(0, |x| x.seniority);
+        let above = all_roles
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                by_family.get(&r.family.0).map_or_else(Vec::new, |members| {
+                    members
+                        .iter()
+                        .copied()
+                        .take_while(|o| seniority(*o) > r.seniority)
+                        .filter(|o| o.0 != i)
+                        .collect()
+                })
+            })
+            .collect();
+        let mut classes: Vec<Vec<RoleIx>> = vec![Vec::new(); roles];
+        for (i, r) in all_roles.iter().enumerate() {
+            if let Some(head) = r.classification_of
+                && let Some(list) = classes.get_mut(head.0)
+            {
+                list.push(RoleIx(i));
+            }
+        }
+        let job = all_roles
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let head = r.classification_of.unwrap_or(RoleIx(i));
+                let mut job = vec![head];
+                job.extend(classes.get(head.0).into_iter().flatten().copied());
+                job
+            })
+            .collect();
         Self {
             outgoing,
             rules_for,
             general,
+            above,
+            job,
+            headlines: Vec::new(),
         }
+    }
+
+    /// Fills the headline cache (see [`KnowledgeBase::headline`](super::KnowledgeBase::headline)).
+    pub fn set_headlines(&mut self, headlines: Vec<[HeadlineAt; 2]>) {
+        self.headlines = headlines;
+    }
+
+    /// A role's cached headline position: `None` when the cache is not filled.
+    pub fn headline(
+        &self,
+        role: RoleIx,
+        employment: crate::knowledge::format::Employment,
+    ) -> Option<HeadlineAt> {
+        let slot = match employment {
+            crate::knowledge::format::Employment::Employee => 0,
+            crate::knowledge::format::Employment::Freelance => 1,
+        };
+        self.headlines
+            .get(role.0)
+            .and_then(|h| h.get(slot))
+            .copied()
+    }
+
+    /// The roles of `role`'s family with a higher seniority, highest first.
+    pub fn above(&self, role: RoleIx) -> &[RoleIx] {
+        self.above.get(role.0).map_or(&[], Vec::as_slice)
+    }
+
+    /// The job `role` belongs to: the role it is a classification of (or itself), then that
+    /// job's classifications.
+    pub fn job(&self, role: RoleIx) -> &[RoleIx] {
+        self.job.get(role.0).map_or(&[], Vec::as_slice)
     }
 
     /// The positions of the transitions leaving `from`.

@@ -284,6 +284,17 @@ impl KnowledgeBase {
             .map(move |(i, t)| (TransitionIx(start + i), t))
     }
 
+    /// The roles of a role's family with a higher seniority, highest first.
+    pub fn roles_above(&self, role: RoleIx) -> &[RoleIx] {
+        self.index.above(role)
+    }
+
+    /// The job a role belongs to: the role it is a classification of (or itself), then that
+    /// job's classifications.
+    pub fn job_of(&self, role: RoleIx) -> &[RoleIx] {
+        self.index.job(role)
+    }
+
     /// Rules with the effects that concern a role.
     pub fn rules_for(&self, role: RoleIx) -> impl Iterator<Item = (RuleIx, &Rule)> {
         self.index
@@ -310,6 +321,21 @@ impl KnowledgeBase {
     /// band) from the first of the income model's `headline_surveys` that has one; else the
     /// figure a declared proxy borrows; else its first own figure of any survey.
     pub fn headline(&self, role: RoleIx, employment: format::Employment) -> Option<Headline<'_>> {
+        if let Some(cached) = self.index.headline(role, employment) {
+            let (owner, income, proxy) = cached?;
+            return Some(Headline {
+                income: self.role(owner).incomes.get(income)?,
+                proxy: match proxy {
+                    Some(p) => Some(self.income_model.as_ref()?.proxies.get(p)?),
+                    None => None,
+                },
+            });
+        }
+        self.find_headline(role, employment)
+    }
+
+    /// [`KnowledgeBase::headline`] without the index's cache (which is built from it).
+    fn find_headline(&self, role: RoleIx, employment: format::Employment) -> Option<Headline<'_>> {
         let model = self.income_model.as_ref();
         for survey in model.map_or(&[][..], |m| m.headline_surveys.as_slice()) {
             if let Some(income) = self
@@ -338,6 +364,37 @@ impl KnowledgeBase {
                 income,
                 proxy: None,
             })
+    }
+
+    /// Every role's headlines as positions (owner role, income, proxy), for the index's cache.
+    pub(crate) fn headline_positions(&self) -> Vec<[index::HeadlineAt; 2]> {
+        use format::Employment::{Employee, Freelance};
+        (0..self.roles.len())
+            .map(RoleIx)
+            .map(|r| {
+                [Employee, Freelance].map(|e| {
+                    self.find_headline(r, e).and_then(|h| {
+                        let owner = h.proxy.map_or(r, |p| p.uses);
+                        let income = self
+                            .role(owner)
+                            .incomes
+                            .iter()
+                            .position(|i| std::ptr::eq(i, h.income))?;
+                        let proxy = match h.proxy {
+                            Some(p) => Some(
+                                self.income_model
+                                    .as_ref()?
+                                    .proxies
+                                    .iter()
+                                    .position(|q| std::ptr::eq(q, p))?,
+                            ),
+                            None => None,
+                        };
+                        Some((owner, income, proxy))
+                    })
+                })
+            })
+            .collect()
     }
 
     /// The role's own figures of an employment type that can be compared with another role's:

@@ -28,9 +28,24 @@ use crate::knowledge::model::{PrefIx, RoleIx, TransitionIx};
 use crate::profile::Facts;
 use crate::scoring::{self, FiredRules, Readiness};
 
-/// The person's standing: the job they do and the level they work at.
+/// How a profile measures against one role: its fit, readiness and months to ready.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Measure {
+    /// The fit.
+    pub fit: f64,
+    /// Readiness, before the conditions of a move.
+    pub readiness: Readiness,
+    /// Months to ready, before the conditions of a move.
+    pub months: f64,
+}
+
+/// The person's standing: the job they do, the level they work at, their goals, and the roles
+/// measured so far (each measured once, when first needed).
 #[derive(Debug, Clone)]
-pub struct Standing {
+pub struct Standing<'a> {
+    kb: &'a KnowledgeBase,
+    facts: &'a Facts,
+    fired: &'a FiredRules,
     /// The current role.
     pub current: Option<RoleIx>,
     /// The job of the current role: the role it is a classification of (or itself), and that
@@ -38,33 +53,47 @@ pub struct Standing {
     pub job: Vec<RoleIx>,
     /// Seniority of the current role (0 without one).
     pub seniority: u8,
-    /// Per role: whether the person is ready for it with at least the ranking's qualified fit
-    /// (they could hold it today).
-    pub qualified: Vec<bool>,
     /// Goal roles.
     pub goals: Vec<RoleIx>,
+    measured: Vec<Option<Measure>>,
 }
 
-impl Standing {
+impl<'a> Standing<'a> {
     /// The standing of a profile.
-    pub fn new(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, goals: &[RoleIx]) -> Self {
+    pub fn new(
+        kb: &'a KnowledgeBase,
+        facts: &'a Facts,
+        fired: &'a FiredRules,
+        goals: &[RoleIx],
+    ) -> Self {
         let current = facts.current_role;
-        let job = current.map(|r| job_of(kb, r)).unwrap_or_default();
-        let q = kb.scoring.ranking.qualified_fit;
-        let qualified = (0..kb.roles.len())
-            .map(RoleIx)
-            .map(|r| {
-                scoring::readiness_only(kb, facts, r).0 == Readiness::Ready
-                    && scoring::fit_only(kb, facts, fired, r) >= q
-            })
-            .collect();
         Self {
+            kb,
+            facts,
+            fired,
             current,
-            job,
+            job: current.map(|r| kb.job_of(r).to_vec()).unwrap_or_default(),
             seniority: current.map_or(0, |r| kb.role(r).seniority),
-            qualified,
             goals: goals.to_vec(),
+            measured: vec![None; kb.roles.len()],
         }
+    }
+
+    /// How the profile measures against a role (computed once).
+    pub fn measure(&mut self, role: RoleIx) -> Measure {
+        if let Some(Some(m)) = self.measured.get(role.0) {
+            return *m;
+        }
+        let (readiness, months) = scoring::readiness_only(self.kb, self.facts, role);
+        let m = Measure {
+            fit: scoring::fit_only(self.kb, self.facts, self.fired, role),
+            readiness,
+            months,
+        };
+        if let Some(slot) = self.measured.get_mut(role.0) {
+            *slot = Some(m);
+        }
+        m
     }
 
     /// Whether a role is one of the profile's goals.
@@ -72,30 +101,22 @@ impl Standing {
         self.goals.contains(&role)
     }
 
+    /// Whether the person could hold a role today: ready for it, with at least the ranking's
+    /// qualified fit.
+    pub fn qualified(&mut self, role: RoleIx) -> bool {
+        let m = self.measure(role);
+        m.readiness == Readiness::Ready && m.fit >= self.kb.scoring.ranking.qualified_fit
+    }
+
     /// A role of higher seniority in the role's family that the person is qualified for: the
     /// role is then below their level.
-    pub fn outgrown_by(&self, kb: &KnowledgeBase, role: RoleIx) -> Option<RoleIx> {
-        let r = kb.role(role);
-        (0..kb.roles.len()).map(RoleIx).find(|o| {
-            let other = kb.role(*o);
-            other.family == r.family
-                && other.seniority > r.seniority
-                && self.qualified.get(o.0).copied().unwrap_or(false)
-        })
+    pub fn outgrown_by(&mut self, role: RoleIx) -> Option<RoleIx> {
+        let kb = self.kb;
+        kb.roles_above(role)
+            .iter()
+            .copied()
+            .find(|o| self.qualified(*o))
     }
-}
-
-/// The job a role belongs to: the role it is a classification of (or itself), then that job's
-/// classifications, by index.
-pub fn job_of(kb: &KnowledgeBase, role: RoleIx) -> Vec<RoleIx> {
-    let head = kb.role(role).classification_of.unwrap_or(role);
-    let mut job = vec![head];
-    job.extend(
-        (0..kb.roles.len())
-            .map(RoleIx)
-            .filter(|r| kb.role(*r).classification_of == Some(head)),
-    );
-    job
 }
 
 /// What a candidate is for the person, with what it is worth and how reachable it is.
@@ -167,7 +188,7 @@ pub struct Candidate<'a> {
 /// The kind of advice a candidate is (before a goal relabels it), and the role that outgrows it.
 pub fn classify(
     kb: &KnowledgeBase,
-    standing: &Standing,
+    standing: &mut Standing,
     role: RoleIx,
     transitions: &[TransitionIx],
 ) -> (Advice, Option<RoleIx>) {
@@ -195,7 +216,7 @@ pub fn classify(
     if gain < 0 {
         return (Advice::PastLevel, None);
     }
-    if let Some(by) = standing.outgrown_by(kb, role) {
+    if let Some(by) = standing.outgrown_by(role) {
         return (Advice::PastLevel, Some(by));
     }
     if r.family != kb.role(current).family {
@@ -257,7 +278,12 @@ pub fn largest_value(kb: &KnowledgeBase) -> f64 {
 }
 
 /// Assesses a candidate for a person.
-pub fn assess(kb: &KnowledgeBase, facts: &Facts, standing: &Standing, c: Candidate) -> Assessment {
+pub fn assess(
+    kb: &KnowledgeBase,
+    facts: &Facts,
+    standing: &mut Standing,
+    c: Candidate,
+) -> Assessment {
     let s = &kb.scoring;
     let r = &s.ranking;
     let role = kb.role(c.role);

@@ -338,17 +338,18 @@ pub fn assess_role(
 ) -> (Assessment, Vec<TransitionIx>) {
     let facts = Facts::new(profile, kb);
     let fired = FiredRules::new(kb, &facts);
-    let standing = advice::Standing::new(kb, &facts, &fired, &profile.goals);
+    let mut standing = advice::Standing::new(kb, &facts, &fired, &profile.goals);
     let transitions = rank::route_to(kb, graph, profile, &standing, role).unwrap_or_default();
+    let m = standing.measure(role);
     let assessment = advice::assess(
         kb,
         &facts,
-        &standing,
+        &mut standing,
         advice::Candidate {
             role,
             transitions: &transitions,
-            fit: crate::scoring::fit_only(kb, &facts, &fired, role),
-            readiness: crate::scoring::readiness_only(kb, &facts, role),
+            fit: m.fit,
+            readiness: (m.readiness, m.months),
         },
     );
     (assessment, transitions)

@@ -15,7 +15,7 @@ use crate::graph::{CareerGraph, MAX_HOPS};
 use crate::knowledge::KnowledgeBase;
 use crate::knowledge::model::{RoleIx, TransitionIx};
 use crate::profile::{Facts, Profile};
-use crate::scoring::{self, FiredRules, RoleFit, score_role};
+use crate::scoring::{FiredRules, RoleFit, score_role};
 
 /// A candidate role, scored but not explained.
 #[derive(Debug, Clone)]
@@ -276,19 +276,20 @@ pub(crate) fn rank_then<'g, T>(
     opts: Options,
     mut finish: impl FnMut(RoleIx) -> T,
 ) -> Vec<Kept<'g, T>> {
-    let standing = Standing::new(kb, facts, fired, &profile.goals);
+    let mut standing = Standing::new(kb, facts, fired, &profile.goals);
     let mut scored: Vec<(Found<'g>, Assessment)> = candidates(kb, graph, profile, &standing, opts)
         .into_iter()
         .map(|found| {
+            let m = standing.measure(found.role);
             let assessment = advice::assess(
                 kb,
                 facts,
-                &standing,
+                &mut standing,
                 Candidate {
                     role: found.role,
                     transitions: &found.transitions,
-                    fit: scoring::fit_only(kb, facts, fired, found.role),
-                    readiness: scoring::readiness_only(kb, facts, found.role),
+                    fit: m.fit,
+                    readiness: (m.readiness, m.months),
                 },
             );
             (found, assessment)

@@ -233,7 +233,9 @@ fn compile_parsed(
         index: Default::default(),
     };
     entities::derive_transition_kinds(&mut kb);
-    kb.index = super::index::Index::build(kb.roles.len(), &kb.transitions, &kb.rules);
+    kb.index = super::index::Index::build(&kb.roles, &kb.transitions, &kb.rules);
+    let headlines = kb.headline_positions();
+    kb.index.set_headlines(headlines);
     (Some((kb, origins)), ctx.diags)
 }
 
