@@ -458,6 +458,14 @@ pub(super) fn scoring(
         ctx.range(&loc.at(key), v, 0.0, 120.0, "invalid-scoring", key);
     }
     ctx.range(
+        &loc.at("min_move_months"),
+        s.min_move_months,
+        0.0,
+        60.0,
+        "invalid-scoring",
+        "min_move_months",
+    );
+    ctx.range(
         &loc.at("hands_on_level"),
         f64::from(s.hands_on_level),
         1.0,
@@ -552,6 +560,7 @@ pub(super) fn scoring(
         optional_gap_share: s.optional_gap_share,
         ready_months: s.ready_months,
         unmet_condition_months: s.unmet_condition_months,
+        min_move_months: s.min_move_months,
         ranking,
         proof_certificate: s.proof_certificate.as_ref().map(|p| {
             let at = loc.at("proof_certificate");
