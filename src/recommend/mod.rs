@@ -122,6 +122,11 @@ pub struct Recommendation {
     pub kind: String,
     /// Typical years the move takes.
     pub typical_years: f64,
+    /// The years the move takes this person: `paths`' price of its transitions (getting ready
+    /// for each role on the way, the moves themselves, what unmet conditions add); absent for a
+    /// first job.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub years_for_you: Option<f64>,
     /// The gaps to close, skills first.
     pub gaps: Vec<Gap>,
     /// The certification plan: the cheapest set (by study hours) that evidences the levels
@@ -237,6 +242,8 @@ pub fn recommend(
                 via: via.iter().map(|v| kb.role(*v).id.clone()).collect(),
                 kind: kind.map_or("entry", TransitionKind::as_str).to_string(),
                 typical_years,
+                years_for_you: (!transitions.is_empty())
+                    .then(|| crate::planning::pricing::price(kb, profile, &transitions).cost),
                 gaps: skill_gaps
                     .into_iter()
                     .map(Gap::Skill)
