@@ -9,18 +9,22 @@
 //!                levels they evidence: certplan's weights)
 //!   practice_i = certified_practice_share · months of the levels first needed hands-on on step i
 //!                that only a knowledge exam shows (one held, or one taken on the route)
+//!   optional_i = optional_gap_share · months of the optional requirements of the role reached,
+//!                on setting out (as readiness counts them)
 //!   waiting_i  = 12 · the largest experience shortfall on setting out
 //!   unmet_i    = what the move's conditions add when they do not hold on setting out
 //!                (if_unmet.months, else unmet_condition_months for a condition on the situation,
 //!                else 0: see advice::unmet_months)
-//!   months_i   = max(learning_i + certs_i + practice_i, waiting_i) + min_move_months + unmet_i
+//!   months_i   = max(learning_i + certs_i + practice_i + optional_i, waiting_i)
+//!                + min_move_months + unmet_i
 //! cost = Σ months_i / 12 years
 //! ```
 //!
 //! * **Needs.** Each step needs the essential requirements of the role it reaches. A level is
 //!   open when the person shows less, or shows it only by a knowledge exam where the role needs
 //!   hands-on work (levels from `hands_on_level`, for someone moving from a role), as in
-//!   readiness.
+//!   readiness. Its optional requirements count at `optional_gap_share`, measured on setting out
+//!   as readiness measures them (no certification is planned for them).
 //! * **The plan.** Each skill the route needs is learnt, or evidenced by a certification that
 //!   reaches the highest level the route needs (with its formal prerequisites): certplan's
 //!   options and weights. A level is learnt, and a certification taken, on the first step that
@@ -67,7 +71,7 @@ use crate::knowledge::model::{CertIx, RoleIx, SkillIx, Transition, TransitionIx}
 use crate::profile::{Change, Facts, Profile};
 use crate::recommend::advice;
 use crate::rules::Condition;
-use crate::scoring::{FiredRules, RoleFit, score_role};
+use crate::scoring::{FiredRules, RequirementGap, RoleFit, score_role};
 
 use super::certplan;
 
@@ -129,7 +133,10 @@ pub struct StepPrice {
     /// Months practising levels first needed hands-on on this step that only a knowledge exam
     /// shows.
     pub practice_months: f64,
-    /// Months waiting for experience beyond this step's learning, certifications and practice.
+    /// Months for the optional requirements of the role reached, at `optional_gap_share`.
+    pub optional_months: f64,
+    /// Months waiting for experience beyond this step's learning, certifications, practice and
+    /// optional skills.
     pub waiting_months: f64,
     /// Months of the move itself (`min_move_months`).
     pub move_months: f64,
@@ -290,6 +297,8 @@ struct Step {
     base: Facts,
     /// Months of phase or management experience missing on setting out.
     fixed_wait: f64,
+    /// Months for the optional requirements, at `optional_gap_share`, on setting out.
+    optional_months: f64,
     /// Total years the role reached asks for.
     total_need: Option<f64>,
     /// Months an unmet condition adds, and the least total years on setting out with which the
@@ -393,6 +402,13 @@ impl<'a> Model<'a> {
                 .chain(e.management_years.map(|need| need - base.management_years))
                 .fold(0.0, f64::max)
                 * 12.0;
+            let optional_months = s.optional_gap_share
+                * role
+                    .requirements
+                    .iter()
+                    .filter(|r| !r.essential)
+                    .map(|r| RequirementGap::of(s, &base, r.skill, r.level).months)
+                    .sum::<f64>();
             let unmet_months = advice::unmet_months(kb, tr);
             let holds_from = match &tr.conditions {
                 None => Some(0.0),
@@ -411,6 +427,7 @@ impl<'a> Model<'a> {
                 transition: *t,
                 base,
                 fixed_wait,
+                optional_months,
                 total_need: e.total_years,
                 unmet_months,
                 holds_from,
@@ -570,9 +587,13 @@ impl<'a> Model<'a> {
             .collect()
     }
 
-    /// Per step: the plan's learning, practice and certification months.
+    /// Per step: the plan's learning, practice and certification months, and the optional
+    /// requirements'.
     fn loads(&self, plan: &Plan) -> Vec<f64> {
         let mut a = plan.load.clone();
+        for (slot, step) in a.iter_mut().zip(&self.steps) {
+            *slot += step.optional_months;
+        }
         for (c, step) in self.taken_on(&plan.certs) {
             if let Some(slot) = step.and_then(|i| a.get_mut(i)) {
                 *slot += self.weight.get(c.0).copied().unwrap_or(0.0);
@@ -717,7 +738,7 @@ impl<'a> Model<'a> {
                     (Some(_), _) => unmet_cost(kb, tr),
                     (None, _) => None,
                 };
-                let ready = learning + certification_months + practice;
+                let ready = learning + certification_months + practice + step.optional_months;
                 StepPrice {
                     transition: step.transition,
                     fit,
@@ -726,6 +747,7 @@ impl<'a> Model<'a> {
                     learning_months: learning,
                     certification_months,
                     practice_months: practice,
+                    optional_months: step.optional_months,
                     waiting_months: (t.wait - ready).max(0.0),
                     move_months: kb.scoring.min_move_months,
                     unmet: unmet.map(|u| UnmetCost {
@@ -932,7 +954,10 @@ mod tests {
         let ts = route(&e, &["infra-engineer", "sre"]);
         let priced = price(kb, &p, &ts);
         let step = &priced.steps[0];
-        let ready = step.learning_months + step.certification_months + step.practice_months;
+        let ready = step.learning_months
+            + step.certification_months
+            + step.practice_months
+            + step.optional_months;
         assert!(ready > 0.0);
         // SRE asks for 3 years: two to wait, while learning.
         assert!(step.waiting_months + ready >= 24.0 - 1e-9);

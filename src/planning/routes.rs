@@ -84,8 +84,12 @@ pub struct StepView {
     /// shows, with a profile.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub practice_months: Option<f64>,
-    /// Months waiting for experience beyond the step's learning, certifications and practice,
-    /// with a profile.
+    /// Months for the optional requirements of the role reached, at `optional_gap_share`, with
+    /// a profile.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub optional_months: Option<f64>,
+    /// Months waiting for experience beyond the step's learning, certifications, practice and
+    /// optional skills, with a profile.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waiting_months: Option<f64>,
     /// Months of the move itself once ready (`min_move_months`), with a profile.
@@ -429,6 +433,7 @@ fn step_view(
         learning_months: price.map(|p| p.learning_months),
         certification_months: price.map(|p| p.certification_months),
         practice_months: price.map(|p| p.practice_months),
+        optional_months: price.map(|p| p.optional_months),
         waiting_months: price.map(|p| p.waiting_months),
         move_months: price.map(|p| p.move_months),
         unmet: price.and_then(|p| p.unmet.clone()),

@@ -199,13 +199,14 @@ fn step(out: &mut String, src: &mut Sources, n: usize, s: &StepView, o: Options)
             l.msg("hands-on practice", "実務での練習"),
             s.practice_months,
         ),
+        (l.msg("optional skills", "任意スキル"), s.optional_months),
         (
             l.msg("waiting for experience", "経験を積む期間"),
             s.waiting_months,
         ),
         (l.msg("the move itself", "移動そのもの"), s.move_months),
         (
-            l.msg("the condition", "条件を満たす期間"),
+            l.msg("meeting the condition", "条件を満たす期間"),
             s.unmet.as_ref().map(|u| u.months),
         ),
     ]
