@@ -58,7 +58,10 @@
 //! cost ≥ max(learning bound + Σ step bounds, waiting bound + min_move_months) / 12
 //! ```
 //! (the person's total years on setting out count at least their years in any one phase, so the
-//! phase years gained along a route never run ahead of the total).
+//! phase years gained along a route never run ahead of the total). For a known route
+//! ([`Bound::route`]) the learning bound covers every role on it, and each role's wait counts
+//! with the least months of the steps from there on; the search does not price a route whose
+//! bound is above the k-th best price.
 
 use std::collections::BTreeSet;
 
@@ -171,7 +174,8 @@ pub fn price(kb: &KnowledgeBase, profile: &Profile, transitions: &[TransitionIx]
 }
 
 /// Lower bounds on what a route to a goal costs a person: at least `learning_months` plus, for
-/// each step, [`Bound::step_months`]; and at least `waiting_months` plus one move.
+/// each step, [`Bound::step_months`]; and at least `waiting_months` plus one move. For a known
+/// route, [`Bound::route`] is tighter.
 #[derive(Debug, Clone)]
 pub struct Bound {
     /// Months the goal's essential gaps take at least, however they are closed.
@@ -183,50 +187,18 @@ pub struct Bound {
     move_months: f64,
     /// Per transition: the least months the step costs.
     steps: Vec<f64>,
+    /// The person's facts, and per certification its months.
+    facts: Facts,
+    weights: Vec<f64>,
 }
 
 impl Bound {
     /// The bound for routes to `goal`.
     pub fn new(kb: &KnowledgeBase, profile: &Profile, goal: RoleIx) -> Self {
         let facts = Facts::new(profile, kb);
-        let open: Vec<(SkillIx, u8)> = kb
-            .role(goal)
-            .requirements
-            .iter()
-            .filter(|r| r.essential && facts.level(r.skill) < r.level)
-            .map(|r| (r.skill, r.level))
+        let weights: Vec<f64> = (0..kb.certifications.len())
+            .map(|c| certplan::weight(kb, &facts, CertIx(c)))
             .collect();
-        // A certification's months are shared among the goal's needs it reaches.
-        let shares: Vec<Option<f64>> = (0..kb.certifications.len())
-            .map(CertIx)
-            .map(|c| {
-                let def = kb.certification(c);
-                let reached = open.iter().filter(|(s, l)| def.level_of(*s) >= *l).count();
-                (!facts.holds(c) && reached > 0)
-                    .then(|| certplan::weight(kb, &facts, c) / reached as f64)
-            })
-            .collect();
-        let learning_months = open
-            .iter()
-            .map(|(s, l)| {
-                let learn = kb.scoring.months_between(facts.level(*s), *l);
-                shares
-                    .iter()
-                    .enumerate()
-                    .filter(|(c, _)| kb.certification(CertIx(*c)).level_of(*s) >= *l)
-                    .filter_map(|(_, w)| *w)
-                    .fold(learn, f64::min)
-            })
-            .sum();
-        let e = &kb.role(goal).experience;
-        let waiting_months = (e
-            .total_years
-            .map(|need| need - start_years(&facts))
-            .into_iter())
-        .chain(e.phases.iter().map(|(p, need)| need - facts.phase(*p)))
-        .chain(e.management_years.map(|need| need - facts.management_years))
-        .fold(0.0, f64::max)
-            * 12.0;
         let steps = kb
             .transitions
             .iter()
@@ -239,12 +211,17 @@ impl Bound {
                 kb.scoring.min_move_months + unmet
             })
             .collect();
-        Self {
-            learning_months,
-            waiting_months,
+        let mut bound = Self {
+            learning_months: 0.0,
+            waiting_months: 0.0,
             move_months: kb.scoring.min_move_months,
             steps,
-        }
+            facts,
+            weights,
+        };
+        bound.learning_months = bound.learning(kb, &[goal]);
+        bound.waiting_months = bound.waiting(kb, goal);
+        bound
     }
 
     /// The least months a step through this transition costs the person.
@@ -252,9 +229,73 @@ impl Bound {
         self.steps.get(t.0).copied().unwrap_or(0.0)
     }
 
-    /// The least months of a route whose steps' least months add up to `steps`.
+    /// The least months of any route to the goal whose steps' least months add up to `steps`.
     pub fn route_months(&self, steps: f64) -> f64 {
         (self.learning_months + steps).max(self.waiting_months + self.move_months)
+    }
+
+    /// The least months of this route: the learning every role on it needs, plus its steps'
+    /// least months; and, for each role on it, the wait for its experience plus the least months
+    /// of the steps from there on.
+    pub fn route(&self, kb: &KnowledgeBase, transitions: &[TransitionIx]) -> f64 {
+        let roles: Vec<RoleIx> = transitions.iter().map(|t| kb.transition(*t).to).collect();
+        let mut after = 0.0;
+        let mut chain: f64 = 0.0;
+        for (role, t) in roles.iter().zip(transitions).rev() {
+            after += self.step_months(*t);
+            chain = chain.max(self.waiting(kb, *role) + after);
+        }
+        (self.learning(kb, &roles) + after).max(chain)
+    }
+
+    /// The least months closing the essential gaps of these roles takes: per skill, learning it
+    /// to the highest level they need, or a certification reaching that, for its share of the
+    /// skills it reaches.
+    fn learning(&self, kb: &KnowledgeBase, roles: &[RoleIx]) -> f64 {
+        let facts = &self.facts;
+        let mut open: Vec<(SkillIx, u8)> = Vec::new();
+        for r in roles.iter().flat_map(|r| &kb.role(*r).requirements) {
+            if !r.essential || facts.level(r.skill) >= r.level {
+                continue;
+            }
+            match open.iter_mut().find(|(s, _)| *s == r.skill) {
+                Some((_, l)) => *l = (*l).max(r.level),
+                None => open.push((r.skill, r.level)),
+            }
+        }
+        let shares: Vec<Option<f64>> = (0..kb.certifications.len())
+            .map(CertIx)
+            .map(|c| {
+                let def = kb.certification(c);
+                let reached = open.iter().filter(|(s, l)| def.level_of(*s) >= *l).count();
+                (!facts.holds(c) && reached > 0)
+                    .then(|| self.weights.get(c.0).copied().unwrap_or(0.0) / reached as f64)
+            })
+            .collect();
+        open.iter()
+            .map(|(s, l)| {
+                let learn = kb.scoring.months_between(facts.level(*s), *l);
+                shares
+                    .iter()
+                    .enumerate()
+                    .filter(|(c, _)| kb.certification(CertIx(*c)).level_of(*s) >= *l)
+                    .filter_map(|(_, w)| *w)
+                    .fold(learn, f64::min)
+            })
+            .sum()
+    }
+
+    /// Months until the person has the experience a role asks for.
+    fn waiting(&self, kb: &KnowledgeBase, role: RoleIx) -> f64 {
+        let facts = &self.facts;
+        let e = &kb.role(role).experience;
+        (e.total_years
+            .map(|need| need - start_years(facts))
+            .into_iter())
+        .chain(e.phases.iter().map(|(p, need)| need - facts.phase(*p)))
+        .chain(e.management_years.map(|need| need - facts.management_years))
+        .fold(0.0, f64::max)
+            * 12.0
     }
 }
 

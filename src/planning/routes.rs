@@ -275,8 +275,9 @@ pub fn price_roles(kb: &KnowledgeBase, roles: &[String], profile: &Profile) -> O
 /// [`Bound::route_months`] of the first search's last candidate, and its typical years (the
 /// tie-break) at least the second's. That is exact; it stops early when the k-th best is cheaper
 /// than the bound, or as cheap but with fewer typical years (many routes tie where waiting for
-/// experience decides), and at [`MAX_CANDIDATES`] routes per search. Routes come back with their
-/// typical years as `cost`.
+/// experience decides), and at [`MAX_CANDIDATES`] routes per search. A candidate whose own bound
+/// ([`Bound::route`]) is above the k-th best price so far is not priced. Routes come back with
+/// their typical years as `cost`.
 fn search(
     kb: &KnowledgeBase,
     graph: &CareerGraph,
@@ -308,19 +309,32 @@ fn search(
         });
         let typical_bound = by_typical.last().map_or(f64::INFINITY, |r| r.cost);
         let mut seen = HashSet::new();
-        let mut priced: Vec<(RoleRoute, Priced)> = by_least
-            .into_iter()
-            .chain(by_typical)
-            .filter(|r| seen.insert(r.transitions.clone()))
-            .map(|mut r| {
-                let p = prices
-                    .entry(r.transitions.clone())
-                    .or_insert_with(|| pricing::price(kb, profile, &r.transitions))
-                    .clone();
-                r.cost = typical_years(kb, &r.transitions);
-                (r, p)
-            })
-            .collect();
+        let mut priced: Vec<(RoleRoute, Priced)> = Vec::new();
+        // The k best prices so far, cheapest first: a route whose bound is above the k-th cannot
+        // be among the k best, and is not priced.
+        let mut best: Vec<OrderedFloat<f64>> = Vec::with_capacity(k + 1);
+        for mut r in by_least.into_iter().chain(by_typical) {
+            if !seen.insert(r.transitions.clone()) {
+                continue;
+            }
+            let p = match prices.get(&r.transitions) {
+                Some(p) => p.clone(),
+                None => {
+                    let kth = best.get(k - 1).map(|c| c.0);
+                    if kth.is_some_and(|c| c < pricing::years(least.route(kb, &r.transitions))) {
+                        continue;
+                    }
+                    let p = pricing::price(kb, profile, &r.transitions);
+                    prices.insert(r.transitions.clone(), p.clone());
+                    p
+                }
+            };
+            let at = best.partition_point(|c| c.0 <= p.cost);
+            best.insert(at, OrderedFloat(p.cost));
+            best.truncate(k);
+            r.cost = typical_years(kb, &r.transitions);
+            priced.push((r, p));
+        }
         priced.sort_by(|(ra, pa), (rb, pb)| by_price(ra, pa, rb, pb));
         // A route left out costs at least `cost_bound` and, on a tie, has at least
         // `typical_bound` typical years.
