@@ -45,7 +45,8 @@
 //! conditions hold more often, since they never test a quantity under `not`), and months_i only
 //! grows with the months before it and with its own terms; the plan kept is the quickest, so the
 //! cost never rises. (One caveat: an unmet condition with months that tests total years can hold
-//! for someone slower, who arrives with more years; the shipped rules have none.)
+//! for someone slower, who arrives with more years; `validate` warns of one,
+//! `unmet-on-total-years`, and the shipped rules have none.)
 //!
 //! **Lower bounds** for the route search ([`Bound`]). Every step costs at least
 //! `min_move_months` plus what an unmet condition on facts no route changes adds (workplace,
