@@ -188,11 +188,13 @@ pub enum Command {
     },
     /// The k best routes between two roles, or (without --to) where a role leads.
     #[command(after_help = format!(
-        "Bounds: 1 <= k <= {MAX_K}; a route has at most {MAX_HOPS} steps; with --profile at most \
-         {MAX_CANDIDATES} candidate routes are priced. Cost is in years: a step costs the \
-         transition's typical years and, with --profile, plus the time this person needs to close \
-         the essential gaps of the role reached (skills, certification study, experience beyond \
-         the typical years), following the person along the route."
+        "Bounds: 1 <= k <= {MAX_K}; a route has at most {MAX_HOPS} steps; with --profile each \
+         of the search's two orderings yields at most {MAX_CANDIDATES} candidate routes. Cost is \
+         in years: a step costs the transition's typical years or, with --profile, what it takes \
+         this person: the time to close the gaps of the role reached (skills, certification \
+         study, practice; optional skills in part) or to wait for its experience, then the move \
+         itself, plus what an unmet condition of the move adds, following the person along the \
+         route."
     ))]
     Paths {
         /// Start role id.

@@ -276,6 +276,7 @@ fn recommendations(out: &mut String, r: &Report, l: Lang) {
         ("Fit", "適合度"),
         ("Readiness", "準備状況"),
         ("Time to ready", "準備完了まで"),
+        ("Move for you", "あなたの移動期間"),
         ("Gaps (have→need)", "不足(現在→必要)"),
     ];
     let _ = writeln!(
@@ -297,7 +298,7 @@ fn recommendations(out: &mut String, r: &Report, l: Lang) {
             out,
             "<tr><td class=\"rank\">{}</td><td>{} <code>{}</code>{via}</td><td class=\"advice {}\">{}</td>\
              <td class=\"bar\">{}</td><td class=\"bar\">{}</td>\
-             <td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+             <td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
             i + 1,
             text(&rec.name, l),
             escape(&rec.role),
@@ -307,6 +308,11 @@ fn recommendations(out: &mut String, r: &Report, l: Lang) {
             meter(rec.fit, "fit"),
             badge(rec.readiness.as_str(), l),
             escape(&months(rec.months_to_ready, l)),
+            // The same price as the route map's and `paths`'.
+            rec.years_for_you.map_or_else(
+                || "—".to_string(),
+                |y| escape(&years((y * 100.0).round() / 100.0, l))
+            ),
             gap_list(rec, l)
         );
     }

@@ -34,6 +34,7 @@ pub fn check(kb: &KnowledgeBase, origins: &Origins, sources: &[SourceText]) -> V
     unused_skills(kb, origins, &mut push);
     jobs(kb, origins, &mut push);
     knowledge_evidence(kb, origins, &mut push);
+    unmet_on_total_years(kb, origins, &mut push);
     out.extend(omitted.note());
     out
 }
@@ -375,6 +376,48 @@ fn knowledge_evidence(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
                 .with_help(Some(format!(
                     "lower it to {cap}, or mark a performance-based exam `\"evidence\": \"hands-on\"`"
                 ))),
+            );
+        }
+    }
+}
+
+/// An unmet condition's months on total years: time spent on a route meets the condition, so a
+/// quicker person, arriving with fewer years, would pay the months and the route's price would
+/// no longer only fall when a profile gains something.
+fn unmet_on_total_years(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
+    fn tests_years(c: &Condition) -> bool {
+        match c {
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().any(tests_years),
+            Condition::Not(c) => tests_years(c),
+            Condition::TotalYearsAtLeast(_) => true,
+            _ => false,
+        }
+    }
+    for (i, t) in kb.transitions.iter().enumerate() {
+        let (Some(u), Some(c)) = (&t.if_unmet, &t.conditions) else {
+            continue;
+        };
+        if u.months > 0.0 && tests_years(c) {
+            push(
+                origins
+                    .transitions
+                    .get(i)
+                    .map(|l| l.at("if_unmet"))
+                    .as_ref(),
+                Diagnostic::warning(
+                    "unmet-on-total-years",
+                    format!(
+                        "`{}` → `{}`: `if_unmet` adds {} months to a condition on total years, \
+                         which time on a route meets (someone quicker would pay more)",
+                        kb.role(t.from).id,
+                        kb.role(t.to).id,
+                        crate::rules::fmt_num(u.months)
+                    ),
+                )
+                .with_help(Some(
+                    "state the years as the target role's `experience`, or set the months to 0"
+                        .into(),
+                )),
             );
         }
     }

@@ -479,6 +479,12 @@ pub struct ScoringDef {
     #[serde(default = "default_unmet_condition_months")]
     #[schemars(range(min = 0, max = 120))]
     pub unmet_condition_months: f64,
+    /// Months a move itself takes once the person is ready for the role (applying, interviewing
+    /// and giving notice, or waiting for the next internal transfer), 0 to 60 (default 6): the
+    /// least a step of a route costs a person (see `paths`).
+    #[serde(default = "default_min_move_months")]
+    #[schemars(range(min = 0, max = 60))]
+    pub min_move_months: f64,
     /// How recommendations are ranked: the value of a move and how reachable it is.
     #[serde(default)]
     pub ranking: RankingDef,
@@ -507,6 +513,9 @@ fn default_ready_months() -> f64 {
     3.0
 }
 fn default_unmet_condition_months() -> f64 {
+    6.0
+}
+fn default_min_move_months() -> f64 {
     6.0
 }
 

@@ -355,6 +355,8 @@ pub struct Scoring {
     pub ready_months: f64,
     /// Months an unmet transition condition adds by default.
     pub unmet_condition_months: f64,
+    /// Months a move itself takes once the person is ready (the least a step of a route costs).
+    pub min_move_months: f64,
     /// How recommendations are ranked.
     pub ranking: Ranking,
     /// When a certificate is planned as proof for someone new to a field; none without it.

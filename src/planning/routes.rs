@@ -2,12 +2,13 @@
 //! gaps to close, the certifications to take, the time it likely takes and the income change.
 //!
 //! Without a profile a step costs the transition's typical years. With one it costs what it
-//! takes this person (see [`pricing`]): typical years plus the time to close the
-//! gaps of the role reached, following the person along the route, so the same two roles can give
-//! different routes for different people.
+//! takes this person (see [`pricing`]): the time to become ready for the role reached (closing its
+//! gaps, waiting for experience), then the move itself, plus what an unmet condition of the move
+//! adds, following the person along the route; so a ready person pays less than the typical
+//! years, and the same two roles can give different routes for different people.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use ordered_float::OrderedFloat;
 use serde::Serialize;
@@ -26,14 +27,16 @@ use crate::scoring::Readiness;
 use super::bottlenecks::{self, Bottleneck};
 use super::certs::{self, CertAdvice};
 use super::gaps::{self, SkillGap};
-use super::pricing::{self, Priced, StepPrice};
+use super::pricing::{self, Bound, Priced, StepPrice, UnmetCost};
 
 /// Default number of routes.
 pub const DEFAULT_K: usize = 3;
 
-/// Most candidate routes priced for a profile before the search stops (the k best among them
-/// are returned).
-pub const MAX_CANDIDATES: usize = 160;
+/// Most candidate routes each of the two orderings of the priced search yields before it stops
+/// (the k best of those priced are returned). Above the number of routes within [`MAX_HOPS`]
+/// between any two roles of the shipped knowledge base (a test checks it), so that there the
+/// search is exact even when it cannot stop early.
+pub const MAX_CANDIDATES: usize = 512;
 
 /// One step of a route.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -44,9 +47,10 @@ pub struct StepView {
     pub to: String,
     /// `advancement`, `lateral` or `career-change`.
     pub kind: String,
-    /// Typical years of the move.
+    /// Typical years of the move (the typical person's time, shown beside `cost`).
     pub typical_years: f64,
-    /// What the step costs, in years.
+    /// What the step costs, in years: its typical years without a profile, else the person's
+    /// time (see `learning_months` … `unmet`).
     pub cost: f64,
     /// What the sources say about the move.
     pub note: Text,
@@ -76,10 +80,25 @@ pub struct StepView {
     /// source gives hours), with a profile.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub certification_months: Option<f64>,
-    /// Months of experience still missing beyond the route's learning, with a profile (on the
-    /// step where the wait is longest).
+    /// Months practising levels first needed hands-on on this step that only a knowledge exam
+    /// shows, with a profile.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub practice_months: Option<f64>,
+    /// Months for the optional requirements of the role reached, at `optional_gap_share`, with
+    /// a profile.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub optional_months: Option<f64>,
+    /// Months waiting for experience beyond the step's learning, certifications, practice and
+    /// optional skills, with a profile.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waiting_months: Option<f64>,
+    /// Months of the move itself once ready (`min_move_months`), with a profile.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub move_months: Option<f64>,
+    /// What the move's conditions take when they do not hold on setting out (what to do first,
+    /// the months it adds to the step, its source), with a profile.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unmet: Option<UnmetCost>,
     /// Headline incomes of the role reached.
     pub income: Incomes,
     /// Change in headline incomes on this step (only between figures of one source).
@@ -98,7 +117,7 @@ pub struct PathView {
     pub cost: f64,
     /// Total cost in months.
     pub months: f64,
-    /// Sum of the transitions' typical years.
+    /// Sum of the transitions' typical years (the typical person's time).
     pub typical_years: f64,
     /// The kind of the whole move.
     pub kind: String,
@@ -249,9 +268,16 @@ pub fn price_roles(kb: &KnowledgeBase, roles: &[String], profile: &Profile) -> O
 }
 
 /// The k cheapest routes. Without a profile, Yen's search over typical years is exact. With one,
-/// prices depend on the route so far: candidates come in order of typical years (a lower bound,
-/// as gaps only add time), are priced, and the search widens until the k-th best price is below
-/// the bound of every route not yet seen, or [`MAX_CANDIDATES`] routes were priced.
+/// prices depend on the route so far. Candidates come from two of Yen's searches: over each
+/// step's least cost for the person ([`Bound::step_months`]: the move itself and an unmet
+/// condition on facts no route changes), and over typical years. They are priced, and the search
+/// widens until no route left out of both can beat the k-th best: its price is at least the
+/// [`Bound::route_months`] of the first search's last candidate, and its typical years (the
+/// tie-break) at least the second's. That is exact; it stops early when the k-th best is cheaper
+/// than the bound, or as cheap but with fewer typical years (many routes tie where waiting for
+/// experience decides), and at [`MAX_CANDIDATES`] routes per search. A candidate whose own bound
+/// ([`Bound::route`]) is above the k-th best price so far is not priced. Routes come back with
+/// their typical years as `cost`.
 fn search(
     kb: &KnowledgeBase,
     graph: &CareerGraph,
@@ -269,25 +295,52 @@ fn search(
             .map(|r| (r, None))
             .collect();
     };
+    let least = Bound::new(kb, profile, to);
     let mut want = k;
     // Each widening asks again for the routes seen before; price each route once.
     let mut prices: HashMap<Vec<TransitionIx>, Priced> = HashMap::new();
     loop {
-        let candidates = graph.routes(from, to, Limits { k: want, max_hops }, typical);
-        let exhausted = candidates.len() < want;
-        let bound = candidates.last().map_or(f64::INFINITY, |r| r.cost);
-        let mut priced: Vec<(RoleRoute, Priced)> = candidates
-            .into_iter()
-            .map(|r| {
-                let p = prices
-                    .entry(r.transitions.clone())
-                    .or_insert_with(|| pricing::price(kb, profile, &r.transitions))
-                    .clone();
-                (r, p)
-            })
-            .collect();
+        let limits = Limits { k: want, max_hops };
+        let by_least = graph.routes(from, to, limits, |t| least.step_months(t));
+        let by_typical = graph.routes(from, to, limits, typical);
+        let exhausted = by_least.len() < want || by_typical.len() < want;
+        let cost_bound = by_least.last().map_or(f64::INFINITY, |r| {
+            pricing::years(least.route_months(r.cost))
+        });
+        let typical_bound = by_typical.last().map_or(f64::INFINITY, |r| r.cost);
+        let mut seen = HashSet::new();
+        let mut priced: Vec<(RoleRoute, Priced)> = Vec::new();
+        // The k best prices so far, cheapest first: a route whose bound is above the k-th cannot
+        // be among the k best, and is not priced.
+        let mut best: Vec<OrderedFloat<f64>> = Vec::with_capacity(k + 1);
+        for mut r in by_least.into_iter().chain(by_typical) {
+            if !seen.insert(r.transitions.clone()) {
+                continue;
+            }
+            let p = match prices.get(&r.transitions) {
+                Some(p) => p.clone(),
+                None => {
+                    let kth = best.get(k - 1).map(|c| c.0);
+                    if kth.is_some_and(|c| c < pricing::years(least.route(kb, &r.transitions))) {
+                        continue;
+                    }
+                    let p = pricing::price(kb, profile, &r.transitions);
+                    prices.insert(r.transitions.clone(), p.clone());
+                    p
+                }
+            };
+            let at = best.partition_point(|c| c.0 <= p.cost);
+            best.insert(at, OrderedFloat(p.cost));
+            best.truncate(k);
+            r.cost = typical_years(kb, &r.transitions);
+            priced.push((r, p));
+        }
         priced.sort_by(|(ra, pa), (rb, pb)| by_price(ra, pa, rb, pb));
-        let settled = priced.get(k - 1).is_some_and(|(_, p)| p.cost < bound);
+        // A route left out costs at least `cost_bound` and, on a tie, has at least
+        // `typical_bound` typical years.
+        let settled = priced.get(k - 1).is_some_and(|(r, p)| {
+            p.cost < cost_bound || (p.cost <= cost_bound && r.cost < typical_bound)
+        });
         if exhausted || settled || want >= MAX_CANDIDATES {
             return priced
                 .into_iter()
@@ -299,7 +352,14 @@ fn search(
     }
 }
 
-/// Cheaper first, then fewer typical years, then the role sequence.
+/// The transitions' typical years, added up in route order (as the search adds them).
+fn typical_years(kb: &KnowledgeBase, transitions: &[TransitionIx]) -> f64 {
+    transitions
+        .iter()
+        .fold(0.0, |sum, t| sum + kb.transition(*t).typical_years)
+}
+
+/// Cheaper first, then fewer typical years (routes carry them as `cost`), then the role sequence.
 fn by_price(ra: &RoleRoute, pa: &Priced, rb: &RoleRoute, pb: &Priced) -> Ordering {
     OrderedFloat(pa.cost)
         .cmp(&OrderedFloat(pb.cost))
@@ -383,7 +443,11 @@ fn step_view(
             .unwrap_or_default(),
         learning_months: price.map(|p| p.learning_months),
         certification_months: price.map(|p| p.certification_months),
+        practice_months: price.map(|p| p.practice_months),
+        optional_months: price.map(|p| p.optional_months),
         waiting_months: price.map(|p| p.waiting_months),
+        move_months: price.map(|p| p.move_months),
+        unmet: price.and_then(|p| p.unmet.clone()),
         income_change: IncomeChange::between(&Incomes::of(kb, tr.from), &income),
         estimated_income_change: profile.map(|p| crate::income::change(kb, p, tr.from, tr.to)),
         income,
@@ -435,49 +499,62 @@ mod tests {
         out
     }
 
+    /// The search against pricing every route: personal times below the typical years, unmet
+    /// conditions (a workplace, management), long waits for experience, and, for the last pair,
+    /// over two hundred routes, so that the search stops on its bounds before seeing them all.
     #[test]
     fn priced_search_equals_brute_force() {
         let e = Engine::builtin().unwrap();
         let kb = e.knowledge();
         let profiles = [
             r#"{"current_role": "infra-engineer", "years_experience": 1, "skills": {"linux": 2}}"#,
-            r#"{"current_role": "infra-engineer", "years_experience": 6,
+            r#"{"current_role": "infra-engineer", "years_experience": 6, "workplace": "ses",
                 "phases": {"operations": 3, "build": 2, "basic-design": 1},
                 "skills": {"linux": 4, "tcp-ip": 3, "aws": 3, "ci-cd": 2, "python": 2},
                 "certifications": ["ccna"]}"#,
             r#"{"skills": {"java": 3, "sql": 3, "software-design": 2}, "years_experience": 3}"#,
+            // Ready for nearly everything: the moves themselves decide.
+            r#"{"current_role": "infra-engineer", "years_experience": 12,
+                "workplace": "in-house-product", "management": {"years": 4, "team_size": 6},
+                "phases": {"operations": 4, "build": 3, "basic-design": 3, "requirements": 3,
+                           "detailed-design": 2},
+                "skills": {"linux": 4, "tcp-ip": 4, "aws": 4, "ci-cd": 3, "python": 3,
+                           "monitoring": 4, "kubernetes": 3, "network-design": 3,
+                           "security": 3, "communication": 4,
+                           "team-leadership": 3, "project-management": 3, "documentation": 3}}"#,
         ];
         let pairs = [
-            ("infra-engineer", "sre"),
-            ("infra-engineer", "it-architect"),
-            ("infra-engineer", "project-manager"),
-            ("programmer", "it-consultant"),
+            ("infra-engineer", "sre", 4),
+            ("infra-engineer", "it-architect", 4),
+            ("infra-engineer", "it-consultant", 4),
+            ("infra-engineer", "project-manager", 4),
+            ("programmer", "it-consultant", 4),
+            ("programmer", "it-consultant", 6),
         ];
-        let hops = 4;
         for json in profiles {
             let p = e.profile_from_str("t.json", json).unwrap();
-            for (a, b) in pairs {
+            for (a, b, hops) in pairs {
                 let (from, to) = (kb.find_role(a).unwrap(), kb.find_role(b).unwrap());
+                let mut all: Vec<(RoleRoute, Priced)> = all_routes(kb, from, to, hops)
+                    .into_iter()
+                    .map(|r| {
+                        let pr = pricing::price(kb, &p, &r.transitions);
+                        (r, pr)
+                    })
+                    .collect();
+                all.sort_by(|(ra, pa), (rb, pb)| by_price(ra, pa, rb, pb));
                 for k in [1, 3, 6] {
                     let got: Vec<(Vec<RoleIx>, f64)> =
                         search(kb, e.graph(), from, to, k, hops, Some(&p))
                             .into_iter()
                             .map(|(r, pr)| (r.roles, pr.map_or(f64::NAN, |x| x.cost)))
                             .collect();
-                    let mut all: Vec<(RoleRoute, Priced)> = all_routes(kb, from, to, hops)
-                        .into_iter()
-                        .map(|r| {
-                            let pr = pricing::price(kb, &p, &r.transitions);
-                            (r, pr)
-                        })
-                        .collect();
-                    all.sort_by(|(ra, pa), (rb, pb)| by_price(ra, pa, rb, pb));
                     let want: Vec<(Vec<RoleIx>, f64)> = all
-                        .into_iter()
+                        .iter()
                         .take(k)
-                        .map(|(r, pr)| (r.roles, pr.cost))
+                        .map(|(r, pr)| (r.roles.clone(), pr.cost))
                         .collect();
-                    assert_eq!(got, want, "{a} → {b}, k = {k}, profile {json}");
+                    assert_eq!(got, want, "{a} → {b}, k = {k}, {hops} hops, profile {json}");
                 }
             }
         }
@@ -510,9 +587,68 @@ mod tests {
                 );
                 let steps: f64 = path.steps.iter().map(|s| s.cost).sum();
                 assert!((steps - path.cost).abs() < 1e-9);
-                assert!(path.cost >= path.typical_years - 1e-9);
+                // Without a profile the typical years; with one, at least the moves themselves.
+                let least = match profile {
+                    None => path.typical_years,
+                    Some(_) => {
+                        path.steps.len() as f64 * e.knowledge().scoring.min_move_months / 12.0
+                    }
+                };
+                assert!(path.cost >= least - 1e-9);
             }
         }
+    }
+
+    /// Where the search cannot stop early (long routes are nearly as quick for someone who has
+    /// much to learn anyway), it stays exact by pricing every route.
+    #[test]
+    fn the_search_is_exact_at_the_full_hop_bound() {
+        let e = Engine::builtin().unwrap();
+        let kb = e.knowledge();
+        let p = e
+            .profile_from_str(
+                "t.json",
+                r#"{"current_role": "programmer", "years_experience": 1, "skills": {"java": 2}}"#,
+            )
+            .unwrap();
+        for (a, b) in [
+            ("programmer", "it-consultant"),
+            ("server-engineer", "engineering-manager"),
+        ] {
+            let (from, to) = (kb.find_role(a).unwrap(), kb.find_role(b).unwrap());
+            let mut all: Vec<(RoleRoute, Priced)> = all_routes(kb, from, to, MAX_HOPS)
+                .into_iter()
+                .map(|r| {
+                    let pr = pricing::price(kb, &p, &r.transitions);
+                    (r, pr)
+                })
+                .collect();
+            all.sort_by(|(ra, pa), (rb, pb)| by_price(ra, pa, rb, pb));
+            let got: Vec<(Vec<RoleIx>, f64)> =
+                search(kb, e.graph(), from, to, 3, MAX_HOPS, Some(&p))
+                    .into_iter()
+                    .map(|(r, pr)| (r.roles, pr.map_or(f64::NAN, |x| x.cost)))
+                    .collect();
+            let want: Vec<(Vec<RoleIx>, f64)> = all
+                .iter()
+                .take(3)
+                .map(|(r, pr)| (r.roles.clone(), pr.cost))
+                .collect();
+            assert_eq!(got, want, "{a} → {b}");
+        }
+    }
+
+    #[test]
+    fn max_candidates_covers_every_route_of_the_shipped_knowledge_base() {
+        let e = Engine::builtin().unwrap();
+        let kb = e.knowledge();
+        let roles = || (0..kb.roles.len()).map(RoleIx);
+        let most = roles()
+            .flat_map(|a| roles().filter(move |b| *b != a).map(move |b| (a, b)))
+            .map(|(a, b)| all_routes(kb, a, b, MAX_HOPS).len())
+            .max()
+            .unwrap_or(0);
+        assert!(most < MAX_CANDIDATES, "{most} routes between two roles");
     }
 
     #[test]

@@ -122,6 +122,11 @@ pub struct Recommendation {
     pub kind: String,
     /// Typical years the move takes.
     pub typical_years: f64,
+    /// The years the move takes this person: `paths`' price of its transitions (getting ready
+    /// for each role on the way, the moves themselves, what unmet conditions add); absent for a
+    /// first job.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub years_for_you: Option<f64>,
     /// The gaps to close, skills first.
     pub gaps: Vec<Gap>,
     /// The certification plan: the cheapest set (by study hours) that evidences the levels
@@ -252,6 +257,8 @@ pub fn recommend(
                 via: via.iter().map(|v| kb.role(*v).id.clone()).collect(),
                 kind: kind.map_or("entry", TransitionKind::as_str).to_string(),
                 typical_years,
+                years_for_you: (!transitions.is_empty())
+                    .then(|| crate::planning::pricing::price(kb, profile, &transitions).cost),
                 gaps: skill_gaps
                     .into_iter()
                     .map(Gap::Skill)
@@ -355,7 +362,8 @@ pub fn assess_role(
     (assessment, transitions)
 }
 
-/// What the unmet conditions of a route's moves take.
+/// What the unmet conditions of a route's moves take (see
+/// [`unmet_cost`](crate::planning::pricing::unmet_cost)).
 pub fn unmet(
     kb: &KnowledgeBase,
     facts: &Facts,
@@ -365,26 +373,14 @@ pub fn unmet(
         .iter()
         .map(|t| kb.transition(*t))
         .filter(|tr| tr.conditions.as_ref().is_some_and(|c| !c.holds(facts)))
-        .filter(|tr| tr.if_unmet.is_some() || advice::unmet_months(kb, tr) > 0.0)
-        .map(|tr| {
-            let to = kb.role(tr.to);
-            match &tr.if_unmet {
-                Some(u) => UnmetCondition {
-                    to: to.id.clone(),
-                    advice: u.advice.clone(),
-                    months: u.months,
-                    source: u.source.clone(),
-                },
-                None => UnmetCondition {
-                    to: to.id.clone(),
-                    advice: crate::planning::gaps::text(
-                        format!("{}への移動に多い条件を満たす", to.name.ja),
-                        format!("meet what the sources tie the move to {} to", to.name.en),
-                    ),
-                    months: kb.scoring.unmet_condition_months,
-                    source: tr.source.clone(),
-                },
-            }
+        .filter_map(|tr| {
+            let cost = crate::planning::pricing::unmet_cost(kb, tr)?;
+            Some(UnmetCondition {
+                to: kb.role(tr.to).id.clone(),
+                advice: cost.advice,
+                months: cost.months,
+                source: cost.source,
+            })
         })
         .collect()
 }

@@ -16,8 +16,8 @@ pub fn text(r: &PathsReport, o: Options) -> String {
     let mut src = Sources::default();
     let priced = if r.with_profile {
         l.msg(
-            "priced for the profile: typical years plus the time to close the gaps",
-            "プロフィールに合わせた見積もり: 通常の年数+不足を埋める期間",
+            "priced for the profile: the time to get ready for each role, then the move itself",
+            "プロフィールに合わせた見積もり: 各ロールの準備期間+移動そのものの期間",
         )
     } else {
         l.msg("cost in typical years", "通常の年数で見積もり")
@@ -73,7 +73,7 @@ pub fn text(r: &PathsReport, o: Options) -> String {
 fn route(out: &mut String, src: &mut Sources, n: usize, p: &PathView, o: Options) {
     let l = o.lang;
     let income = change(&p.income_change, l);
-    let typical = match (p.cost > p.typical_years, l) {
+    let typical = match ((p.cost - p.typical_years).abs() > 1e-9, l) {
         (false, _) => String::new(),
         (true, Lang::En) => format!(" (typical {})", fmt_num(p.typical_years)),
         (true, Lang::Ja) => format!("(通常{})", years(p.typical_years, l)),
@@ -107,7 +107,8 @@ fn route(out: &mut String, src: &mut Sources, n: usize, p: &PathView, o: Options
 fn step(out: &mut String, src: &mut Sources, n: usize, s: &StepView, o: Options) {
     let l = o.lang;
     let (kind, typical) = (l.term(&s.kind), years(s.typical_years, l));
-    let for_you = if s.cost > s.typical_years {
+    // With a profile, the person's time beside the typical one.
+    let for_you = if s.move_months.is_some() {
         match l {
             Lang::En => format!(", ≈{} for you", fmt_num(s.cost)),
             Lang::Ja => format!("、あなたは≈{}年", fmt_num(s.cost)),
@@ -139,6 +140,20 @@ fn step(out: &mut String, src: &mut Sources, n: usize, s: &StepView, o: Options)
                 c.leaves_in(l, &|passed| o.mark(passed))
             ),
         );
+    }
+    if let Some(u) = &s.unmet {
+        let adds = if u.months > 0.0 {
+            format!(" (+{})", months(u.months, l))
+        } else {
+            String::new()
+        };
+        let first = format!(
+            "{} {}{adds} {}",
+            l.msg("first:", "まず:"),
+            l.text(&u.advice),
+            src.mark(&u.source)
+        );
+        o.push_item(out, "      ", 1, &first);
     }
     if let (Some(fit), Some(ready)) = (s.fit, s.readiness) {
         o.push_item(
@@ -182,8 +197,18 @@ fn step(out: &mut String, src: &mut Sources, n: usize, s: &StepView, o: Options)
         (l.msg("learning", "学習"), s.learning_months),
         (l.msg("certifications", "資格"), s.certification_months),
         (
+            l.msg("hands-on practice", "実務での練習"),
+            s.practice_months,
+        ),
+        (l.msg("optional skills", "任意スキル"), s.optional_months),
+        (
             l.msg("waiting for experience", "経験を積む期間"),
             s.waiting_months,
+        ),
+        (l.msg("the move itself", "移動そのもの"), s.move_months),
+        (
+            l.msg("meeting the condition", "条件を満たす期間"),
+            s.unmet.as_ref().map(|u| u.months),
         ),
     ]
     .into_iter()

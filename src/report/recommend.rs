@@ -165,10 +165,19 @@ fn detail(out: &mut String, src: &mut Sources, n: usize, rec: &Recommendation, o
         (0, Lang::En) => format!("advice: {en}"),
         (0, Lang::Ja) => format!("助言: {ja}"),
         (_, Lang::En) => format!(
-            "advice: {en}; the move typically takes {}",
-            years(rec.typical_years, l)
+            "advice: {en}; the move typically takes {}{}",
+            years(rec.typical_years, l),
+            rec.years_for_you
+                .map(|y| format!(", for you {}", months(y * 12.0, l)))
+                .unwrap_or_default()
         ),
-        (_, Lang::Ja) => format!("助言: {ja}。移動には通常{}", years(rec.typical_years, l)),
+        (_, Lang::Ja) => format!(
+            "助言: {ja}。移動には通常{}{}",
+            years(rec.typical_years, l),
+            rec.years_for_you
+                .map(|y| format!("、あなたは{}", months(y * 12.0, l)))
+                .unwrap_or_default()
+        ),
     };
     o.push_item(out, "   ", 0, &how);
     let rank = super::rank_line(rec.advice, &rec.value, rec.reach, rec.score, l);

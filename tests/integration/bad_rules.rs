@@ -174,7 +174,12 @@ fn warnings_pass_unless_denied() {
     let dir = with_case("warnings-only.json");
     let r = run_in(dir.path(), &["validate", "--rules", "."], None);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    for code in ["unused-skill", "unreachable-role", "dead-end-role"] {
+    for code in [
+        "unused-skill",
+        "unreachable-role",
+        "dead-end-role",
+        "unmet-on-total-years",
+    ] {
         assert!(
             r.stderr.contains(&format!("[{code}]")),
             "no {code} in\n{}",

@@ -262,6 +262,88 @@ proptest! {
     }
 }
 
+/// The profile with one thing gained: a skill level, a certification, a year (total, in a phase,
+/// of management).
+fn gained(p: &serde_json::Value, which: usize, pick: prop::sample::Index) -> serde_json::Value {
+    let kb = engine().knowledge();
+    let mut q = p.clone();
+    match which {
+        0 => {
+            let id = &kb.skills[pick.index(kb.skills.len())].id;
+            let level = q["skills"][id].as_u64().unwrap_or(0);
+            q["skills"][id] = serde_json::json!((level + 1).min(5));
+        }
+        1 => {
+            let id = &kb.certifications[pick.index(kb.certifications.len())].id;
+            q["certifications"]
+                .as_array_mut()
+                .expect("array")
+                .push(serde_json::json!(id));
+        }
+        2 => {
+            let y = q["years_experience"].as_f64().unwrap_or(0.0);
+            q["years_experience"] = serde_json::json!(y + 1.0);
+        }
+        3 => {
+            let id = &kb.phases[pick.index(kb.phases.len())].id;
+            let y = q["phases"][id].as_f64().unwrap_or(0.0);
+            q["phases"][id] = serde_json::json!(y + 1.0);
+            let total = q["years_experience"].as_f64().unwrap_or(0.0);
+            q["years_experience"] = serde_json::json!(total.max(y + 1.0));
+        }
+        _ => {
+            let y = q["management"]["years"].as_f64().unwrap_or(0.0);
+            q["management"]["years"] = serde_json::json!(y + 1.0);
+        }
+    }
+    q
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// Gaining a skill level, a certification or a year never makes a route dearer for the
+    /// person: the quickest route by typical years, priced before and after, and each
+    /// recommendation's time for the move.
+    #[test]
+    fn gaining_never_makes_a_route_dearer(
+        (from, to, _k) in route_request(), p in profile(), which in 0usize..5,
+        pick in any::<prop::sample::Index>()
+    ) {
+        let e = engine();
+        let kb = e.knowledge();
+        let q = gained(&p, which, pick);
+        let (before, after) = (
+            e.profile_from_str("p.json", &p.to_string()).expect("valid"),
+            e.profile_from_str("q.json", &q.to_string()).expect("valid"),
+        );
+        if from != to {
+            let typical = e.paths(&from, &to, 1, None).expect("known roles");
+            if let Some(route) = typical.paths.first() {
+                let price = |profile| {
+                    careergraph::planning::routes::price_roles(kb, &route.roles, profile)
+                        .expect("a route of the graph")
+                };
+                let (b, a) = (price(&before), price(&after));
+                prop_assert!(a <= b + 1e-9, "{:?}: {b} -> {a} after change {which}", route.roles);
+            }
+        }
+        let times = |profile| -> std::collections::BTreeMap<String, f64> {
+            e.recommend(profile, Default::default())
+                .recommendations
+                .into_iter()
+                .filter_map(|r| r.years_for_you.map(|y| (r.role, y)))
+                .collect()
+        };
+        let after_times = times(&after);
+        for (role, b) in times(&before) {
+            if let Some(a) = after_times.get(&role) {
+                prop_assert!(*a <= b + 1e-9, "{role}: {b} -> {a} after change {which}");
+            }
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(16))]
 

@@ -474,6 +474,7 @@ pub(super) fn scoring(
         ),
         ("essential_multiplier", s.essential_multiplier, 1.0, 10.0),
         ("study_hours_per_month", s.study_hours_per_month, 1.0, 400.0),
+        ("min_move_months", s.min_move_months, 0.0, 60.0),
     ] {
         ctx.range(&loc.at(key), v, lo, hi, "invalid-scoring", key);
     }
@@ -532,6 +533,7 @@ pub(super) fn scoring(
         optional_gap_share: s.optional_gap_share,
         ready_months: s.ready_months,
         unmet_condition_months: s.unmet_condition_months,
+        min_move_months: s.min_move_months,
         ranking,
         proof_certificate: s.proof_certificate.as_ref().map(|p| {
             let at = loc.at("proof_certificate");
