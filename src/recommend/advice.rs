@@ -56,6 +56,9 @@ pub struct Standing<'a> {
     /// Goal roles.
     pub goals: Vec<RoleIx>,
     measured: Vec<Option<Measure>>,
+    /// The highest role of the current role's family the person could hold today (the current
+    /// role when none above it), once looked for.
+    level_role: Option<Option<RoleIx>>,
 }
 
 impl<'a> Standing<'a> {
@@ -76,7 +79,19 @@ impl<'a> Standing<'a> {
             seniority: current.map_or(0, |r| kb.role(r).seniority),
             goals: goals.to_vec(),
             measured: vec![None; kb.roles.len()],
+            level_role: None,
         }
+    }
+
+    /// The role that sets the person's level: the highest role of the current role's family
+    /// they could hold today, else the current role (`None` without one).
+    pub fn level_role(&mut self) -> Option<RoleIx> {
+        if let Some(cached) = self.level_role {
+            return cached;
+        }
+        let found = self.current.map(|c| self.outgrown_by(c).unwrap_or(c));
+        self.level_role = Some(found);
+        found
     }
 
     /// How the profile measures against a role (computed once).
@@ -218,6 +233,14 @@ pub fn classify(
     }
     if let Some(by) = standing.outgrown_by(role) {
         return (Advice::PastLevel, Some(by));
+    }
+    // Two levels or more below the role the person could hold in their own track is past
+    // them in any track.
+    if let Some(level) = standing.level_role()
+        && r.seniority.saturating_add(2) <= kb.role(level).seniority
+        && level != current
+    {
+        return (Advice::PastLevel, Some(level));
     }
     if r.family != kb.role(current).family {
         (Advice::ChangeTrack, None)
@@ -569,6 +592,32 @@ mod tests {
             .unwrap();
         let pmo = recs.iter().position(|r| r.role == "pmo").unwrap();
         assert!(pm < pmo);
+    }
+
+    #[test]
+    fn two_levels_below_what_the_person_could_hold_is_past_them_in_any_track() {
+        let e = engine();
+        // Twelve years, upstream work and four years leading a team: ready for infra architect
+        // (seniority 4), so PMO (2) is past, while PL (3) and PM (4) are not.
+        let senior = r#"{"current_role": "infra-engineer", "years_experience": 12,
+            "phases": {"requirements": 3, "basic-design": 4, "build": 3, "operations": 2},
+            "skills": {"infra-architecture": 4, "network-design": 4, "routing-switching": 4,
+                       "tcp-ip": 4, "linux": 4, "virtualization": 4, "storage-backup": 3,
+                       "redundancy-load-balancing": 4, "security": 3, "aws": 3,
+                       "cloud-architecture": 3, "requirements-definition": 4,
+                       "documentation": 4, "communication": 4, "project-management": 3,
+                       "team-leadership": 4, "it-strategy": 2},
+            "management": {"years": 4, "team_size": 8}, "preferences": ["management"]}"#;
+        let recs = recommend(&e, senior);
+        let pmo = find(&recs, "pmo");
+        assert_eq!(pmo.advice, Advice::PastLevel);
+        assert_eq!(pmo.outgrown_by.as_deref(), Some("infra-architect"));
+        assert!(
+            !pmo.worth_making,
+            "an aptitude (management) does not lift a move two levels down"
+        );
+        assert_ne!(find(&recs, "project-leader").advice, Advice::PastLevel);
+        assert_eq!(find(&recs, "project-manager").advice, Advice::ChangeTrack);
     }
 
     #[test]

@@ -238,11 +238,11 @@ pub fn advice(
         Advice::PastLevel => match a.outgrown_by.map(|o| kb.role(o)) {
             Some(by) => (
                 format!(
-                    "{}の要件はすでに満たしており、同じ系統の{}にも就ける経験があります。今より下の役割です",
-                    r.name.ja, by.name.ja
+                    "{}にも就ける経験があり、{}はあなたのレベルより下の役割です",
+                    by.name.ja, r.name.ja
                 ),
                 format!(
-                    "you are past {}: your experience already fits {} in the same track",
+                    "you are past {}: your experience already fits {}",
                     r.name.en, by.name.en
                 ),
                 by.source.clone(),
