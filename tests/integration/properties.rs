@@ -178,35 +178,7 @@ proptest! {
     fn gaining_never_lowers_a_recommendation_score(
         p in profile(), which in 0usize..5, pick in any::<prop::sample::Index>()
     ) {
-        let kb = engine().knowledge();
-        let mut q = p.clone();
-        match which {
-            0 => {
-                let id = &kb.skills[pick.index(kb.skills.len())].id;
-                let level = q["skills"][id].as_u64().unwrap_or(0);
-                q["skills"][id] = serde_json::json!((level + 1).min(5));
-            }
-            1 => {
-                let id = &kb.certifications[pick.index(kb.certifications.len())].id;
-                q["certifications"].as_array_mut().expect("array").push(serde_json::json!(id));
-            }
-            2 => {
-                let y = q["years_experience"].as_f64().unwrap_or(0.0);
-                q["years_experience"] = serde_json::json!(y + 1.0);
-            }
-            3 => {
-                let id = &kb.phases[pick.index(kb.phases.len())].id;
-                let y = q["phases"][id].as_f64().unwrap_or(0.0);
-                q["phases"][id] = serde_json::json!(y + 1.0);
-                // keep total years at least the longest phase, as a person's would be
-                let total = q["years_experience"].as_f64().unwrap_or(0.0);
-                q["years_experience"] = serde_json::json!(total.max(y + 1.0));
-            }
-            _ => {
-                let y = q["management"]["years"].as_f64().unwrap_or(0.0);
-                q["management"]["years"] = serde_json::json!(y + 1.0);
-            }
-        }
+        let q = gained(&p, which, pick);
         let before = by_role(&p);
         let after = by_role(&q);
         for (role, b) in &before {
