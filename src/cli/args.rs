@@ -60,9 +60,12 @@ pub enum ColorChoice {
 
 impl Cli {
     /// How text output is written: the language (English when `--lang` is not given) and
-    /// whether to colour (only with `--color always`; the binary resolves `auto`).
-    pub fn options(&self) -> crate::report::Options {
+    /// whether to colour (only with `--color always`; the binary resolves `auto`); without a
+    /// registry: a command adds its knowledge base's with
+    /// [`crate::report::Options::citing`].
+    pub fn options(&self) -> crate::report::Options<'static> {
         crate::report::Options {
+            registry: &[],
             lang: self.lang.unwrap_or_default(),
             colour: self.color == ColorChoice::Always && self.format != Format::Markdown,
             markdown: self.format == Format::Markdown,
@@ -128,6 +131,7 @@ impl Command {
                 Format::Svg,
             ],
             Command::Roles
+            | Command::Sources
             | Command::Certs
             | Command::Skills
             | Command::Role { .. }
@@ -312,6 +316,17 @@ pub enum Command {
     Certs,
     /// List the skills.
     Skills,
+    /// List the sources the knowledge base cites: id, kind, year and title (`--format json`
+    /// adds the publisher, address, date and note).
+    #[command(
+        after_help = "Kinds: seed (the five source articles), issuer (an issuer's or a \
+                      government's own page), survey (a survey or statistics), media (news, major \
+                      media), third-party (an article, blog, school, reseller, forum or personal \
+                      repository), design (careergraph's own design choices). Text and Markdown \
+                      output cite a source as `[n] title — publisher (year) URL`; JSON keeps \
+                      each `source` field's id and lists the entries it names under `sources`."
+    )]
+    Sources,
     /// List the preference tags a profile may use.
     Preferences,
     /// Draw the career graph: roles by family, coloured by fit with --profile, the best route to
