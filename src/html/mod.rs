@@ -14,6 +14,7 @@ use crate::Engine;
 use crate::error::Error;
 use crate::income::IncomeOutlook;
 use crate::knowledge::format::Text;
+use crate::knowledge::model::Source;
 use crate::lang::Lang;
 use crate::picture::{self, GraphView};
 use crate::planning::GapReport;
@@ -41,6 +42,9 @@ pub struct Report {
     pub graph: GraphView,
     /// Income estimates for the current and the recommended roles.
     pub income: IncomeOutlook,
+    /// The sources of what the page shows, by id: each with its registry entry, or none when
+    /// the knowledge base has no registry (the source is then free text).
+    pub sources: Vec<(String, Option<Source>)>,
     /// The language the page is written in.
     pub lang: Lang,
 }
@@ -176,15 +180,46 @@ pub fn build(
             })
             .collect(),
     };
+    let income = engine.income(profile, INCOME_TOP);
+    let sources = cited(kb, &recommendations, target.as_ref(), &income);
     Ok(Report {
         profile: view,
         recommendations,
         target,
         chart,
         graph,
-        income: engine.income(profile, INCOME_TOP),
+        income,
+        sources,
         lang,
     })
+}
+
+/// Every source the page's recommendations, gaps and estimates cite, by id, with its entry.
+fn cited(
+    kb: &crate::knowledge::KnowledgeBase,
+    recommendations: &Recommendations,
+    target: Option<&GapReport>,
+    income: &IncomeOutlook,
+) -> Vec<(String, Option<Source>)> {
+    let values = [
+        serde_json::to_value(recommendations),
+        serde_json::to_value(target),
+        serde_json::to_value(income),
+    ];
+    let mut ids = std::collections::BTreeSet::new();
+    for v in values.iter().flatten() {
+        ids.extend(
+            crate::report::sources::cited(v)
+                .into_iter()
+                .map(str::to_string),
+        );
+    }
+    ids.into_iter()
+        .map(|id| {
+            let entry = kb.source(&id).cloned();
+            (id, entry)
+        })
+        .collect()
 }
 
 /// The gap chart: skill gaps (essential first), then the requirements already met, then

@@ -76,17 +76,55 @@ pub fn render(r: &Report) -> String {
     }
     route(&mut out, r, l);
     income(&mut out, r, l);
+    sources(&mut out, r, l);
     let _ = writeln!(
         out,
         "<footer>{}</footer>\n</body>\n</html>",
         l.msg(
             "Made by careergraph from its sourced knowledge base; every figure is an \
-             estimate. The sources are listed in the text and JSON outputs.",
-            "careergraph が出典付きの知識ベースから作成。数字はすべて推定です。\
-             出典はテキスト出力と JSON 出力に記載。",
+             estimate from the sources listed above.",
+            "careergraph が出典付きの知識ベースから作成。数字はすべて上記の出典に基づく推定です。",
         )
     );
     out
+}
+
+/// The sources of the page, each a link to where a reader can open it.
+fn sources(out: &mut String, r: &Report, l: Lang) {
+    if r.sources.is_empty() {
+        return;
+    }
+    section(out, "sources", l.msg("Sources", "出典"));
+    let _ = writeln!(
+        out,
+        "<p>{}</p>\n<ol class=\"sources\">",
+        l.msg(
+            "What the recommendations, gaps and estimates above rest on.",
+            "上のおすすめ・不足・年収見込みの根拠です。"
+        )
+    );
+    for (id, entry) in &r.sources {
+        let (anchor, item) = match entry {
+            Some(s) => {
+                let title = if s.is_web() {
+                    format!("<a href=\"{}\">{}</a>", escape(&s.url), escape(&s.title))
+                } else {
+                    format!("{} <small>({})</small>", escape(&s.title), escape(&s.url))
+                };
+                let item = format!(
+                    "{title} — {} ({}) <code>{}</code>",
+                    escape(&s.publisher),
+                    escape(s.year()),
+                    escape(id)
+                );
+                (format!(" id=\"source-{}\"", escape(id)), item)
+            }
+            // Free text (a knowledge base without a registry): no anchor, no link.
+            None => (String::new(), escape(id)),
+        };
+        let _ = writeln!(out, "<li{anchor}>{item}</li>");
+    }
+    out.push_str("</ol>\n</section>\n");
 }
 
 fn section(out: &mut String, id: &str, title: &str) {
