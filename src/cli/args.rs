@@ -226,7 +226,8 @@ pub enum Command {
     #[command(after_help = format!(
         "Each input line gives exactly one output line, in input order: \
          {{\"line\": N, \"status\": \"ok\", …}} with what `recommend --format json` prints for \
-         that profile; {{\"line\": N, \"status\": \"error\", \"errors\": […]}} for a line that \
+         that profile but its `sources` list (the same registry entries for every line: \
+         `careergraph sources --format json` lists them all); {{\"line\": N, \"status\": \"error\", \"errors\": […]}} for a line that \
          is not a valid profile (malformed JSON, unknown id, value out of range, a line longer \
          than the limit of {} bytes), and the run goes on; {{\"line\": N, \"status\": \"blank\"}} for an empty \
          or whitespace-only line (not counted as failed). With --brief, an ok record is \

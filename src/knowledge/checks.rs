@@ -487,7 +487,7 @@ fn source_registry(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
     for (i, s) in kb.sources.iter().enumerate() {
         if !origins.registry.used.get(i).copied().unwrap_or(true) {
             push(
-                origins.sources.get(i),
+                origins.sources.get(i).map(|l| l.at("id")).as_ref(),
                 Diagnostic::warning(
                     "unused-source",
                     format!("source `{}` is cited by no fact", s.id),

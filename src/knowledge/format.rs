@@ -87,6 +87,7 @@ pub struct RuleFile {
     /// is the id of one of its entries; without it anywhere, sources are free text (and
     /// `validate` warns `no-source-registry`).
     #[serde(default)]
+    #[schemars(with = "Vec<SourceDef>")]
     pub sources: Option<Vec<SourceDef>>,
 }
 

@@ -106,12 +106,23 @@ pub struct ThirdPartyUse {
 pub struct Registry {
     /// Whether a file declares `sources`: then every `source` must be one of its ids.
     pub declared: bool,
-    /// Per entry (in id order): its kind and whether it has a `note`.
-    pub kinds: Vec<(SourceKind, bool)>,
+    /// Per entry (in id order): its id, kind and address.
+    pub entries: Vec<Entry>,
     /// Per entry: whether some `source` field cites it.
     pub used: Vec<bool>,
     /// Certification and income facts citing a `third-party` entry.
     pub third_party: Vec<ThirdPartyUse>,
+}
+
+/// What compilation needs to know of a registry entry.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Id.
+    pub id: String,
+    /// Kind.
+    pub kind: SourceKind,
+    /// Address.
+    pub url: String,
 }
 
 /// Compilation state: sources for positions, catalogs for lookups, diagnostics collected.
@@ -385,10 +396,7 @@ impl<'a> Ctx<'a> {
                 self.omitted.count(Severity::Error);
                 return;
             }
-            let help = did_you_mean(&self.cat.sources.suggest(source)).map_or_else(
-                || "add the source to `sources` (rules/sources.json) and cite its id".to_string(),
-                |d| format!("{d} (cite a source by its id; add a new one to `sources` first)"),
-            );
+            let help = self.unknown_source_help(source);
             self.error(
                 &loc.at("source"),
                 "unknown-source",
@@ -402,9 +410,9 @@ impl<'a> Ctx<'a> {
         }
         let third_party = self
             .registry
-            .kinds
+            .entries
             .get(i)
-            .is_some_and(|(k, _)| *k == SourceKind::ThirdParty);
+            .is_some_and(|e| e.kind == SourceKind::ThirdParty);
         if fact != Fact::Other && third_party {
             self.registry.third_party.push(ThirdPartyUse {
                 loc: loc.at("source"),
@@ -412,6 +420,39 @@ impl<'a> Ctx<'a> {
                 source: i,
             });
         }
+    }
+
+    /// What to write instead of a source the registry does not know: the id of the entry with
+    /// that address; for a seed file name, the seeds' ids; for a new address, how to add it;
+    /// else the nearest ids.
+    fn unknown_source_help(&self, source: &str) -> String {
+        let bare = |u: &str| u.trim_end_matches('/').to_string();
+        let entries = &self.registry.entries;
+        if let Some(e) = entries.iter().find(|e| bare(&e.url) == bare(source)) {
+            return format!("this is the address of `{}`: cite its id", e.id);
+        }
+        if source.ends_with(".txt") {
+            let seeds: Vec<String> = entries
+                .iter()
+                .filter(|e| e.kind == SourceKind::Seed)
+                .map(|e| format!("`{}`", e.id))
+                .collect();
+            if !seeds.is_empty() {
+                return format!(
+                    "cite a source article by the id of its `sources` entry, not its file name: {}",
+                    seeds.join(", ")
+                );
+            }
+        }
+        if source.starts_with("https://") || source.starts_with("http://") {
+            return "add the page to `sources` (rules/sources.json: id, title, publisher, url, \
+                    date, kind) and cite its id"
+                .into();
+        }
+        did_you_mean(&self.cat.sources.suggest(source)).map_or_else(
+            || "add the source to `sources` (rules/sources.json) and cite its id".to_string(),
+            |d| format!("{d} (cite a source by its id; add a new one to `sources` first)"),
+        )
     }
 
     /// Checks both languages of a text are given.

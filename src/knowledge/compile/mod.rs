@@ -124,9 +124,13 @@ fn compile_parsed(
     let out_sources: Vec<_> = registry.iter().map(|s| ctx.compile_source(s)).collect();
     ctx.registry = context::Registry {
         declared: files.iter().any(|(_, f)| f.sources.is_some()),
-        kinds: out_sources
+        entries: out_sources
             .iter()
-            .map(|s: &crate::knowledge::model::Source| (s.kind, s.note.is_some()))
+            .map(|s: &crate::knowledge::model::Source| context::Entry {
+                id: s.id.clone(),
+                kind: s.kind,
+                url: s.url.clone(),
+            })
             .collect(),
         used: vec![false; out_sources.len()],
         third_party: Vec::new(),
