@@ -42,9 +42,9 @@ pub struct Report {
     pub graph: GraphView,
     /// Income estimates for the current and the recommended roles.
     pub income: IncomeOutlook,
-    /// The sources of what the page shows, by id: each with its registry entry, or none when
-    /// the knowledge base has no registry (the source is then free text).
-    pub sources: Vec<(String, Option<Source>)>,
+    /// The knowledge base's source registry, sorted by id: the page ends with the entries its
+    /// marks cite (a source naming no entry is shown as written).
+    pub registry: Vec<Source>,
     /// The language the page is written in.
     pub lang: Lang,
 }
@@ -94,6 +94,8 @@ pub struct Bar {
     pub unit: &'static str,
     /// Whether a gap here keeps the role from being `ready`.
     pub essential: bool,
+    /// Where the requirement comes from (none for a requirement already met).
+    pub source: Option<String>,
 }
 
 /// The highest skill level.
@@ -180,46 +182,16 @@ pub fn build(
             })
             .collect(),
     };
-    let income = engine.income(profile, INCOME_TOP);
-    let sources = cited(kb, &recommendations, target.as_ref(), &income);
     Ok(Report {
         profile: view,
         recommendations,
         target,
         chart,
         graph,
-        income,
-        sources,
+        income: engine.income(profile, INCOME_TOP),
+        registry: kb.sources.clone(),
         lang,
     })
-}
-
-/// Every source the page's recommendations, gaps and estimates cite, by id, with its entry.
-fn cited(
-    kb: &crate::knowledge::KnowledgeBase,
-    recommendations: &Recommendations,
-    target: Option<&GapReport>,
-    income: &IncomeOutlook,
-) -> Vec<(String, Option<Source>)> {
-    let values = [
-        serde_json::to_value(recommendations),
-        serde_json::to_value(target),
-        serde_json::to_value(income),
-    ];
-    let mut ids = std::collections::BTreeSet::new();
-    for v in values.iter().flatten() {
-        ids.extend(
-            crate::report::sources::cited(v)
-                .into_iter()
-                .map(str::to_string),
-        );
-    }
-    ids.into_iter()
-        .map(|id| {
-            let entry = kb.source(&id).cloned();
-            (id, entry)
-        })
-        .collect()
 }
 
 /// The gap chart: skill gaps (essential first), then the requirements already met, then
@@ -237,6 +209,7 @@ fn chart(engine: &Engine, g: &GapReport) -> Vec<Bar> {
             scale: MAX_LEVEL,
             unit: "level",
             essential: s.essential,
+            source: Some(s.source.clone()),
         })
         .collect();
     bars.extend(g.met.iter().map(|m| Bar {
@@ -253,6 +226,7 @@ fn chart(engine: &Engine, g: &GapReport) -> Vec<Bar> {
         scale: MAX_LEVEL,
         unit: "level",
         essential: false,
+        source: None,
     }));
     bars.extend(g.experience.iter().map(|e| Bar {
         id: e.id().to_string(),
@@ -262,6 +236,7 @@ fn chart(engine: &Engine, g: &GapReport) -> Vec<Bar> {
         scale: e.need.max(e.have).max(1.0),
         unit: "years",
         essential: true,
+        source: Some(e.source.clone()),
     }));
     bars
 }

@@ -37,6 +37,11 @@ impl Sources {
         format!("[{n}]")
     }
 
+    /// The sources marked so far, in the order of their numbers.
+    pub fn cited(&self) -> &[String] {
+        &self.0
+    }
+
     /// The list of sources, one per line, each as [`cite`] writes it.
     pub fn render(&self, o: Options) -> String {
         if self.0.is_empty() {
