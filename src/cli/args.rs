@@ -80,7 +80,7 @@ impl Cli {
 pub enum Format {
     /// Readable text and tables.
     Text,
-    /// JSON (stable field names; see INTERFACE.md).
+    /// JSON (stable field names; see docs/reference/json.md).
     Json,
     /// Graphviz DOT (`graph` only).
     Dot,

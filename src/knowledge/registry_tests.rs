@@ -100,7 +100,7 @@ fn registry_entries_are_checked() {
         {"id": "Bad_Id", "title": "t", "publisher": "p", "url": "https://a.example", "date": "2020", "kind": "seed"},
         {"id": "no-title", "title": " ", "publisher": "", "url": "https://a.example", "date": "2020", "kind": "media"},
         {"id": "bad-date", "title": "t", "publisher": "p", "url": "https://a.example", "date": "2025-13", "kind": "survey"},
-        {"id": "bad-url", "title": "t", "publisher": "p", "url": "/home/me/notes.txt", "date": "2025", "kind": "issuer"},
+        {"id": "bad-url", "title": "t", "publisher": "p", "url": "ftp://files.example/notes.txt", "date": "2025", "kind": "issuer"},
         {"id": "design-path", "title": "t", "publisher": "p", "url": "rules/README.md#scoring", "date": "2025", "kind": "design"},
         {"id": "design-escape", "title": "t", "publisher": "p", "url": "../elsewhere.md", "date": "2025", "kind": "design"}
     ]}"#;
