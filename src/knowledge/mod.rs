@@ -510,6 +510,17 @@ pub fn read_dir_sources(dir: &Path) -> Result<Vec<SourceText>, Error> {
         .collect()
 }
 
+/// Whether `source` names the registry entry whose address contains `address`, for unit tests of
+/// the shipped knowledge base that check where a fact comes from, whatever the entry's id.
+#[cfg(test)]
+pub(crate) fn cites(kb: &KnowledgeBase, source: &str, address: &str) -> bool {
+    kb.source(source).is_some_and(|s| s.url.contains(address))
+}
+
+/// The address of the Levtech article (seed) on infra and development engineers.
+#[cfg(test)]
+pub(crate) const LEVTECH_SEED: &str = "freelance.levtech.jp/guide/detail/1331";
+
 /// The tiny knowledge base of `tests/fixtures/kb-min`, for unit tests.
 #[cfg(test)]
 pub(crate) fn tiny() -> KnowledgeBase {
