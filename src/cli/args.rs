@@ -89,7 +89,8 @@ pub enum Format {
     /// An SVG image (`graph` only).
     Svg,
     /// GitHub Markdown: `##` headings, tables and lists, for a wiki or a pull request (`roles`,
-    /// `role`, `certs`, `skills`, `preferences`, `recommend`, `gaps`, `paths`, `explain`).
+    /// `role`, `certs`, `skills`, `preferences`, `sources`, `recommend`, `gaps`, `paths`,
+    /// `explain`, `income`, `rate`, `jobs`).
     Markdown,
 }
 
