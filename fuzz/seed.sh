@@ -9,3 +9,4 @@ for f in ../tests/fixtures/profiles-bad/*; do cp "$f" "corpus/profile_recommend/
 for f in ../rules/*.json; do cp "$f" "corpus/knowledge_validate/shipped-$(basename "$f")"; done
 for f in ../tests/fixtures/rules-bad/*.json; do cp "$f" "corpus/knowledge_validate/bad-$(basename "$f")"; done
 cp ../tests/fixtures/kb-min/kb.json corpus/knowledge_validate/kb-min.json
+cp ../tests/fixtures/kb-min/sources.json corpus/knowledge_validate/kb-min-sources.json

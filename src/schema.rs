@@ -13,6 +13,9 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 /// The pattern every knowledge-base id and alias follows: lowercase kebab-case.
 pub const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
+/// The pattern of a source's date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+pub const DATE_PATTERN: &str = "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$";
+
 /// Which schema.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Kind {

@@ -157,7 +157,8 @@ fn text(ja: String, en: String) -> Value {
     json!({"ja": ja, "en": en})
 }
 
-const SOURCE: &str = "synthetic (careergraph examples/scale)";
+/// The one source every synthetic fact cites: an entry of the synthetic base's registry.
+const SOURCE: &str = "synthetic";
 
 /// A synthetic knowledge base as the text of one rule file (`scoring` comes from the shipped
 /// `scoring.json`). Every skill is used, every role reachable from an entry role and left by a
@@ -286,6 +287,12 @@ pub fn knowledge_base(size: Size, seed: u64) -> String {
         "preferences": vocab("preference", 8),
         "families": vocab("family", 20),
         "surveys": [{"id": "synthetic", "name": text("合成".into(), "synthetic".into()), "source": SOURCE}],
+        "sources": [
+            {"id": SOURCE, "title": "A synthetic knowledge base for benchmarks", "publisher": "careergraph",
+             "url": "examples/scale/generate.rs", "date": "2026", "kind": "design"},
+            {"id": "careergraph-design", "title": "careergraph's design choices: the scoring parameters",
+             "publisher": "careergraph", "url": "rules/README.md#scoring", "date": "2026", "kind": "design"}
+        ],
         "skills": skills,
         "certifications": certifications,
         "roles": roles,
@@ -298,11 +305,25 @@ pub fn knowledge_base(size: Size, seed: u64) -> String {
     file.to_string()
 }
 
-/// The shipped `scoring.json`, to go next to a synthetic knowledge base.
+/// The shipped `scoring.json`, to go next to a synthetic knowledge base: citing the synthetic
+/// registry's `careergraph-design`, without what names the shipped preferences and families
+/// (preference weights, the proof certificate), which the synthetic base lacks.
 pub fn scoring_file() -> String {
-    careergraph::knowledge::builtin_sources()
+    let text = careergraph::knowledge::builtin_sources()
         .into_iter()
         .find(|s| s.name.ends_with("scoring.json"))
         .map(|s| s.text)
-        .unwrap_or_default()
+        .unwrap_or_default();
+    let Ok(mut file) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return text;
+    };
+    file["scoring"]["source"] = json!("careergraph-design");
+    if let Some(scoring) = file["scoring"].as_object_mut() {
+        // Its families are the shipped ones.
+        scoring.remove("proof_certificate");
+    }
+    if let Some(ranking) = file["scoring"].get_mut("ranking") {
+        ranking["preference_weights"] = json!({});
+    }
+    file.to_string()
 }

@@ -1,6 +1,6 @@
 //! Fuzz target: arbitrary bytes as a rule file, validated twice: added to the small `kb-min`
-//! knowledge base (so references resolve and deeper checks run), and alone with only its scoring
-//! file. When the result loads, it is used: every role scored and recommended for a few
+//! knowledge base with its source registry (so references resolve and deeper checks run), and
+//! alone with only its scoring file (sources free text unless the input declares a registry). When the result loads, it is used: every role scored and recommended for a few
 //! profiles, routes between its roles, and the catalogue listings.
 
 #![no_main]
@@ -11,6 +11,7 @@ use libfuzzer_sys::fuzz_target;
 
 const KB: &str = include_str!("../../tests/fixtures/kb-min/kb.json");
 const SCORING: &str = include_str!("../../tests/fixtures/kb-min/scoring.json");
+const SOURCES: &str = include_str!("../../tests/fixtures/kb-min/sources.json");
 const PROFILES: [&str; 3] = [
     r#"{"skills": {}}"#,
     r#"{"current_role": "ops", "years_experience": 3, "skills": {"linux": 3, "networking": 2},
@@ -35,6 +36,7 @@ fn exercise(sources: Vec<SourceText>) {
                     lang,
                     colour,
                     markdown,
+                    registry: &kb.sources,
                 });
             }
         }
@@ -44,6 +46,7 @@ fn exercise(sources: Vec<SourceText>) {
             let _ = careergraph::report::catalog::roles(kb, style, o);
             let _ = careergraph::report::catalog::certs(kb, style, o);
             let _ = careergraph::report::catalog::skills(kb, style, o);
+            let _ = careergraph::report::sources::list(&kb.sources, kb.has_registry, style, o);
         }
     });
     for text in PROFILES {
@@ -82,6 +85,7 @@ fuzz_target!(|data: &[u8]| {
     exercise(vec![
         SourceText::new("kb.json", KB),
         SourceText::new("scoring.json", SCORING),
+        SourceText::new("sources.json", SOURCES),
         SourceText::new("zz-fuzz.json", text.clone()),
     ]);
     exercise(vec![

@@ -49,6 +49,7 @@ fuzz_target!(|data: &[u8]| {
             assert!((0.0..=1.0).contains(&rec.fit), "{}: {}", rec.role, rec.fit);
         }
         let json = careergraph::report::json(&r);
+        let _ = careergraph::report::sources::cited_json(&r, &engine.knowledge().sources);
         let again = careergraph::report::json(&engine.recommend(&profile, options));
         assert_eq!(json, again, "output differs between two runs");
         for lang in [careergraph::lang::Lang::En, careergraph::lang::Lang::Ja] {
@@ -56,6 +57,7 @@ fuzz_target!(|data: &[u8]| {
                 lang,
                 colour: true,
                 markdown: false,
+                registry: &engine.knowledge().sources,
             };
             let _ = careergraph::report::recommend::text(&r, o);
         }

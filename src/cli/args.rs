@@ -60,9 +60,12 @@ pub enum ColorChoice {
 
 impl Cli {
     /// How text output is written: the language (English when `--lang` is not given) and
-    /// whether to colour (only with `--color always`; the binary resolves `auto`).
-    pub fn options(&self) -> crate::report::Options {
+    /// whether to colour (only with `--color always`; the binary resolves `auto`); without a
+    /// registry: a command adds its knowledge base's with
+    /// [`crate::report::Options::citing`].
+    pub fn options(&self) -> crate::report::Options<'static> {
         crate::report::Options {
+            registry: &[],
             lang: self.lang.unwrap_or_default(),
             colour: self.color == ColorChoice::Always && self.format != Format::Markdown,
             markdown: self.format == Format::Markdown,
@@ -77,7 +80,7 @@ impl Cli {
 pub enum Format {
     /// Readable text and tables.
     Text,
-    /// JSON (stable field names; see INTERFACE.md).
+    /// JSON (stable field names; see docs/reference/json.md).
     Json,
     /// Graphviz DOT (`graph` only).
     Dot,
@@ -86,7 +89,8 @@ pub enum Format {
     /// An SVG image (`graph` only).
     Svg,
     /// GitHub Markdown: `##` headings, tables and lists, for a wiki or a pull request (`roles`,
-    /// `role`, `certs`, `skills`, `preferences`, `recommend`, `gaps`, `paths`, `explain`).
+    /// `role`, `certs`, `skills`, `preferences`, `sources`, `recommend`, `gaps`, `paths`,
+    /// `explain`, `income`, `rate`, `jobs`).
     Markdown,
 }
 
@@ -128,6 +132,7 @@ impl Command {
                 Format::Svg,
             ],
             Command::Roles
+            | Command::Sources
             | Command::Certs
             | Command::Skills
             | Command::Role { .. }
@@ -222,7 +227,8 @@ pub enum Command {
     #[command(after_help = format!(
         "Each input line gives exactly one output line, in input order: \
          {{\"line\": N, \"status\": \"ok\", …}} with what `recommend --format json` prints for \
-         that profile; {{\"line\": N, \"status\": \"error\", \"errors\": […]}} for a line that \
+         that profile but its `sources` list (the same registry entries for every line: \
+         `careergraph sources --format json` lists them all); {{\"line\": N, \"status\": \"error\", \"errors\": […]}} for a line that \
          is not a valid profile (malformed JSON, unknown id, value out of range, a line longer \
          than the limit of {} bytes), and the run goes on; {{\"line\": N, \"status\": \"blank\"}} for an empty \
          or whitespace-only line (not counted as failed). With --brief, an ok record is \
@@ -312,6 +318,17 @@ pub enum Command {
     Certs,
     /// List the skills.
     Skills,
+    /// List the sources the knowledge base cites: id, kind, year and title (`--format json`
+    /// adds the publisher, address, date and note).
+    #[command(
+        after_help = "Kinds: seed (the five source articles), issuer (an issuer's or a \
+                      government's own page), survey (a survey or statistics), media (news, major \
+                      media), third-party (an article, blog, school, reseller, forum or personal \
+                      repository), design (careergraph's own design choices). Text and Markdown \
+                      output cite a source as `[n] title — publisher (year) URL`; JSON keeps \
+                      each `source` field's id and lists the entries it names under `sources`."
+    )]
+    Sources,
     /// List the preference tags a profile may use.
     Preferences,
     /// Draw the career graph: roles by family, coloured by fit with --profile, the best route to

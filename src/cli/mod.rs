@@ -109,6 +109,7 @@ fn execute(
         Command::Validate { deny_warnings } => return validate(cli, *deny_warnings),
         Command::Graph { profile, to, from } => {
             let engine = load()?;
+            let ui = ui.citing(engine.knowledge());
             let p = match profile {
                 Some(path) => Some(read_profile(&engine, path, stdin)?),
                 None => None,
@@ -168,6 +169,7 @@ fn execute(
             assume,
         } => {
             let engine = load()?;
+            let ui = ui.citing(engine.knowledge());
             let p = read_profile(&engine, profile, stdin)?;
             let opts = crate::recommend::Options {
                 max_steps: usize::from(*steps),
@@ -184,6 +186,7 @@ fn execute(
         }
         Command::Explain { profile, role } => {
             let engine = load()?;
+            let ui = ui.citing(engine.knowledge());
             let p = read_profile(&engine, profile, stdin)?;
             output(json, &engine.explain(&p, role)?, ui, report::explain::text)
         }
@@ -193,6 +196,7 @@ fn execute(
             assume,
         } => {
             let engine = load()?;
+            let ui = ui.citing(engine.knowledge());
             let p = read_profile(&engine, profile, stdin)?;
             if assume.is_empty() {
                 output(json, &engine.gaps(&p, target)?, ui, report::gaps::text)
@@ -211,6 +215,7 @@ fn execute(
             assume,
         } => {
             let engine = load()?;
+            let ui = ui.citing(engine.knowledge());
             let p = match profile {
                 Some(path) => Some(read_profile(&engine, path, stdin)?),
                 None => None,
@@ -247,12 +252,14 @@ fn execute(
         }
         Command::Income { profile, top } => {
             let engine = load()?;
+            let ui = ui.citing(engine.knowledge());
             let p = read_profile(&engine, profile, stdin)?;
             let r = engine.income(&p, *top);
             output(json, &r, ui, report::income::text)
         }
         Command::Rate { profile } => {
             let engine = load()?;
+            let ui = ui.citing(engine.knowledge());
             let p = read_profile(&engine, profile, stdin)?;
             let r = engine.rate(&p)?;
             output(json, &r, ui, report::rate::text)
@@ -263,6 +270,7 @@ fn execute(
             top,
         } => {
             let engine = load()?;
+            let ui = ui.citing(engine.knowledge());
             let p = read_profile(&engine, profile, stdin)?;
             let list = match postings {
                 Some(path) => {
@@ -286,6 +294,7 @@ fn execute(
             output,
         } => {
             let engine = load()?;
+            let ui = ui.citing(engine.knowledge());
             let p = read_profile(&engine, profile, stdin)?;
             let report = crate::html::build(&engine, &p, target.as_deref(), ui.lang)?;
             let page = crate::html::page::render(&report);
@@ -308,9 +317,19 @@ fn execute(
         Command::Role { id } => {
             let engine = load()?;
             let kb = engine.knowledge();
+            let ui = ui.citing(kb);
             report::catalog::role(kb, kb.require_role(id, "the ROLE argument")?, json, ui)
         }
-        Command::Certs => report::catalog::certs(load()?.knowledge(), style(cli.format), ui),
+        Command::Certs => {
+            let engine = load()?;
+            let kb = engine.knowledge();
+            report::catalog::certs(kb, style(cli.format), ui.citing(kb))
+        }
+        Command::Sources => {
+            let engine = load()?;
+            let kb = engine.knowledge();
+            report::sources::list(&kb.sources, kb.has_registry, style(cli.format), ui)
+        }
         Command::Skills => report::catalog::skills(load()?.knowledge(), style(cli.format), ui),
         Command::Preferences => report::catalog::preferences(load()?.knowledge(), json, ui),
     };
@@ -330,7 +349,7 @@ fn style(format: Format) -> report::Style {
     }
 }
 
-/// JSON, or the text a renderer makes.
+/// JSON (with the registry entries its sources name), or the text a renderer makes.
 fn output<T: serde::Serialize>(
     json: bool,
     value: &T,
@@ -338,7 +357,7 @@ fn output<T: serde::Serialize>(
     text: impl Fn(&T, report::Options) -> String,
 ) -> String {
     if json {
-        report::json(value)
+        report::sources::cited_json(value, opts.registry)
     } else {
         text(value, opts)
     }

@@ -14,6 +14,7 @@ use crate::Engine;
 use crate::error::Error;
 use crate::income::IncomeOutlook;
 use crate::knowledge::format::Text;
+use crate::knowledge::model::Source;
 use crate::lang::Lang;
 use crate::picture::{self, GraphView};
 use crate::planning::GapReport;
@@ -41,6 +42,9 @@ pub struct Report {
     pub graph: GraphView,
     /// Income estimates for the current and the recommended roles.
     pub income: IncomeOutlook,
+    /// The knowledge base's source registry, sorted by id: the page ends with the entries its
+    /// marks cite (a source naming no entry is shown as written).
+    pub registry: Vec<Source>,
     /// The language the page is written in.
     pub lang: Lang,
 }
@@ -90,6 +94,8 @@ pub struct Bar {
     pub unit: &'static str,
     /// Whether a gap here keeps the role from being `ready`.
     pub essential: bool,
+    /// Where the requirement comes from (none for a requirement already met).
+    pub source: Option<String>,
 }
 
 /// The highest skill level.
@@ -183,6 +189,7 @@ pub fn build(
         chart,
         graph,
         income: engine.income(profile, INCOME_TOP),
+        registry: kb.sources.clone(),
         lang,
     })
 }
@@ -202,6 +209,7 @@ fn chart(engine: &Engine, g: &GapReport) -> Vec<Bar> {
             scale: MAX_LEVEL,
             unit: "level",
             essential: s.essential,
+            source: Some(s.source.clone()),
         })
         .collect();
     bars.extend(g.met.iter().map(|m| Bar {
@@ -218,6 +226,7 @@ fn chart(engine: &Engine, g: &GapReport) -> Vec<Bar> {
         scale: MAX_LEVEL,
         unit: "level",
         essential: false,
+        source: None,
     }));
     bars.extend(g.experience.iter().map(|e| Bar {
         id: e.id().to_string(),
@@ -227,6 +236,7 @@ fn chart(engine: &Engine, g: &GapReport) -> Vec<Bar> {
         scale: e.need.max(e.have).max(1.0),
         unit: "years",
         essential: true,
+        source: Some(e.source.clone()),
     }));
     bars
 }

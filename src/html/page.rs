@@ -12,7 +12,7 @@ use crate::lang::Lang;
 use crate::planning::GapReport;
 use crate::planning::gaps::Gap;
 use crate::recommend::Recommendation;
-use crate::report::{months, score, years};
+use crate::report::{Sources, months, score, years};
 use crate::rules::fmt_num;
 
 const STYLE: &str = include_str!("style.css");
@@ -69,31 +69,82 @@ pub fn render(r: &Report) -> String {
         l.msg("Career report", "キャリアレポート"),
         escape(who)
     );
-    profile(&mut out, r, l);
-    recommendations(&mut out, r, l);
+    let mut src = Sources::default();
+    profile(&mut out, r, &mut src, l);
+    recommendations(&mut out, r, &mut src, l);
     if let Some(g) = &r.target {
-        target(&mut out, g, &r.chart, l);
+        target(&mut out, g, &r.chart, &mut src, l);
     }
     route(&mut out, r, l);
-    income(&mut out, r, l);
+    income(&mut out, r, &mut src, l);
+    sources(&mut out, r, &src, l);
     let _ = writeln!(
         out,
         "<footer>{}</footer>\n</body>\n</html>",
         l.msg(
             "Made by careergraph from its sourced knowledge base; every figure is an \
-             estimate. The sources are listed in the text and JSON outputs.",
-            "careergraph が出典付きの知識ベースから作成。数字はすべて推定です。\
-             出典はテキスト出力と JSON 出力に記載。",
+             estimate from the sources listed above.",
+            "careergraph が出典付きの知識ベースから作成。数字はすべて上記の出典に基づく推定です。",
         )
     );
     out
+}
+
+/// A footnote mark linking to its source in the list the page ends with:
+/// `<sup class="src"><a href="#source-1">[1]</a></sup>`.
+fn mark(src: &mut Sources, source: &str) -> String {
+    let m = src.mark(source);
+    let n = m.trim_start_matches('[').trim_end_matches(']');
+    format!("<sup class=\"src\"><a href=\"#source-{n}\">{m}</a></sup>")
+}
+
+/// The marks of several sources, each once, in order.
+fn marks<'a>(src: &mut Sources, sources: impl IntoIterator<Item = &'a str>) -> String {
+    let mut seen: Vec<&str> = Vec::new();
+    for s in sources {
+        if !seen.contains(&s) {
+            seen.push(s);
+        }
+    }
+    seen.into_iter().map(|s| mark(src, s)).collect()
+}
+
+/// The sources the page's marks cite, numbered as marked, each a link to where a reader can
+/// open it.
+fn sources(out: &mut String, r: &Report, src: &Sources, l: Lang) {
+    if src.cited().is_empty() {
+        return;
+    }
+    section(out, "sources", l.msg("Sources", "出典"));
+    out.push_str("<ol class=\"sources\">\n");
+    for (i, id) in src.cited().iter().enumerate() {
+        let item = match crate::knowledge::find_source(&r.registry, id) {
+            Some(s) => {
+                let title = if s.is_web() {
+                    format!("<a href=\"{}\">{}</a>", escape(&s.url), escape(&s.title))
+                } else {
+                    format!("{} <small>({})</small>", escape(&s.title), escape(&s.url))
+                };
+                format!(
+                    "{title} — {} ({}) <code>{}</code>",
+                    escape(&s.publisher),
+                    escape(s.year()),
+                    escape(id)
+                )
+            }
+            // Free text (a knowledge base without a registry): shown as written.
+            None => escape(id),
+        };
+        let _ = writeln!(out, "<li id=\"source-{}\">{item}</li>", i + 1);
+    }
+    out.push_str("</ol>\n</section>\n");
 }
 
 fn section(out: &mut String, id: &str, title: &str) {
     let _ = writeln!(out, "<section id=\"{id}\">\n<h2>{title}</h2>");
 }
 
-fn profile(out: &mut String, r: &Report, l: Lang) {
+fn profile(out: &mut String, r: &Report, src: &mut Sources, l: Lang) {
     let p = &r.profile;
     section(out, "profile", l.msg("Profile", "プロフィール"));
     out.push_str("<dl class=\"facts\">\n");
@@ -121,7 +172,7 @@ fn profile(out: &mut String, r: &Report, l: Lang) {
     }
     out.push_str("</dd>\n");
     if let Some(now) = &r.income.current {
-        let figs = income_now(now, l);
+        let figs = income_now(now, src, l);
         if !figs.is_empty() {
             let _ = writeln!(
                 out,
@@ -191,15 +242,16 @@ fn profile(out: &mut String, r: &Report, l: Lang) {
 }
 
 /// The profile's estimates in its current role, as the income table shows them.
-fn income_now(now: &RoleIncome, l: Lang) -> String {
+fn income_now(now: &RoleIncome, src: &mut Sources, l: Lang) -> String {
     let mut parts = Vec::new();
     for e in [&now.employee, &now.freelance] {
         if let (Some(range), Some(b)) = (e.range, &e.base) {
             parts.push(format!(
-                "{} {}万円 <small>({})</small>",
+                "{} {}万円 <small>({})</small>{}",
                 l.term(e.employment.as_str()),
                 escape(&range.display()),
-                escape(&b.survey)
+                escape(&b.survey),
+                mark(src, &b.source)
             ));
         }
     }
@@ -250,7 +302,7 @@ fn gap_list(rec: &Recommendation, l: Lang) -> String {
     }
 }
 
-fn recommendations(out: &mut String, r: &Report, l: Lang) {
+fn recommendations(out: &mut String, r: &Report, src: &mut Sources, l: Lang) {
     section(
         out,
         "recommendations",
@@ -296,12 +348,14 @@ fn recommendations(out: &mut String, r: &Report, l: Lang) {
         };
         let _ = writeln!(
             out,
-            "<tr><td class=\"rank\">{}</td><td>{} <code>{}</code>{via}</td><td class=\"advice {}\">{}</td>\
+            "<tr><td class=\"rank\">{}</td><td>{} <code>{}</code>{}{via}</td><td class=\"advice {}\">{}</td>\
              <td class=\"bar\">{}</td><td class=\"bar\">{}</td>\
              <td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
             i + 1,
             text(&rec.name, l),
             escape(&rec.role),
+            // Why the move is advised: its reasons' sources.
+            marks(src, rec.reasons.iter().map(|x| x.source.as_str())),
             rec.advice.as_str(),
             escape(l.msg(rec.advice.names().0, rec.advice.names().1)),
             meter(rec.score, "score"),
@@ -327,7 +381,7 @@ fn header_cells(heads: &[(&str, &str)], l: Lang) -> String {
         .collect()
 }
 
-fn bar(b: &Bar, l: Lang) -> String {
+fn bar(b: &Bar, src: &mut Sources, l: Lang) -> String {
     let pct = |x: f64| ((x / b.scale).clamp(0.0, 1.0) * 1000.0).round() / 10.0;
     let met = b.have >= b.need;
     let class = match (met, b.essential) {
@@ -341,12 +395,16 @@ fn bar(b: &Bar, l: Lang) -> String {
         ""
     };
     format!(
-        "<div class=\"row {class}\"><div class=\"label\">{} <code>{}</code></div>\
+        "<div class=\"row {class}\"><div class=\"label\">{} <code>{}</code>{}</div>\
          <div class=\"track\"><span class=\"need\" style=\"width:{}%\"></span>\
          <span class=\"have\" style=\"width:{}%\"></span></div>\
          <div class=\"num\">{} / {}{unit}</div></div>\n",
         text(&b.name, l),
         escape(&b.id),
+        b.source
+            .as_deref()
+            .map(|s| mark(src, s))
+            .unwrap_or_default(),
         pct(b.need),
         pct(b.have),
         fmt_num(b.have),
@@ -354,7 +412,7 @@ fn bar(b: &Bar, l: Lang) -> String {
     )
 }
 
-fn target(out: &mut String, g: &GapReport, chart: &[Bar], l: Lang) {
+fn target(out: &mut String, g: &GapReport, chart: &[Bar], src: &mut Sources, l: Lang) {
     section(out, "target", l.msg("Target role", "目標のロール"));
     let (fit, badge) = (score(g.fit), badge(g.readiness.as_str(), l));
     let (ready, all) = (
@@ -394,7 +452,7 @@ fn target(out: &mut String, g: &GapReport, chart: &[Bar], l: Lang) {
         );
     }
     for b in chart {
-        out.push_str(&bar(b, l));
+        out.push_str(&bar(b, src, l));
     }
     out.push_str("</div>\n");
     let _ = writeln!(out, "<h3>{}</h3>", l.msg("Certification plan", "推奨資格"));
@@ -438,11 +496,12 @@ fn target(out: &mut String, g: &GapReport, chart: &[Bar], l: Lang) {
                 .collect();
             let _ = writeln!(
                 out,
-                "<tr><td class=\"rank\">{}</td><td>{} <code>{}</code></td><td>{}</td>\
+                "<tr><td class=\"rank\">{}</td><td>{} <code>{}</code>{}</td><td>{}</td>\
                  <td class=\"num\">{hours}</td><td>{}</td></tr>",
                 i + 1,
                 text(&c.name, l),
                 escape(&c.id),
+                marks(src, c.reasons.iter().map(|x| x.source.as_str())),
                 escape(&c.issuer),
                 closes.join(", ")
             );
@@ -511,7 +570,7 @@ fn route(out: &mut String, r: &Report, l: Lang) {
     );
 }
 
-fn estimate(e: &Estimate, l: Lang) -> String {
+fn estimate(e: &Estimate, src: &mut Sources, l: Lang) -> String {
     match (e.range, &e.base) {
         (Some(range), Some(b)) => {
             let mut s = format!("{}万円", escape(&range.display()));
@@ -523,7 +582,12 @@ fn estimate(e: &Estimate, l: Lang) -> String {
                 (Some(r), Lang::Ja) => format!("{}、{r} の数字", b.survey),
                 (None, _) => b.survey.clone(),
             };
-            let _ = write!(s, "<br><small>{}</small>", escape(&basis));
+            let _ = write!(
+                s,
+                "<br><small>{}</small>{}",
+                escape(&basis),
+                mark(src, &b.source)
+            );
             s
         }
         _ => format!(
@@ -533,7 +597,7 @@ fn estimate(e: &Estimate, l: Lang) -> String {
     }
 }
 
-fn income_row(out: &mut String, r: &RoleIncome, tag: &str, l: Lang) {
+fn income_row(out: &mut String, r: &RoleIncome, tag: &str, src: &mut Sources, l: Lang) {
     use crate::report::income::{borrowed, factor, factor_name};
     let mut factors: Vec<String> = r
         .employee
@@ -551,19 +615,32 @@ fn income_row(out: &mut String, r: &RoleIncome, tag: &str, l: Lang) {
         .collect();
     factors.sort();
     factors.dedup();
+    // Marks numbered in reading order: the figures, then the factors.
+    let (employee, freelance) = (
+        estimate(&r.employee, src, l),
+        estimate(&r.freelance, src, l),
+    );
+    let cited = marks(
+        src,
+        r.employee
+            .factors
+            .iter()
+            .chain(&r.freelance.factors)
+            .flat_map(|f| std::iter::once(f.source.as_str()).chain(f.high_source.as_deref())),
+    );
     let _ = writeln!(
         out,
         "<tr><td>{} <code>{}</code>{tag}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
-         <td>{}</td></tr>",
+         <td>{}{cited}</td></tr>",
         text(&r.name, l),
         escape(&r.role),
-        estimate(&r.employee, l),
-        estimate(&r.freelance, l),
+        employee,
+        freelance,
         factors.join(", ")
     );
 }
 
-fn income(out: &mut String, r: &Report, l: Lang) {
+fn income(out: &mut String, r: &Report, src: &mut Sources, l: Lang) {
     section(out, "income", l.msg("Income estimates", "年収の見込み"));
     let o = &r.income;
     let heads = [
@@ -584,10 +661,10 @@ fn income(out: &mut String, r: &Report, l: Lang) {
     );
     if let Some(c) = &o.current {
         let tag = format!(" <span class=\"tag\">{}</span>", l.msg("now", "現在"));
-        income_row(out, c, &tag, l);
+        income_row(out, c, &tag, src, l);
     }
     for x in &o.recommended {
-        income_row(out, x, "", l);
+        income_row(out, x, "", src, l);
     }
     out.push_str("</tbody>\n</table>\n");
     let estimates = || {

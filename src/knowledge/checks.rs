@@ -1,13 +1,14 @@
 //! Checks over the whole compiled knowledge base: certification order cycles, rules that could
 //! make a score fall when a profile gains something, conditions that can never hold, rules that
-//! contradict each other, roles nothing reaches or that lead nowhere, and skills nothing uses.
+//! contradict each other, roles nothing reaches or that lead nowhere, skills nothing uses, and
+//! sources: a missing registry, entries nothing cites, figures backed only by a third party.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use petgraph::graph::DiGraph;
 
 use super::KnowledgeBase;
-use super::compile::{Loc, Origins, report_at};
+use super::compile::{Fact, Loc, Origins, report_at};
 use super::model::{RoleIx, RuleIx};
 use crate::diagnostics::{Diagnostic, MAX_DIAGNOSTICS, Omitted, SourceText};
 use crate::rules::{Condition, Effect};
@@ -35,6 +36,7 @@ pub fn check(kb: &KnowledgeBase, origins: &Origins, sources: &[SourceText]) -> V
     jobs(kb, origins, &mut push);
     knowledge_evidence(kb, origins, &mut push);
     unmet_on_total_years(kb, origins, &mut push);
+    source_registry(kb, origins, &mut push);
     out.extend(omitted.note());
     out
 }
@@ -460,5 +462,77 @@ fn unused_skills(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
                 .with_help(Some("use it in a requirement, or remove it".into())),
             );
         }
+    }
+}
+
+/// The source registry: without one, sources are free text (one warning); with one, every entry
+/// is cited, and certification and income facts cite more than a third party.
+fn source_registry(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
+    if !kb.has_registry {
+        push(
+            None,
+            Diagnostic::warning(
+                "no-source-registry",
+                "the knowledge base has no source registry: its sources are free text, which a \
+                 reader cannot look up",
+            )
+            .with_help(Some(
+                "add a `sources` registry (rules/README.md#sources) and cite each source by its \
+                 id"
+                .into(),
+            )),
+        );
+        return;
+    }
+    for (i, s) in kb.sources.iter().enumerate() {
+        if !origins.registry.used.get(i).copied().unwrap_or(true) {
+            push(
+                origins.sources.get(i).map(|l| l.at("id")).as_ref(),
+                Diagnostic::warning(
+                    "unused-source",
+                    format!("source `{}` is cited by no fact", s.id),
+                )
+                .with_help(Some("cite it where it backs a fact, or remove it".into())),
+            );
+        }
+    }
+    for u in &origins.registry.third_party {
+        let Some(s) = kb.sources.get(u.source) else {
+            continue;
+        };
+        let (what, help) = match u.fact {
+            // Issuers rarely publish study hours: a third-party page may back them, if its note
+            // says so.
+            Fact::Certification { study_hours: true } if s.note.is_some() => continue,
+            Fact::Certification { study_hours } => (
+                "this certification's facts rest",
+                format!(
+                    "cite the issuer's own page (a `sources` entry of kind `issuer`){}",
+                    if study_hours {
+                        "; if this page is cited for the study hours alone, say so in its `note`"
+                    } else {
+                        ""
+                    }
+                ),
+            ),
+            Fact::Income => (
+                "this income figure rests",
+                "cite the survey's own page (kind `survey`), or the issuer's or a media report \
+                 of it (kind `issuer` or `media`)"
+                    .to_string(),
+            ),
+            Fact::Other => continue,
+        };
+        push(
+            Some(&u.loc),
+            Diagnostic::warning(
+                "weak-source",
+                format!(
+                    "{what} only on `{}`, a third-party source ({})",
+                    s.id, s.publisher
+                ),
+            )
+            .with_help(Some(help)),
+        );
     }
 }

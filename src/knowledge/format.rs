@@ -82,6 +82,85 @@ pub struct RuleFile {
     /// Job postings (案件) that `jobs` ranks when no file is given.
     #[serde(default)]
     pub postings: Vec<PostingDef>,
+    /// The source registry: every publication a fact cites, once, with its title, publisher,
+    /// address and date. When any file of a knowledge base has this key, every `source` field
+    /// is the id of one of its entries; without it anywhere, sources are free text (and
+    /// `validate` warns `no-source-registry`).
+    #[serde(default)]
+    #[schemars(with = "Vec<SourceDef>")]
+    pub sources: Option<Vec<SourceDef>>,
+}
+
+/// One entry of the source registry: a publication facts cite by its id.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SourceDef {
+    /// Stable id, lowercase kebab-case: `<publisher>-<topic>` (`levtech-infra-vs-se-2025`).
+    #[schemars(pattern(crate::schema::ID_PATTERN))]
+    pub id: String,
+    /// The title as published, in its own language.
+    #[schemars(length(min = 1))]
+    pub title: String,
+    /// Who publishes it (`レバテック (Levtech)`, `IPA`, `厚生労働省`).
+    #[schemars(length(min = 1))]
+    pub publisher: String,
+    /// Where a reader can open it: an `https://` (or `http://`) address; for `design`, a path in
+    /// this repository (`rules/README.md#scoring`) may be given instead.
+    #[schemars(length(min = 1))]
+    pub url: String,
+    /// When it was published or last updated, as far as known: `YYYY`, `YYYY-MM` or
+    /// `YYYY-MM-DD`.
+    #[schemars(pattern(crate::schema::DATE_PATTERN))]
+    pub date: String,
+    /// What kind of source it is: how far it can be trusted for what.
+    pub kind: SourceKind,
+    /// Free text: what the source is cited for, how it was read, why a weaker source is used.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// What kind of source a registry entry is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    /// One of the five source articles the knowledge base is built from.
+    Seed,
+    /// An issuer's or a government's own page (Cisco, AWS, IPA, LPI-Japan, 厚生労働省 job tag).
+    Issuer,
+    /// A survey or statistics (Levtech's income survey, doda, METI, MHLW wage statistics).
+    Survey,
+    /// News or major media (ITmedia, @IT, Mynavi News).
+    Media,
+    /// An article, blog, school, reseller, forum or personal repository.
+    ThirdParty,
+    /// careergraph's own design choices (the scoring parameters), not a fact.
+    Design,
+}
+
+impl SourceKind {
+    /// Every kind, in the order of the declaration.
+    pub const ALL: [SourceKind; 6] = [
+        SourceKind::Seed,
+        SourceKind::Issuer,
+        SourceKind::Survey,
+        SourceKind::Media,
+        SourceKind::ThirdParty,
+        SourceKind::Design,
+    ];
+
+    /// The id as written in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Seed => "seed",
+            SourceKind::Issuer => "issuer",
+            SourceKind::Survey => "survey",
+            SourceKind::Media => "media",
+            SourceKind::ThirdParty => "third-party",
+            SourceKind::Design => "design",
+        }
+    }
 }
 
 /// A skill.
@@ -99,7 +178,7 @@ pub struct SkillDef {
     #[serde(default)]
     #[schemars(inner(pattern(crate::schema::ID_PATTERN)))]
     pub aliases: Vec<String>,
-    /// Where the knowledge comes from: a seed file name or a URL.
+    /// Where the knowledge comes from: a `sources` id.
     pub source: String,
 }
 
@@ -115,7 +194,7 @@ pub struct PhaseDef {
     /// Whether the phase counts as upstream work (上流工程).
     #[serde(default)]
     pub upstream: bool,
-    /// Where the knowledge comes from.
+    /// Where the knowledge comes from: a `sources` id.
     pub source: String,
 }
 
@@ -131,7 +210,7 @@ pub struct VocabDef {
     /// An optional longer explanation.
     #[serde(default)]
     pub description: Option<Text>,
-    /// Where the knowledge comes from.
+    /// Where the knowledge comes from: a `sources` id.
     pub source: String,
 }
 
@@ -184,7 +263,7 @@ pub struct RoleDef {
     /// Preference ids this role suits (適性): a profile preferring them fits better.
     #[serde(default)]
     pub aptitudes: Vec<String>,
-    /// Where the role's description comes from.
+    /// Where the role's description comes from: a `sources` id.
     pub source: String,
 }
 
@@ -204,7 +283,7 @@ pub struct RequirementDef {
     /// Whether a gap here keeps the role from being `ready`.
     #[serde(default)]
     pub essential: bool,
-    /// Where the requirement comes from.
+    /// Where the requirement comes from: a `sources` id.
     pub source: String,
 }
 
@@ -228,7 +307,7 @@ pub struct ExperienceDef {
     #[serde(default)]
     #[schemars(range(min = 0, max = crate::profile::MAX_YEARS))]
     pub management_years: Option<f64>,
-    /// Where the expectation comes from.
+    /// Where the expectation comes from: a `sources` id.
     pub source: String,
 }
 
@@ -239,7 +318,7 @@ pub struct HelpfulCertificationDef {
     /// Certification id.
     #[schemars(pattern(crate::schema::ID_PATTERN))]
     pub id: String,
-    /// Where the advice comes from.
+    /// Where the advice comes from: a `sources` id.
     pub source: String,
 }
 
@@ -319,7 +398,7 @@ pub struct IncomeDef {
     pub survey: String,
     /// What the figure is (survey, date, population).
     pub basis: Text,
-    /// Where the figure comes from.
+    /// Where the figure comes from: a `sources` id.
     pub source: String,
 }
 
@@ -375,7 +454,7 @@ pub struct TransitionDef {
     pub if_unmet: Option<UnmetDef>,
     /// What the sources say about the move.
     pub note: Text,
-    /// Where the move comes from.
+    /// Where the move comes from: a `sources` id.
     pub source: String,
 }
 
@@ -388,7 +467,7 @@ pub struct UnmetDef {
     pub months: f64,
     /// What to do first, in both languages ("move to an in-house product company first").
     pub advice: Text,
-    /// Where it comes from.
+    /// Where it comes from: a `sources` id.
     pub source: String,
 }
 
@@ -405,7 +484,7 @@ pub struct RuleDef {
     pub when: ConditionDef,
     /// What it does when it applies.
     pub effects: Vec<EffectDef>,
-    /// Where the rule comes from.
+    /// Where the rule comes from: a `sources` id.
     pub source: String,
 }
 
@@ -493,7 +572,7 @@ pub struct ScoringDef {
     /// that reason alone.
     #[serde(default)]
     pub proof_certificate: Option<ProofDef>,
-    /// Why these numbers.
+    /// Why these numbers: a `sources` id.
     pub source: String,
 }
 
@@ -529,7 +608,7 @@ pub struct ProofDef {
     pub families: Vec<String>,
     /// The reason, in both languages.
     pub text: Text,
-    /// Where it comes from.
+    /// Where it comes from: a `sources` id.
     pub source: String,
 }
 
@@ -744,7 +823,7 @@ pub struct CertificationDef {
     /// work) or `hands-on` (a performance-based exam, such as CKA's tasks or CCIE's lab).
     #[serde(default)]
     pub evidence: EvidenceKind,
-    /// Where the facts come from.
+    /// Where the facts come from: a `sources` id.
     pub source: String,
 }
 

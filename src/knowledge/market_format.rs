@@ -15,7 +15,7 @@ use crate::rules::ConditionDef;
 pub struct SourcedText {
     /// What the source says.
     pub text: Text,
-    /// Where it says it.
+    /// Where it says it: a `sources` id.
     pub source: String,
 }
 
@@ -69,7 +69,7 @@ pub struct AgeFactorDef {
     pub borrowable: Option<SourcedText>,
     /// What the figures are.
     pub basis: Text,
-    /// Where they come from.
+    /// Where they come from: a `sources` id.
     pub source: String,
 }
 
@@ -125,7 +125,7 @@ pub struct UpliftDef {
     /// is said. Reports say when a ratio is borrowed.
     #[serde(default)]
     pub borrowable: Option<SourcedText>,
-    /// Where both figures come from.
+    /// Where both figures come from: a `sources` id.
     pub source: String,
 }
 
@@ -145,7 +145,7 @@ pub struct ProxyDef {
     pub survey: String,
     /// Why the other role is close enough.
     pub basis: Text,
-    /// Where the two roles are said to be close.
+    /// Where the two roles are said to be close: a `sources` id.
     pub source: String,
 }
 
@@ -205,7 +205,8 @@ pub struct PostingDef {
     /// The work as published.
     #[serde(default)]
     pub work: Option<String>,
-    /// Where the posting comes from.
+    /// Where the posting comes from: a `sources` id in a knowledge base, free text in a
+    /// postings file.
     pub source: String,
 }
 

@@ -13,6 +13,8 @@ pub mod index;
 pub mod market;
 mod market_format;
 pub mod model;
+#[cfg(test)]
+mod registry_tests;
 
 use std::path::Path;
 
@@ -48,6 +50,8 @@ pub struct Catalogs {
     pub families: Catalog,
     /// Surveys.
     pub surveys: Catalog,
+    /// The source registry (ids, titles and addresses, for suggestions).
+    pub sources: Catalog,
 }
 
 /// A compiled, checked knowledge base. Every list is sorted by id.
@@ -79,6 +83,12 @@ pub struct KnowledgeBase {
     pub income_model: Option<market::IncomeModel>,
     /// The shipped job postings, sorted by id.
     pub postings: Vec<market::Posting>,
+    /// The source registry, sorted by id: every `source` field is one of its ids. Empty, with
+    /// [`KnowledgeBase::has_registry`] false, when no file declares `sources` (an older
+    /// knowledge base whose sources are free text).
+    pub sources: Vec<Source>,
+    /// Whether a file declares the source registry (`sources`).
+    pub has_registry: bool,
     /// Id lookups.
     pub catalogs: Catalogs,
     /// The files it was read from.
@@ -409,6 +419,11 @@ impl KnowledgeBase {
         })
     }
 
+    /// The registry entry a `source` field names, if it names one.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        find_source(&self.sources, id)
+    }
+
     /// A survey by id.
     pub fn survey(&self, id: &str) -> Option<&Vocab> {
         self.catalogs
@@ -416,6 +431,14 @@ impl KnowledgeBase {
             .find(id)
             .and_then(|i| self.surveys.get(i))
     }
+}
+
+/// The entry of a registry sorted by id (as [`KnowledgeBase::sources`] is) with this id.
+pub fn find_source<'a>(registry: &'a [Source], id: &str) -> Option<&'a Source> {
+    registry
+        .binary_search_by(|s| s.id.as_str().cmp(id))
+        .ok()
+        .and_then(|i| registry.get(i))
 }
 
 /// A role's headline figure, and the proxy it is borrowed through, if it is.
@@ -486,6 +509,17 @@ pub fn read_dir_sources(dir: &Path) -> Result<Vec<SourceText>, Error> {
         })
         .collect()
 }
+
+/// Whether `source` names the registry entry whose address contains `address`, for unit tests of
+/// the shipped knowledge base that check where a fact comes from, whatever the entry's id.
+#[cfg(test)]
+pub(crate) fn cites(kb: &KnowledgeBase, source: &str, address: &str) -> bool {
+    kb.source(source).is_some_and(|s| s.url.contains(address))
+}
+
+/// The address of the Levtech article (seed) on infra and development engineers.
+#[cfg(test)]
+pub(crate) const LEVTECH_SEED: &str = "freelance.levtech.jp/guide/detail/1331";
 
 /// The tiny knowledge base of `tests/fixtures/kb-min`, for unit tests.
 #[cfg(test)]

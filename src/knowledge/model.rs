@@ -5,7 +5,9 @@
 
 use serde::Serialize;
 
-use super::format::{AgeBand, Employment, EvidenceKind, IncomePeriod, Text, TransitionKind};
+use super::format::{
+    AgeBand, Employment, EvidenceKind, IncomePeriod, SourceKind, Text, TransitionKind,
+};
 use crate::rules::{Condition, Effect};
 
 macro_rules! index_type {
@@ -52,6 +54,39 @@ index_type!(
     /// Index of a rule.
     RuleIx
 );
+
+/// An entry of the source registry: a publication facts cite by its id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Source {
+    /// Stable id (what `source` fields hold).
+    pub id: String,
+    /// The title as published.
+    pub title: String,
+    /// Who publishes it.
+    pub publisher: String,
+    /// Where a reader can open it.
+    pub url: String,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub date: String,
+    /// What kind of source it is.
+    pub kind: SourceKind,
+    /// What it is cited for, how it was read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Source {
+    /// The year it was published (the first four characters of its date).
+    pub fn year(&self) -> &str {
+        self.date.get(..4).unwrap_or(&self.date)
+    }
+
+    /// Whether the address is a web address a reader can open (`https://`, `http://`), not a
+    /// path in the repository.
+    pub fn is_web(&self) -> bool {
+        self.url.starts_with("https://") || self.url.starts_with("http://")
+    }
+}
 
 /// A skill.
 #[derive(Debug, Clone)]

@@ -1,4 +1,4 @@
-//! The profile JSON as a user writes it (see `INTERFACE.md`), before its ids are checked.
+//! The profile JSON as a user writes it (see `docs/reference/json.md`), before its ids are checked.
 
 use std::collections::BTreeMap;
 use std::fmt;

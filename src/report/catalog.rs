@@ -209,7 +209,7 @@ pub fn role(kb: &KnowledgeBase, ix: RoleIx, as_json: bool, o: Options) -> String
         source: &r.source,
     };
     if as_json {
-        return json(&view);
+        return super::sources::cited_json(&view, o.registry);
     }
     let mut src = Sources::default();
     let mut out = String::new();
@@ -446,7 +446,10 @@ pub fn certs(kb: &KnowledgeBase, style: Style, o: Options) -> String {
                 source: &c.source,
             })
             .collect();
-        return json(&serde_json::json!({ "certifications": rows }));
+        return super::sources::cited_json(
+            &serde_json::json!({ "certifications": rows }),
+            o.registry,
+        );
     }
     let mut t = table_in(
         l,
@@ -459,8 +462,10 @@ pub fn certs(kb: &KnowledgeBase, style: Style, o: Options) -> String {
             ("requires", "前提"),
             ("after", "推奨の前段"),
             ("evidences", "証明するスキル"),
+            ("source", "出典"),
         ],
     );
+    let mut src = Sources::default();
     for c in &kb.certifications {
         let ev: Vec<String> = c
             .evidences
@@ -478,10 +483,11 @@ pub fn certs(kb: &KnowledgeBase, style: Style, o: Options) -> String {
             ids(&c.prerequisites).join(", "),
             ids(&c.recommended_after).join(", "),
             ev.join(", "),
+            src.mark(&c.source),
         ]);
     }
     let n = kb.certifications.len();
-    match (style, l) {
+    let list = match (style, l) {
         (Style::Markdown, Lang::En) => {
             format!(
                 "## Certifications\n\n{}\n{n} certifications.\n",
@@ -491,7 +497,8 @@ pub fn certs(kb: &KnowledgeBase, style: Style, o: Options) -> String {
         (Style::Markdown, Lang::Ja) => format!("## 資格\n\n{}\n資格{n}件。\n", markdown(&t)),
         (_, Lang::En) => format!("{}\n{n} certifications.\n", o.grid(&t)),
         (_, Lang::Ja) => format!("{}\n資格{n}件。\n", o.grid(&t)),
-    }
+    };
+    format!("{list}{}", src.render(o))
 }
 
 /// `skills`.

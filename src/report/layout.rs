@@ -11,7 +11,7 @@ use comfy_table::Table;
 use super::paint::Paint;
 use super::{Options, markdown};
 
-impl Options {
+impl Options<'_> {
     /// The title of an answer: bold in text, `##` in Markdown.
     pub(crate) fn title(&self, text: &str) -> String {
         if self.markdown {

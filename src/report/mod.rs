@@ -14,6 +14,7 @@ pub mod paths;
 pub mod rate;
 pub mod recommend;
 pub mod rounding;
+pub mod sources;
 pub mod validate;
 pub mod whatif;
 
@@ -21,20 +22,35 @@ use comfy_table::{LineStyle, Table, TableStyle};
 use serde::Serialize;
 
 pub use paint::strip;
+pub(crate) use sources::Sources;
 
 use crate::lang::Lang;
 use crate::rules::fmt_num;
 
-/// How text output is written: in which language, and whether with colour. JSON ignores both.
-/// The default (English, no colour) is what [`crate::cli::run`] writes when nothing is asked.
+/// How output is written: in which language, whether with colour (JSON ignores both), and the
+/// source registry that names the sources. The default (English, no colour, no registry) is what
+/// [`crate::cli::run`] writes when nothing is asked.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Options {
+pub struct Options<'a> {
     /// The language of names, headings and messages.
     pub lang: Lang,
     /// Whether to colour headings, readiness and ✓/✗ with ANSI escape codes.
     pub colour: bool,
     /// Whether to write GitHub Markdown (`##` headings, tables, lists) instead of text.
     pub markdown: bool,
+    /// The knowledge base's source registry, sorted by id: the numbered source lists show its
+    /// entries, and JSON lists those the answer cites (empty: sources are shown as written).
+    pub registry: &'a [crate::knowledge::model::Source],
+}
+
+impl<'a> Options<'a> {
+    /// The same options, naming sources from this knowledge base's registry.
+    pub fn citing(self, kb: &'a crate::knowledge::KnowledgeBase) -> Options<'a> {
+        Options {
+            registry: &kb.sources,
+            ..self
+        }
+    }
 }
 
 /// Pretty JSON with a final newline; floats are rounded to 4 decimals so output is readable and
@@ -118,37 +134,6 @@ pub(crate) fn markdown(t: &Table) -> String {
         out.push_str(&line(row.cell_iter().map(cell).collect()));
     }
     out
-}
-
-/// Numbered source footnotes: `[1]`, `[2]` … listed once at the end.
-#[derive(Debug, Default)]
-pub(crate) struct Sources(Vec<String>);
-
-impl Sources {
-    /// The footnote mark of a source, adding it on first use.
-    pub fn mark(&mut self, source: &str) -> String {
-        let n = match self.0.iter().position(|s| s == source) {
-            Some(i) => i + 1,
-            None => {
-                self.0.push(source.to_string());
-                self.0.len()
-            }
-        };
-        format!("[{n}]")
-    }
-
-    /// The list of sources, one per line.
-    pub fn render(&self, o: Options) -> String {
-        if self.0.is_empty() {
-            return String::new();
-        }
-        let mut out = format!("\n{}\n", o.heading(o.lang.msg("Sources:", "出典:")));
-        for (i, s) in self.0.iter().enumerate() {
-            out.push_str(&o.item("  ", 0, &format!("[{}] {s}", i + 1)));
-            out.push('\n');
-        }
-        out
-    }
 }
 
 /// "0.82".

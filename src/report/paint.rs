@@ -46,7 +46,7 @@ impl Paint {
     }
 }
 
-impl Options {
+impl Options<'_> {
     /// `text` in the colour of `p`, or as it is without colour. Text already coloured inside
     /// keeps its colour, and the outer one resumes after it.
     pub(crate) fn paint(&self, p: Paint, text: &str) -> String {
@@ -189,6 +189,7 @@ mod tests {
         lang: Lang::En,
         colour: true,
         markdown: false,
+        registry: &[],
     };
 
     #[test]

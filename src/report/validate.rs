@@ -26,6 +26,8 @@ pub struct Counts {
     pub rules: usize,
     /// Income figures.
     pub incomes: usize,
+    /// Entries of the source registry (0 without one).
+    pub sources: usize,
 }
 
 impl Counts {
@@ -38,6 +40,7 @@ impl Counts {
             transitions: kb.transitions.len(),
             rules: kb.rules.len(),
             incomes: kb.roles.iter().map(|r| r.incomes.len()).sum(),
+            sources: kb.sources.len(),
         }
     }
 }
@@ -70,25 +73,33 @@ pub fn text(s: &Summary, o: Options) -> String {
         &s.origin
     };
     let (files, errors, warnings) = (s.files, s.errors, s.warnings);
+    let n = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut out = match o.lang {
-        Lang::En => format!("{origin}: {files} files, {errors} errors, {warnings} warnings\n"),
+        Lang::En => format!(
+            "{origin}: {}, {}, {}\n",
+            n(files, "file", "files"),
+            n(errors, "error", "errors"),
+            n(warnings, "warning", "warnings")
+        ),
         Lang::Ja => format!("{origin}: ファイル{files}件、エラー{errors}件、警告{warnings}件\n"),
     };
     if let Some(c) = s.counts {
-        let (r, sk, ce, t, ru, i) = (
+        let (r, sk, ce, t, ru, i, so) = (
             c.roles,
             c.skills,
             c.certifications,
             c.transitions,
             c.rules,
             c.incomes,
+            c.sources,
         );
         out.push_str(&match o.lang {
             Lang::En => format!(
-                "{r} roles, {sk} skills, {ce} certifications, {t} transitions, {ru} rules of thumb, {i} income figures\n"
+                "{r} roles, {sk} skills, {ce} certifications, {t} transitions, {ru} rules of thumb, {i} income figures, {}\n",
+                n(so, "source", "sources")
             ),
             Lang::Ja => format!(
-                "ロール{r}件、スキル{sk}件、資格{ce}件、移動{t}件、経験則{ru}件、年収データ{i}件\n"
+                "ロール{r}件、スキル{sk}件、資格{ce}件、移動{t}件、経験則{ru}件、年収データ{i}件、出典{so}件\n"
             ),
         });
     }

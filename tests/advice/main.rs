@@ -10,6 +10,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use careergraph::Engine;
+use careergraph::knowledge::KnowledgeBase;
+use careergraph::knowledge::format::SourceKind;
 use serde_json::{Map, Value};
 
 /// The suite must keep at least this many personas.
@@ -30,15 +32,16 @@ const ADVICE_KINDS: [&str; 7] = [
     "past-level",
 ];
 
-/// The source articles (`tests/advice/README.md` names them) and their line counts, so a citation
-/// of a seed is checked without reading anything outside the repository. `FACTS.md` is checked
-/// for its form only.
-const SEEDS: [(&str, usize); 5] = [
-    ("000_77f4d77dafb9a78c.txt", 205),
-    ("001_38a33c72c52e1d9d.txt", 257),
-    ("002_8b485c927cd9c860.txt", 183),
-    ("003_cf926ad814f16b81.txt", 199),
-    ("004_f256adbc82c29359.txt", 111),
+/// The line counts of the source articles' plain-text copies (saved November 2025), by the
+/// registry id of each article (`kind: "seed"` in `rules/sources.json`), so a citation of a line
+/// is checked without reading anything outside the repository. Every seed of the registry must
+/// be here.
+const SEED_LINES: [(&str, usize); 5] = [
+    ("levtech-infra-vs-se-2025", 205),
+    ("technication-infra-vs-backend", 257),
+    ("unison-infra-upstream", 183),
+    ("sees-backend-income", 199),
+    ("freelance-hub-backend-engineer", 111),
 ];
 
 /// One expectation about the advice a persona gets.
@@ -111,6 +114,9 @@ fn personas_get_the_advice_the_sources_give() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/advice/personas");
     let files = persona_files(&dir);
     let mut report = Report::default();
+    report
+        .suite
+        .extend(seeds_have_line_counts(engine.knowledge()));
     if files.len() < MIN_PERSONAS {
         report.suite.push(format!(
             "{}: {} persona files; the suite needs at least {MIN_PERSONAS}",
@@ -299,14 +305,13 @@ fn parse_expectation(item: &Value, engine: &Engine) -> Result<Expectation, Vec<S
     }
     let source = match map.get("source") {
         Some(Value::String(s)) => {
-            if let Err(p) = check_source(s) {
+            if let Err(p) = check_source(s, engine.knowledge()) {
                 problems.push(p);
             }
             s.clone()
         }
         _ => {
-            problems
-                .push("`source` is missing (cite `NNN_hash.txt:LINE` or `FACTS.md:LINE`)".into());
+            problems.push("`source` is missing (cite `SEED-ID:LINE` or a source id)".into());
             String::new()
         }
     };
@@ -446,15 +451,35 @@ impl Ids<'_> {
     }
 }
 
-/// Checks that a citation has the form `NNN_<16 hex>.txt:LINE[-LINE]` (a known seed, within its
-/// length) or `FACTS.md:LINE[-LINE]`.
-fn check_source(source: &str) -> Result<(), String> {
-    let bad = || {
-        format!(
-            "source `{source}` is not `00N_<16 hex digits>.txt:LINE`, `…:LINE-LINE` or `FACTS.md:LINE`"
-        )
+/// Checks a citation against the shipped source registry: `ID:LINE` or `ID:LINE-LINE` for a
+/// source article (a `seed`, within its length), a bare `ID` for any other source (a web page has
+/// no line numbers).
+fn check_source(source: &str, kb: &KnowledgeBase) -> Result<(), String> {
+    let (id, lines) = match source.split_once(':') {
+        Some((id, lines)) => (id, Some(lines)),
+        None => (source, None),
     };
-    let (file, lines) = source.rsplit_once(':').ok_or_else(bad)?;
+    let Some(entry) = kb.source(id) else {
+        let hint = careergraph::diagnostics::did_you_mean(&kb.catalogs.sources.suggest(id))
+            .unwrap_or_else(|| "the knowledge base has no source registry".into());
+        return Err(format!(
+            "source `{source}`: `{id}` is not an id of the source registry ({hint})"
+        ));
+    };
+    match (entry.kind, lines) {
+        (SourceKind::Seed, None) => Err(format!(
+            "source `{source}`: cite the line of the article it follows from: `{id}:LINE`"
+        )),
+        (SourceKind::Seed, Some(lines)) => check_lines(source, id, lines),
+        (_, Some(_)) => Err(format!(
+            "source `{source}`: only a source article (`seed`) is cited by line; cite `{id}`"
+        )),
+        (_, None) => Ok(()),
+    }
+}
+
+/// Checks `LINE` or `LINE-LINE` of a seed's citation: from 1, not backwards, within the article.
+fn check_lines(source: &str, id: &str, lines: &str) -> Result<(), String> {
     let (first, last) = match lines.split_once('-') {
         Some((a, b)) => (a, b),
         None => (lines, lines),
@@ -465,44 +490,46 @@ fn check_source(source: &str) -> Result<(), String> {
             .flatten()
     };
     let (Some(first), Some(last)) = (number(first), number(last)) else {
-        return Err(bad());
+        return Err(format!(
+            "source `{source}` is not `{id}:LINE` or `{id}:LINE-LINE`"
+        ));
     };
     if first == 0 || last < first {
         return Err(format!(
             "source `{source}`: lines start at 1 and a range must not run backwards"
         ));
     }
-    if file == "FACTS.md" {
-        return Ok(());
-    }
-    if !seed_name_form(file) {
-        return Err(bad());
-    }
-    match SEEDS.iter().find(|(name, _)| *name == file) {
+    match SEED_LINES.iter().find(|(seed, _)| *seed == id) {
         Some((_, length)) if last <= *length => Ok(()),
         Some((_, length)) => Err(format!(
-            "source `{source}`: line {last} is past the end of {file} ({length} lines)"
+            "source `{source}`: line {last} is past the end of the article ({length} lines)"
         )),
         None => Err(format!(
-            "source `{source}`: no such seed (the seeds are {})",
-            SEEDS.map(|(n, _)| n).join(", ")
+            "source `{source}`: no line count for the article `{id}` (add it to SEED_LINES)"
         )),
     }
 }
 
-/// `^00[0-4]_[0-9a-f]{16}\.txt$`
-fn seed_name_form(file: &str) -> bool {
-    let Some(stem) = file.strip_suffix(".txt") else {
-        return false;
-    };
-    let b = stem.as_bytes();
-    b.len() == 20
-        && b.starts_with(b"00")
-        && (b'0'..=b'4').contains(&b[2])
-        && b[3] == b'_'
-        && b[4..]
-            .iter()
-            .all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(c))
+/// Every source article of the registry has its line count in [`SEED_LINES`], and every id
+/// there is a source article.
+fn seeds_have_line_counts(kb: &KnowledgeBase) -> Vec<String> {
+    let mut problems = Vec::new();
+    for s in kb.sources.iter().filter(|s| s.kind == SourceKind::Seed) {
+        if !SEED_LINES.iter().any(|(id, _)| *id == s.id) {
+            problems.push(format!(
+                "the source article `{}` has no line count in SEED_LINES",
+                s.id
+            ));
+        }
+    }
+    for (id, _) in SEED_LINES {
+        if kb.source(id).map(|s| s.kind) != Some(SourceKind::Seed) {
+            problems.push(format!(
+                "SEED_LINES names `{id}`, which is not a source article (`seed`) of the registry"
+            ));
+        }
+    }
+    problems
 }
 
 /// What-if expectations must change the profile: the preference or goal they add may not be in

@@ -36,6 +36,9 @@ fn the_fixture_itself_is_clean() {
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
 
+/// The cases that only warn: `validate` passes them unless warnings are denied.
+const WARNINGS_ONLY: [&str; 2] = ["warnings-only.json", "source-warnings.json"];
+
 #[test]
 fn every_broken_rule_file_is_caught_with_its_code() {
     let expected = [
@@ -102,6 +105,15 @@ fn every_broken_rule_file_is_caught_with_its_code() {
         ("unknown-field.json", vec!["invalid-value"]),
         ("unknown-role-in-transition.json", vec!["unknown-role"]),
         ("unknown-skill.json", vec!["unknown-skill"]),
+        (
+            "unknown-source.json",
+            vec![
+                "unknown-source",
+                "duplicate-id",
+                "empty-text",
+                "invalid-value",
+            ],
+        ),
         ("unknown-survey.json", vec!["unknown-survey"]),
         (
             "unmet-without-conditions.json",
@@ -116,7 +128,7 @@ fn every_broken_rule_file_is_caught_with_its_code() {
         .expect("fixtures")
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().to_string())
-        .filter(|n| n != "warnings-only.json")
+        .filter(|n| !WARNINGS_ONLY.contains(&n.as_str()))
         .collect();
     cases.sort();
     assert_eq!(
@@ -171,24 +183,78 @@ fn missing_source_is_its_own_code_when_present_but_empty() {
 
 #[test]
 fn warnings_pass_unless_denied() {
-    let dir = with_case("warnings-only.json");
+    for (case, codes) in [
+        (
+            "warnings-only.json",
+            vec![
+                "unused-skill",
+                "unreachable-role",
+                "dead-end-role",
+                "unmet-on-total-years",
+            ],
+        ),
+        // A certification resting on a blog, one on a school's study hours (said so in the
+        // note: no warning), an income figure from a recruiting blog, an entry nothing cites.
+        ("source-warnings.json", vec!["weak-source", "unused-source"]),
+    ] {
+        let dir = with_case(case);
+        let r = run_in(dir.path(), &["validate", "--rules", "."], None);
+        assert_eq!(r.code, 0, "{case}: {}", r.stderr);
+        for code in codes {
+            assert!(
+                r.stderr.contains(&format!("[{code}]")),
+                "{case}: no {code} in\n{}",
+                r.stderr
+            );
+        }
+        insta::assert_snapshot!(
+            format!(
+                "bad_rules__{}",
+                case.trim_end_matches(".json").replace('-', "_")
+            ),
+            format!("{}{}", r.stdout, r.stderr)
+        );
+        let r = run_in(
+            dir.path(),
+            &["validate", "--rules", ".", "--deny-warnings"],
+            None,
+        );
+        assert_eq!(r.code, 1, "{case}");
+    }
+}
+
+#[test]
+fn a_study_hours_page_said_so_in_its_note_is_not_weak() {
+    let dir = with_case("source-warnings.json");
+    let r = run_in(dir.path(), &["validate", "--rules", "."], None);
+    assert_eq!(r.stderr.matches("[weak-source]").count(), 2, "{}", r.stderr);
+    assert!(!r.stderr.contains("`hours-blog`"), "{}", r.stderr);
+    assert!(r.stderr.contains("`exam-blog`") && r.stderr.contains("`pay-ranking`"));
+}
+
+#[test]
+fn a_knowledge_base_without_a_registry_loads_with_one_warning() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_dir(&root().join("tests/fixtures/kb-min"), dir.path());
+    std::fs::remove_file(dir.path().join("sources.json")).expect("remove the registry");
+    // Free-text sources, as an older knowledge base has them.
+    let scoring = dir.path().join("scoring.json");
+    let text = std::fs::read_to_string(&scoring).expect("read");
+    std::fs::write(
+        &scoring,
+        text.replace(
+            "\"careergraph-design\"",
+            "\"careergraph design parameters\"",
+        ),
+    )
+    .expect("write");
     let r = run_in(dir.path(), &["validate", "--rules", "."], None);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    for code in [
-        "unused-skill",
-        "unreachable-role",
-        "dead-end-role",
-        "unmet-on-total-years",
-    ] {
-        assert!(
-            r.stderr.contains(&format!("[{code}]")),
-            "no {code} in\n{}",
-            r.stderr
-        );
-    }
-    insta::assert_snapshot!(
-        "bad_rules__warnings_only",
-        format!("{}{}", r.stdout, r.stderr)
+    assert_eq!(r.stderr.matches("warning[").count(), 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("warning[no-source-registry]"),
+        "{}",
+        r.stderr
     );
     let r = run_in(
         dir.path(),
@@ -196,4 +262,15 @@ fn warnings_pass_unless_denied() {
         None,
     );
     assert_eq!(r.code, 1);
+    // It runs, citing its sources as written.
+    let r = run_in(
+        dir.path(),
+        &["gaps", "-", "--target", "cloudops", "--rules", "."],
+        Some(r#"{"current_role": "ops", "skills": {"linux": 2}}"#),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("[1] test"), "{}", r.stdout);
+    let r = run_in(dir.path(), &["sources", "--rules", "."], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("no source registry"), "{}", r.stdout);
 }

@@ -253,3 +253,109 @@ fn goals_say_where_they_stand() {
     assert_eq!(json["recommendations"][0]["role"], "it-consultant");
     assert_eq!(json["recommendations"][0]["advice"], "goal");
 }
+
+#[test]
+fn sources_lists_the_registry_in_80_columns() {
+    use unicode_width::UnicodeWidthStr;
+    for rules in [None, Some("tests/fixtures/kb-min")] {
+        let mut args = vec!["sources"];
+        args.extend(rules.iter().flat_map(|r| ["--rules", r]));
+        for lang in ["en", "ja"] {
+            let mut with_lang = args.clone();
+            with_lang.extend(["--lang", lang]);
+            let r = run(&with_lang);
+            assert_eq!(r.code, 0, "{with_lang:?}: {}", r.stderr);
+            for line in r.stdout.lines() {
+                assert!(
+                    line.width() <= 80,
+                    "{with_lang:?}: {line:?} is {} wide",
+                    line.width()
+                );
+            }
+        }
+    }
+    let r = run(&["sources", "--rules", "tests/fixtures/kb-min"]);
+    assert!(
+        r.stdout
+            .lines()
+            .any(|l| l.starts_with("careergraph-design  design")),
+        "{}",
+        r.stdout
+    );
+    let v = crate::support::json(&[
+        "sources",
+        "--rules",
+        "tests/fixtures/kb-min",
+        "--format",
+        "json",
+    ]);
+    let ids: Vec<&str> = v["sources"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|s| s["id"].as_str())
+        .collect();
+    assert_eq!(ids, ["careergraph-design", "test"]);
+    assert_eq!(v["sources"][1]["url"], "tests/fixtures/kb-min/kb.json");
+    let md = run(&[
+        "sources",
+        "--rules",
+        "tests/fixtures/kb-min",
+        "--format",
+        "markdown",
+    ]);
+    assert!(md.stdout.starts_with("## Sources\n"), "{}", md.stdout);
+    assert!(
+        md.stdout.contains("| `test` | design | 2026 |"),
+        "{}",
+        md.stdout
+    );
+    let svg = run(&["sources", "--format", "svg"]);
+    assert_eq!(svg.code, 2);
+    assert!(
+        svg.stderr.contains("text, json, markdown"),
+        "{}",
+        svg.stderr
+    );
+}
+
+#[test]
+fn answers_cite_registry_entries_by_title_and_list_them_in_json() {
+    let profile = r#"{"current_role": "ops", "skills": {"linux": 2}}"#;
+    let root = crate::support::root();
+    let args = [
+        "gaps",
+        "-",
+        "--target",
+        "cloudops",
+        "--rules",
+        "tests/fixtures/kb-min",
+    ];
+    let r = crate::support::run_in(&root, &args, Some(profile));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains(
+            "Sources:\n  [1] The tiny knowledge base for tests — careergraph (2026) \
+             tests/fixtures/kb-min/kb.json\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    let mut json_args = args.to_vec();
+    json_args.extend(["--format", "json"]);
+    let r = crate::support::run_in(&root, &json_args, Some(profile));
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    assert_eq!(v["skills"][0]["source"], "test", "the fields keep the ids");
+    assert_eq!(
+        v["sources"],
+        serde_json::json!([{
+            "id": "test",
+            "title": "The tiny knowledge base for tests",
+            "publisher": "careergraph",
+            "url": "tests/fixtures/kb-min/kb.json",
+            "date": "2026",
+            "kind": "design",
+            "note": "Made-up roles, skills and figures, small enough to check scores by hand."
+        }])
+    );
+}

@@ -619,8 +619,8 @@ fn rules_wrong_types() {
     let cases: [&[u8]; 5] = [
         br#"{"skills": {}}"#,
         br#"{"roles": [{"id": 1}]}"#,
-        br#"{"transitions": [{"from": "ops", "to": "dev", "typical_years": "2", "note": {"ja": "a", "en": "b"}, "source": "s"}]}"#,
-        br#"{"rules": [{"id": "r", "description": "text", "when": {}, "effects": [], "source": "s"}]}"#,
+        br#"{"transitions": [{"from": "ops", "to": "dev", "typical_years": "2", "note": {"ja": "a", "en": "b"}, "source": "test"}]}"#,
+        br#"{"rules": [{"id": "r", "description": "text", "when": {}, "effects": [], "source": "test"}]}"#,
         br#"{"scoring": []}"#,
     ];
     for text in cases {
@@ -633,7 +633,7 @@ fn rules_wrong_types() {
 fn rules_duplicate_keys() {
     let dir = kb_with(&[("zz.json", br#"{"skills": [], "skills": []}"#)]);
     invalid(&validate(dir.path()), &["duplicate field `skills`"]);
-    let skill = br#"{"skills": [{"id": "a", "id": "b", "name": {"ja": "a", "en": "a"}, "category": "c", "source": "s"}]}"#;
+    let skill = br#"{"skills": [{"id": "a", "id": "b", "name": {"ja": "a", "en": "a"}, "category": "c", "source": "test"}]}"#;
     let dir = kb_with(&[("zz.json", skill)]);
     invalid(&validate(dir.path()), &["duplicate field `id`"]);
 }
@@ -641,12 +641,12 @@ fn rules_duplicate_keys() {
 #[test]
 fn rules_unknown_ids_everywhere() {
     let text = br#"{"roles": [{"id": "x-role", "name": {"ja": "x", "en": "x"}, "family": "infraa", "seniority": 1,
-  "summary": {"ja": "x", "en": "x"}, "requirements": [{"skill": "linuxx", "level": 2, "weight": 1, "source": "s"}],
-  "aptitudes": ["stabilty"], "source": "s"}],
- "transitions": [{"from": "opps", "to": "x-role", "typical_years": 1, "note": {"ja": "a", "en": "b"}, "source": "s"}],
+  "summary": {"ja": "x", "en": "x"}, "requirements": [{"skill": "linuxx", "level": 2, "weight": 1, "source": "test"}],
+  "aptitudes": ["stabilty"], "source": "test"}],
+ "transitions": [{"from": "opps", "to": "x-role", "typical_years": 1, "note": {"ja": "a", "en": "b"}, "source": "test"}],
  "rules": [{"id": "zz-rule", "description": {"ja": "a", "en": "b"},
    "when": {"all": [{"has_certification": "net-c"}, {"workplace_in": ["sier"]}]},
-   "effects": [{"adjust": {"roles": ["netopps"], "by": 0.1}}], "source": "s"}]}"#;
+   "effects": [{"adjust": {"roles": ["netopps"], "by": 0.1}}], "source": "test"}]}"#;
     let dir = kb_with(&[("zz.json", text)]);
     invalid(
         &validate(dir.path()),
@@ -667,7 +667,7 @@ fn rules_unknown_ids_everywhere() {
 fn rules_non_finite_and_out_of_range_numbers() {
     let t = |years: &str| {
         format!(
-            r#"{{"transitions": [{{"from": "dev", "to": "netops", "typical_years": {years}, "note": {{"ja": "a", "en": "b"}}, "source": "s"}}]}}"#
+            r#"{{"transitions": [{{"from": "dev", "to": "netops", "typical_years": {years}, "note": {{"ja": "a", "en": "b"}}, "source": "test"}}]}}"#
         )
     };
     let dir = kb_with(&[("zz.json", t("1e999").as_bytes())]);
@@ -677,11 +677,11 @@ fn rules_non_finite_and_out_of_range_numbers() {
     let dir = kb_with(&[("zz.json", t("1e300").as_bytes())]);
     invalid(&validate(dir.path()), &["years-out-of-range"]);
     let adjust = br#"{"rules": [{"id": "zz", "description": {"ja": "a", "en": "b"},
-      "when": {"preference": "stability"}, "effects": [{"adjust": {"roles": ["ops"], "by": 1e308}}], "source": "s"}]}"#;
+      "when": {"preference": "stability"}, "effects": [{"adjust": {"roles": ["ops"], "by": 1e308}}], "source": "test"}]}"#;
     let dir = kb_with(&[("zz.json", adjust)]);
     invalid(&validate(dir.path()), &["adjust-out-of-range"]);
     let level = br#"{"certifications": [{"id": "zz", "name": {"ja": "a", "en": "b"}, "issuer": "T", "tier": "associate",
-      "evidences": [{"skill": "linux", "level": 300}], "source": "s"}]}"#;
+      "evidences": [{"skill": "linux", "level": 300}], "source": "test"}]}"#;
     let dir = kb_with(&[("zz.json", level)]);
     invalid(
         &validate(dir.path()),
@@ -730,7 +730,7 @@ fn a_directory_named_like_a_rule_file_is_skipped() {
     std::fs::create_dir(dir.path().join("zz.json")).expect("mkdir");
     let out = validate(dir.path());
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stdout.contains("2 files"), "{}", out.stdout);
+    assert!(out.stdout.contains("3 files"), "{}", out.stdout);
 }
 
 #[cfg(unix)]
@@ -754,7 +754,7 @@ fn nested_rule(depth: usize) -> String {
     format!(
         r#"{{"rules": [{{"id": "deep", "description": {{"ja": "a", "en": "b"}},
   "when": {}{{"preference": "stability"}}{},
-  "effects": [{{"adjust": {{"roles": ["ops"], "by": {by}}}}}], "source": "s"}}]}}"#,
+  "effects": [{{"adjust": {{"roles": ["ops"], "by": {by}}}}}], "source": "test"}}]}}"#,
         r#"{"not": "#.repeat(depth),
         "}".repeat(depth)
     )
@@ -796,7 +796,7 @@ fn rule_conditions_nested_100_deep_load_and_run() {
 
 #[test]
 fn a_graph_with_10000_parallel_edges() {
-    let edge = r#"{"from": "ops", "to": "netops", "typical_years": 2, "note": {"ja": "a", "en": "b"}, "source": "s"}"#;
+    let edge = r#"{"from": "ops", "to": "netops", "typical_years": 2, "note": {"ja": "a", "en": "b"}, "source": "test"}"#;
     let text = format!(r#"{{"transitions": [{}]}}"#, vec![edge; 10_000].join(",\n"));
     let dir = kb_with(&[("zz.json", text.as_bytes())]);
     let out = validate(dir.path());
@@ -817,7 +817,7 @@ fn a_graph_with_10000_parallel_edges() {
 fn rules_with_a_very_long_id() {
     let id = "x".repeat(1_000_000);
     let text = format!(
-        r#"{{"transitions": [{{"from": "{id}", "to": "ops", "typical_years": 1, "note": {{"ja": "a", "en": "b"}}, "source": "s"}}]}}"#
+        r#"{{"transitions": [{{"from": "{id}", "to": "ops", "typical_years": 1, "note": {{"ja": "a", "en": "b"}}, "source": "test"}}]}}"#
     );
     let dir = kb_with(&[("zz.json", text.as_bytes())]);
     invalid(&validate(dir.path()), &["unknown-role", "did you mean"]);
@@ -830,7 +830,7 @@ fn rules_with_thousands_of_roles_validate() {
         .map(|i| {
             format!(
                 r#"{{"id": "r-{i}", "name": {{"ja": "r", "en": "r"}}, "family": "infra", "seniority": 1,
-  "summary": {{"ja": "r", "en": "r"}}, "requirements": [{{"skill": "linux", "level": 1, "weight": 1, "source": "s"}}], "source": "s", "terminal": true}}"#
+  "summary": {{"ja": "r", "en": "r"}}, "requirements": [{{"skill": "linux", "level": 1, "weight": 1, "source": "test"}}], "source": "test", "terminal": true}}"#
             )
         })
         .collect();
@@ -838,7 +838,7 @@ fn rules_with_thousands_of_roles_validate() {
         .map(|i| {
             let from = if i == 0 { "ops".to_string() } else { format!("r-{}", i - 1) };
             format!(
-                r#"{{"from": "{from}", "to": "r-{i}", "typical_years": 1, "note": {{"ja": "a", "en": "b"}}, "source": "s"}}"#
+                r#"{{"from": "{from}", "to": "r-{i}", "typical_years": 1, "note": {{"ja": "a", "en": "b"}}, "source": "test"}}"#
             )
         })
         .collect();

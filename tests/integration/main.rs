@@ -18,5 +18,6 @@ mod plans;
 mod properties;
 mod readme;
 mod report;
+mod repository;
 mod schemas;
 mod support;

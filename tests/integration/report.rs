@@ -45,11 +45,17 @@ fn default_target_is_the_top_recommendation_and_output_is_deterministic() {
 
 #[test]
 fn page_is_self_contained() {
-    let page = stdout(&["report", PROFILE, "--target", "it-architect"]);
-    assert!(page.starts_with("<!DOCTYPE html>"));
-    for banned in ["<script", "<link", "src=", "@import", "https://"] {
-        assert!(!page.contains(banned), "the page contains {banned}");
+    let whole = stdout(&["report", PROFILE, "--target", "it-architect"]);
+    assert!(whole.starts_with("<!DOCTYPE html>"));
+    for banned in ["<script", "<link", "src=", "@import"] {
+        assert!(!whole.contains(banned), "the page contains {banned}");
     }
+    // Addresses only in the list of sources, which a reader follows; nothing is fetched.
+    let (page, sources) = whole
+        .split_once("<section id=\"sources\">")
+        .expect("the page ends with its sources");
+    assert!(!page.contains("https://"), "an address outside the sources");
+    assert!(sources.contains("<ol class=\"sources\">"));
     // `url(` only for the SVG's own markers.
     assert_eq!(page.matches("url(").count(), page.matches("url(#").count());
     // The only URL is the SVG namespace.
@@ -59,6 +65,45 @@ fn page_is_self_contained() {
     );
     assert!(page.contains("<svg "), "the route map is inline");
     assert!(page.contains("Best route: <b>infra-engineer"));
+}
+
+#[test]
+fn the_sources_are_links_and_escaped() {
+    // kb-min, its `test` source made a web page whose entry holds markup.
+    let dir = tempfile::tempdir().expect("tempdir");
+    for entry in std::fs::read_dir(root().join("tests/fixtures/kb-min")).expect("fixture") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
+    }
+    let registry = dir.path().join("sources.json");
+    let text = std::fs::read_to_string(&registry).expect("read");
+    let text = text
+        .replace(
+            "\"url\": \"tests/fixtures/kb-min/kb.json\", \"date\": \"2026\", \"kind\": \"design\"",
+            "\"url\": \"https://example.com/a?b=1&c=\\\"2\\\"\", \"date\": \"2025-04\", \"kind\": \"survey\"",
+        )
+        .replace("The tiny knowledge base for tests", "<b>Pay</b> & 'jobs'");
+    std::fs::write(&registry, text).expect("write");
+    let profile = r#"{"current_role": "ops", "skills": {"linux": 2, "networking": 1}}"#;
+    let r = run_in(dir.path(), &["report", "-", "--rules", "."], Some(profile));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (_, sources) = r
+        .stdout
+        .split_once("<section id=\"sources\">")
+        .expect("a sources section");
+    assert!(
+        sources.contains(
+            "<li id=\"source-1\"><a href=\"https://example.com/a?b=1&amp;c=&quot;2&quot;\">\
+             &lt;b&gt;Pay&lt;/b&gt; &amp; &#39;jobs&#39;</a> — careergraph (2025) <code>test</code></li>"
+        ),
+        "{sources}"
+    );
+    assert!(!sources.contains("<b>Pay"));
+    // Marked where the page uses it, numbered as the list is.
+    assert!(
+        r.stdout
+            .contains("<sup class=\"src\"><a href=\"#source-1\">[1]</a></sup>")
+    );
 }
 
 #[test]

@@ -6,7 +6,7 @@ use crate::diagnostics::{
 };
 use crate::knowledge::Catalogs;
 use crate::knowledge::catalog::Catalog;
-use crate::knowledge::format::Text;
+use crate::knowledge::format::{SourceKind, Text};
 use crate::knowledge::model::*;
 
 /// Where an entity or value is: a file (by index) and a JSON pointer inside it.
@@ -73,6 +73,58 @@ impl Segment for usize {
     }
 }
 
+/// What a `source` field backs, for the checks that ask more of some facts' sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fact {
+    /// A certification's own facts (issuer, tier, evidence, study hours), and whether it gives
+    /// study hours (which issuers rarely publish, so a third-party page may back them).
+    Certification {
+        /// Whether the certification gives `study_hours`.
+        study_hours: bool,
+    },
+    /// An income figure (a role's income, an age band, an uplift).
+    Income,
+    /// Anything else.
+    Other,
+}
+
+/// A certification or income fact that cites a `third-party` source, for the `weak-source`
+/// check.
+#[derive(Debug, Clone)]
+pub struct ThirdPartyUse {
+    /// Where the `source` field is.
+    pub loc: Loc,
+    /// What it backs.
+    pub fact: Fact,
+    /// The registry entry's index.
+    pub source: usize,
+}
+
+/// The source registry as compilation sees it: whether there is one, each entry's kind and
+/// whether it carries a note, and which entries are cited.
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    /// Whether a file declares `sources`: then every `source` must be one of its ids.
+    pub declared: bool,
+    /// Per entry (in id order): its id, kind and address.
+    pub entries: Vec<Entry>,
+    /// Per entry: whether some `source` field cites it.
+    pub used: Vec<bool>,
+    /// Certification and income facts citing a `third-party` entry.
+    pub third_party: Vec<ThirdPartyUse>,
+}
+
+/// What compilation needs to know of a registry entry.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Id.
+    pub id: String,
+    /// Kind.
+    pub kind: SourceKind,
+    /// Address.
+    pub url: String,
+}
+
 /// Compilation state: sources for positions, catalogs for lookups, diagnostics collected.
 pub struct Ctx<'a> {
     /// The files.
@@ -83,6 +135,8 @@ pub struct Ctx<'a> {
     pub diags: Vec<Diagnostic>,
     /// What was found past [`MAX_DIAGNOSTICS`].
     pub omitted: Omitted,
+    /// The source registry `source` fields are resolved against.
+    pub registry: Registry,
 }
 
 impl<'a> Ctx<'a> {
@@ -312,16 +366,93 @@ impl<'a> Ctx<'a> {
         )
     }
 
-    /// Checks a source is given.
+    /// Checks the `source` of the entity at `loc`: given and, when the knowledge base has a
+    /// source registry, one of its ids.
     pub fn source(&mut self, loc: &Loc, source: &str) {
+        self.source_of(loc, source, Fact::Other);
+    }
+
+    /// [`Ctx::source`] for a fact whose source the checks weigh (see [`Fact`]).
+    pub fn source_of(&mut self, loc: &Loc, source: &str, fact: Fact) {
         if source.trim().is_empty() {
+            let help = if self.registry.declared {
+                "write the id of an entry of `sources` (rules/sources.json)"
+            } else {
+                "write where the fact comes from: a title or a URL"
+            };
             self.error(
                 &loc.at("source"),
                 "missing-source",
                 "`source` is empty: every fact names where it comes from".into(),
-                Some("write a seed file name such as `000_77f4d77dafb9a78c.txt` or a URL".into()),
+                Some(help.into()),
             );
+            return;
         }
+        if !self.registry.declared {
+            return;
+        }
+        let Some(i) = self.cat.sources.find(source) else {
+            if self.full() {
+                self.omitted.count(Severity::Error);
+                return;
+            }
+            let help = self.unknown_source_help(source);
+            self.error(
+                &loc.at("source"),
+                "unknown-source",
+                format!("unknown source `{source}`"),
+                Some(help),
+            );
+            return;
+        };
+        if let Some(u) = self.registry.used.get_mut(i) {
+            *u = true;
+        }
+        let third_party = self
+            .registry
+            .entries
+            .get(i)
+            .is_some_and(|e| e.kind == SourceKind::ThirdParty);
+        if fact != Fact::Other && third_party {
+            self.registry.third_party.push(ThirdPartyUse {
+                loc: loc.at("source"),
+                fact,
+                source: i,
+            });
+        }
+    }
+
+    /// What to write instead of a source the registry does not know: the id of the entry with
+    /// that address; for a seed file name, the seeds' ids; for a new address, how to add it;
+    /// else the nearest ids.
+    fn unknown_source_help(&self, source: &str) -> String {
+        let bare = |u: &str| u.trim_end_matches('/').to_string();
+        let entries = &self.registry.entries;
+        if let Some(e) = entries.iter().find(|e| bare(&e.url) == bare(source)) {
+            return format!("this is the address of `{}`: cite its id", e.id);
+        }
+        if source.ends_with(".txt") {
+            let seeds: Vec<String> = entries
+                .iter()
+                .filter(|e| e.kind == SourceKind::Seed)
+                .map(|e| format!("`{}`", e.id))
+                .collect();
+            if !seeds.is_empty() {
+                return format!(
+                    "cite a source article by the id of its `sources` entry, not its file name: {}",
+                    seeds.join(", ")
+                );
+            }
+        }
+        if source.starts_with("https://") || source.starts_with("http://") {
+            return "add the page to `sources` (rules/sources.json: id, title, publisher, url, \
+                    date, kind) and cite its id"
+                .into();
+        }
+        did_you_mean(&self.cat.sources.suggest(source)).map_or_else(
+            || "add the source to `sources` (rules/sources.json) and cite its id".to_string(),
+            |d| format!("{d} (cite a source by its id; add a new one to `sources` first)"),
+        )
     }
 
     /// Checks both languages of a text are given.

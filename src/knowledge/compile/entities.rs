@@ -1,13 +1,91 @@
 //! Compiling each kind of entity: resolving its references and checking its numbers.
 
 use super::Located;
-use super::context::{Ctx, Loc};
+use super::context::{Ctx, Fact, Loc};
 use crate::diagnostics::Diagnostic;
 use crate::knowledge::KnowledgeBase;
 use crate::knowledge::format::*;
 use crate::knowledge::model::*;
 
 impl Ctx<'_> {
+    /// An entry of the source registry: title, publisher and address given, the address one a
+    /// reader can open, the date a real `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub(super) fn compile_source(&mut self, s: &Located<SourceDef>) -> Source {
+        let (d, loc) = (s.def, &s.loc);
+        for (key, value) in [
+            ("title", &d.title),
+            ("publisher", &d.publisher),
+            ("url", &d.url),
+        ] {
+            if value.trim().is_empty() {
+                self.error(
+                    &loc.at(key),
+                    "empty-text",
+                    format!("the source's `{key}` is empty"),
+                    Some(format!(
+                        "write the {} as the source gives it",
+                        match key {
+                            "url" => "address a reader can open",
+                            "title" => "title",
+                            _ => "publisher",
+                        }
+                    )),
+                );
+            }
+        }
+        let url = d.url.trim();
+        let web = url.starts_with("https://") || url.starts_with("http://");
+        let repo_path = d.kind == SourceKind::Design
+            && !url.contains("://")
+            && !url.starts_with('/')
+            && !url.split(['/', '#']).any(|part| part == "..");
+        if !url.is_empty() && !web && !repo_path {
+            self.error(
+                &loc.at("url"),
+                "invalid-value",
+                format!("the source's `url` `{url}` is not an address a reader can open"),
+                Some(if d.kind == SourceKind::Design {
+                    "write an `https://` address, or a path in this repository such as \
+                     `rules/README.md#scoring`"
+                        .into()
+                } else {
+                    "write the `https://` address of the page".into()
+                }),
+            );
+        }
+        if !valid_date(&d.date) {
+            self.error(
+                &loc.at("date"),
+                "invalid-value",
+                format!(
+                    "the source's `date` `{}` is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD",
+                    d.date
+                ),
+                Some(
+                    "give the date of publication or last update, as far as known: `2025-11`"
+                        .into(),
+                ),
+            );
+        }
+        if d.note.as_deref().is_some_and(|n| n.trim().is_empty()) {
+            self.error(
+                &loc.at("note"),
+                "empty-text",
+                "the source's `note` is empty".into(),
+                Some("write what the source is cited for, or leave `note` out".into()),
+            );
+        }
+        Source {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            publisher: d.publisher.clone(),
+            url: d.url.clone(),
+            date: d.date.clone(),
+            kind: d.kind,
+            note: d.note.clone(),
+        }
+    }
+
     pub(super) fn compile_skill(&mut self, s: &Located<SkillDef>) -> Skill {
         let d = s.def;
         self.text(&s.loc.at("name"), &d.name);
@@ -51,7 +129,13 @@ impl Ctx<'_> {
     pub(super) fn compile_certification(&mut self, c: &Located<CertificationDef>) -> Certification {
         let (d, loc) = (c.def, &c.loc);
         self.text(&loc.at("name"), &d.name);
-        self.source(loc, &d.source);
+        self.source_of(
+            loc,
+            &d.source,
+            Fact::Certification {
+                study_hours: d.study_hours.is_some(),
+            },
+        );
         if let Some(l) = d.itss_level
             && !(1..=7).contains(&l)
         {
@@ -249,7 +333,7 @@ impl Ctx<'_> {
 
     fn compile_income(&mut self, loc: &Loc, d: &IncomeDef) -> Option<Income> {
         self.text(&loc.at("basis"), &d.basis);
-        self.source(loc, &d.source);
+        self.source_of(loc, &d.source, Fact::Income);
         self.survey(&loc.at("survey"), &d.survey);
         let amount = AmountDef {
             average: d.average,
@@ -547,6 +631,35 @@ pub(super) fn scoring(
         }),
         source: s.source.clone(),
     })
+}
+
+/// Whether a source's date is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a real month and day.
+pub(crate) fn valid_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    let number = |s: &str, len: usize| -> Option<u32> {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    match parts.as_slice() {
+        [y] => number(y, 4).is_some(),
+        [y, m] => number(y, 4).is_some() && number(m, 2).is_some_and(|m| (1..=12).contains(&m)),
+        [y, m, d] => {
+            let (Some(y), Some(m), Some(d)) = (number(y, 4), number(m, 2), number(d, 2)) else {
+                return false;
+            };
+            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+            let days = match m {
+                1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+                4 | 6 | 9 | 11 => 30,
+                2 if leap => 29,
+                2 => 28,
+                _ => return false,
+            };
+            (1..=days).contains(&d)
+        }
+        _ => false,
+    }
 }
 
 /// The ranking parameters: every value in range, every preference weight naming a preference.

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::context::{Ctx, Loc};
+use super::context::{Ctx, Fact, Loc};
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::knowledge::Catalogs;
 use crate::knowledge::format::*;
@@ -75,7 +75,7 @@ impl Ctx<'_> {
 
     fn age_factor(&mut self, loc: &Loc, d: &AgeFactorDef) -> Option<AgeFactor> {
         self.text(&loc.at("basis"), &d.basis);
-        self.source(loc, &d.source);
+        self.source_of(loc, &d.source, Fact::Income);
         let before = self.problems();
         self.survey(&loc.at("survey"), &d.survey);
         let borrowable = d
@@ -115,7 +115,7 @@ impl Ctx<'_> {
 
     fn uplift(&mut self, loc: &Loc, d: &UpliftDef) -> Option<Uplift> {
         self.text(&loc.at("description"), &d.description);
-        self.source(loc, &d.source);
+        self.source_of(loc, &d.source, Fact::Income);
         let survey_known = self.survey(&loc.at("survey"), &d.survey);
         let borrowable = d
             .borrowable
@@ -441,6 +441,8 @@ pub fn compile_postings(
         cat: catalogs.clone(),
         diags: Vec::new(),
         omitted: Default::default(),
+        // A user's postings are not part of the knowledge base: their sources are free text.
+        registry: Default::default(),
     };
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     let mut out = Vec::with_capacity(file.postings.len());

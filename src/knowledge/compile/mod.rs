@@ -9,7 +9,10 @@ mod market;
 
 pub use market::compile_postings;
 
-pub use context::{Loc, is_kebab};
+#[cfg(test)]
+pub(crate) use entities::valid_date;
+
+pub use context::{Fact, Loc, Registry, is_kebab};
 
 use std::collections::BTreeMap;
 
@@ -31,6 +34,11 @@ pub struct Origins {
     pub transitions: Vec<Loc>,
     /// Per rule.
     pub rules: Vec<Loc>,
+    /// Per entry of the source registry.
+    pub sources: Vec<Loc>,
+    /// The registry as compilation saw it: which entries are cited, and which certification
+    /// and income facts cite a `third-party` entry.
+    pub registry: Registry,
 }
 
 /// An entity definition and where it was written.
@@ -93,11 +101,39 @@ fn compile_parsed(
     files: &[(usize, RuleFile)],
     names: Vec<String>,
 ) -> (Option<(KnowledgeBase, Origins)>, Vec<Diagnostic>) {
+    const NONE: &Vec<String> = &Vec::new();
     let mut ctx = Ctx {
         sources,
         cat: Catalogs::default(),
         diags: Vec::new(),
         omitted: Default::default(),
+        registry: Default::default(),
+    };
+    // The registry first: every other entity's `source` is resolved against it.
+    const NO_SOURCES: &Vec<crate::knowledge::format::SourceDef> = &Vec::new();
+    let registry = gather(
+        &mut ctx,
+        files,
+        "sources",
+        |f| f.sources.as_ref().unwrap_or(NO_SOURCES),
+        |d| (&d.id, NONE),
+    );
+    fill(&mut ctx.cat.sources, &registry, |d| {
+        (&d.id, NONE, [&d.title, &d.url])
+    });
+    let out_sources: Vec<_> = registry.iter().map(|s| ctx.compile_source(s)).collect();
+    ctx.registry = context::Registry {
+        declared: files.iter().any(|(_, f)| f.sources.is_some()),
+        entries: out_sources
+            .iter()
+            .map(|s: &crate::knowledge::model::Source| context::Entry {
+                id: s.id.clone(),
+                kind: s.kind,
+                url: s.url.clone(),
+            })
+            .collect(),
+        used: vec![false; out_sources.len()],
+        third_party: Vec::new(),
     };
     let skills = gather(
         &mut ctx,
@@ -120,7 +156,6 @@ fn compile_parsed(
         |f| &f.certifications,
         |d| (&d.id, &d.aliases),
     );
-    const NONE: &Vec<String> = &Vec::new();
     let phases = gather(&mut ctx, files, "phases", |f| &f.phases, |d| (&d.id, NONE));
     let workplaces = gather(
         &mut ctx,
@@ -207,6 +242,8 @@ fn compile_parsed(
         certifications: certs.iter().map(|l| l.loc.clone()).collect(),
         transitions: transition_origins,
         rules: rules.iter().map(|l| l.loc.clone()).collect(),
+        sources: registry.iter().map(|l| l.loc.clone()).collect(),
+        registry: std::mem::take(&mut ctx.registry),
     };
     if ctx.diags.iter().any(Diagnostic::is_error) || ctx.omitted.total() > 0 {
         return (None, ctx.finish());
@@ -228,6 +265,8 @@ fn compile_parsed(
         scoring,
         income_model,
         postings: out_postings,
+        sources: out_sources,
+        has_registry: origins.registry.declared,
         catalogs: ctx.cat,
         files: names,
         index: Default::default(),
