@@ -500,6 +500,10 @@ fn source_registry(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
         let Some(s) = kb.sources.get(u.source) else {
             continue;
         };
+        // The best page there is, and the registry says why.
+        if s.best_available.is_some() {
+            continue;
+        }
         let (what, help) = match u.fact {
             // Issuers rarely publish study hours: a third-party page may back them, if its note
             // says so.

@@ -117,6 +117,12 @@ pub struct SourceDef {
     /// Free text: what the source is cited for, how it was read, why a weaker source is used.
     #[serde(default)]
     pub note: Option<String>,
+    /// For a `third-party` source cited for a certification or an income figure: why no
+    /// issuer, survey or media page is cited instead (which pages were looked for and not
+    /// found). It is shown with the source, and without it such a citation is a `weak-source`
+    /// warning.
+    #[serde(default)]
+    pub best_available: Option<String>,
 }
 
 /// What kind of source a registry entry is.
@@ -823,7 +829,27 @@ pub struct CertificationDef {
     /// work) or `hands-on` (a performance-based exam, such as CKA's tasks or CCIE's lab).
     #[serde(default)]
     pub evidence: EvidenceKind,
+    /// Experience the issuer asks of a candidate before the exam (PMP: years leading projects);
+    /// a certification is planned only for a profile that has it.
+    #[serde(default)]
+    pub eligibility: Option<EligibilityDef>,
     /// Where the facts come from: a `sources` id.
+    pub source: String,
+}
+
+/// Experience a certification's issuer asks of a candidate.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EligibilityDef {
+    /// Minimum total years of IT work, 0 to 60.
+    #[serde(default)]
+    #[schemars(range(min = 0, max = crate::profile::MAX_YEARS))]
+    pub total_years: Option<f64>,
+    /// Minimum years of leading people or projects, 0 to 60.
+    #[serde(default)]
+    #[schemars(range(min = 0, max = crate::profile::MAX_YEARS))]
+    pub management_years: Option<f64>,
+    /// Where the requirement comes from.
     pub source: String,
 }
 

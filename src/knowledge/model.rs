@@ -73,6 +73,9 @@ pub struct Source {
     /// What it is cited for, how it was read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Why no stronger source is cited (a third-party page the best found).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub best_available: Option<String>,
 }
 
 impl Source {
@@ -285,6 +288,8 @@ pub struct Certification {
     pub study_hours: Option<(f64, f64)>,
     /// Knowledge (a written exam) or hands-on (a performance-based exam).
     pub evidence: EvidenceKind,
+    /// Experience asked of a candidate: (total years, management years).
+    pub eligibility: Option<(Option<f64>, Option<f64>)>,
     /// Source.
     pub source: String,
 }

@@ -91,7 +91,7 @@ pub fn cheapest(kb: &KnowledgeBase, facts: &Facts, needs: &[Need]) -> CertPlan {
             let learn = kb.scoring.months_between(facts.level(n.skill), n.level);
             let certs = (0..kb.certifications.len())
                 .map(CertIx)
-                .filter(|c| !facts.holds(*c) && evidenced(kb, *c, n.skill) >= n.level)
+                .filter(|c| facts.can_plan(kb, *c) && evidenced(kb, *c, n.skill) >= n.level)
                 .collect();
             (*n, learn, certs)
         })
@@ -155,8 +155,9 @@ pub fn weight(kb: &KnowledgeBase, facts: &Facts, cert: CertIx) -> f64 {
         .sum()
 }
 
-/// How a plan ranks: months, needs without a certificate, certifications, ids.
-type Rank = (OrderedFloat<f64>, usize, usize, Vec<CertIx>);
+/// How a plan ranks: months, needs without a certificate, certifications taken out of their
+/// usual order (one usually taken first neither held nor planned), certifications, ids.
+type Rank = (OrderedFloat<f64>, usize, usize, usize, Vec<CertIx>);
 
 struct Search<'a> {
     kb: &'a KnowledgeBase,
@@ -186,9 +187,20 @@ impl Search<'_> {
     /// better than the best complete one is dropped.
     fn run(&mut self, i: usize, set: &BTreeSet<CertIx>, learning: f64, learnt: &mut Vec<Need>) {
         self.nodes += 1;
+        let out_of_order = set
+            .iter()
+            .filter(|c| {
+                self.kb
+                    .certification(**c)
+                    .recommended_after
+                    .iter()
+                    .any(|a| !self.facts.holds(*a) && !set.contains(a))
+            })
+            .count();
         let rank: Rank = (
             OrderedFloat(self.months(set, learning)),
             learnt.len(),
+            out_of_order,
             set.len(),
             set.iter().copied().collect(),
         );

@@ -85,7 +85,7 @@ pub fn advise(
             .certifications
             .iter()
             .enumerate()
-            .filter(|(i, _)| !facts.holds(CertIx(*i)))
+            .filter(|(i, _)| facts.can_plan(kb, CertIx(*i)))
             .map(|(i, c)| (CertIx(i), c.level_of(gap.skill)))
             .filter(|(_, l)| *l > gap.have)
             .collect();
@@ -213,7 +213,7 @@ pub fn plan(
     let chosen = certplan::cheapest(kb, facts, &needs);
     let mut set: std::collections::BTreeSet<CertIx> = chosen.certs.iter().copied().collect();
     for (cert, _) in recommended_by_rules(kb, fired, Some(fit.role)) {
-        if !facts.holds(cert) {
+        if facts.can_plan(kb, cert) {
             add_with_prerequisites(kb, facts, cert, &mut set);
         }
     }

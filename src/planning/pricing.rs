@@ -266,7 +266,7 @@ impl Bound {
             .map(|c| {
                 let def = kb.certification(c);
                 let reached = open.iter().filter(|(s, l)| def.level_of(*s) >= *l).count();
-                (!facts.holds(c) && reached > 0)
+                (facts.can_plan(kb, c) && reached > 0)
                     .then(|| self.weights.get(c.0).copied().unwrap_or(0.0) / reached as f64)
             })
             .collect();
@@ -571,7 +571,7 @@ impl<'a> Model<'a> {
                     .map(CertIx)
                     .filter(|c| {
                         let def = kb.certification(*c);
-                        !facts.holds(*c)
+                        facts.can_plan(kb, *c)
                             && def.level_of(skill) >= top
                             && below(*c, skill) < top
                             && (level_open || def.evidence == EvidenceKind::HandsOn)

@@ -197,15 +197,30 @@ impl Facts {
         self.held.get(c.0).copied().unwrap_or(false)
     }
 
-    /// Whether the profile can take a certification now: not held yet, and every formal
-    /// prerequisite held.
+    /// Whether the profile can take a certification now: not held yet, its experience
+    /// eligibility met, and every formal prerequisite held.
     pub fn can_take(&self, kb: &KnowledgeBase, c: CertIx) -> bool {
-        !self.holds(c)
+        self.can_plan(kb, c)
             && kb
                 .certification(c)
                 .prerequisites
                 .iter()
                 .all(|p| self.holds(*p))
+    }
+
+    /// Whether the profile has the experience a certification's issuer asks of candidates.
+    pub fn eligible(&self, kb: &KnowledgeBase, c: CertIx) -> bool {
+        kb.certification(c)
+            .eligibility
+            .is_none_or(|(total, management)| {
+                total.is_none_or(|y| self.total_years >= y)
+                    && management.is_none_or(|y| self.management_years >= y)
+            })
+    }
+
+    /// Whether a certification can be planned: not held, and its eligibility met.
+    pub fn can_plan(&self, kb: &KnowledgeBase, c: CertIx) -> bool {
+        !self.holds(c) && self.eligible(kb, c)
     }
 
     /// Whether a preference is listed.

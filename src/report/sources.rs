@@ -259,6 +259,7 @@ mod tests {
             date: "2025-11".into(),
             kind: SourceKind::Seed,
             note: None,
+            best_available: None,
         }
     }
 

@@ -41,7 +41,7 @@ const SEED_LINES: [(&str, usize); 5] = [
     ("technication-infra-vs-backend", 257),
     ("unison-infra-upstream", 183),
     ("sees-backend-income", 199),
-    ("freelance-hub-backend-engineer", 111),
+    ("freelance-hub-backend", 111),
 ];
 
 /// One expectation about the advice a persona gets.

@@ -75,6 +75,28 @@ impl Ctx<'_> {
                 Some("write what the source is cited for, or leave `note` out".into()),
             );
         }
+        if d.best_available
+            .as_deref()
+            .is_some_and(|n| n.trim().is_empty())
+        {
+            self.error(
+                &loc.at("best_available"),
+                "empty-text",
+                "the source's `best_available` is empty".into(),
+                Some("say which stronger pages were looked for and not found".into()),
+            );
+        }
+        if d.best_available.is_some() && d.kind != SourceKind::ThirdParty {
+            self.error(
+                &loc.at("best_available"),
+                "invalid-value",
+                format!(
+                    "`best_available` on a `{}` source: only a third-party page needs one",
+                    d.kind.as_str()
+                ),
+                Some("remove it".into()),
+            );
+        }
         Source {
             id: d.id.clone(),
             title: d.title.clone(),
@@ -83,6 +105,7 @@ impl Ctx<'_> {
             date: d.date.clone(),
             kind: d.kind,
             note: d.note.clone(),
+            best_available: d.best_available.clone(),
         }
     }
 
@@ -201,6 +224,19 @@ impl Ctx<'_> {
             recommended_after,
             study_hours,
             evidence: d.evidence,
+            eligibility: d.eligibility.as_ref().map(|e| {
+                let at = loc.at("eligibility");
+                self.source_of(&at, &e.source, Fact::Certification { study_hours: false });
+                for (key, y) in [
+                    ("total_years", e.total_years),
+                    ("management_years", e.management_years),
+                ] {
+                    if let Some(y) = y {
+                        self.years(&at.at(key), y);
+                    }
+                }
+                (e.total_years, e.management_years)
+            }),
             source: d.source.clone(),
         }
     }
