@@ -1,5 +1,6 @@
 //! The `careergraph` command: parse arguments, settle what depends on the environment (the
-//! language from the locale, colour from the terminal and `NO_COLOR`), run, print, exit.
+//! language from the locale, colour from the terminal and `NO_COLOR`, the width of text), run,
+//! print, exit.
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -16,6 +17,17 @@ fn main() -> ExitCode {
             var("LC_ALL").as_deref(),
             var("LC_MESSAGES").as_deref(),
             var("LANG").as_deref(),
+        ));
+    }
+    // Text fits the terminal: `--width`, else COLUMNS, else standard output's width, else 80.
+    if cli.width.is_none() {
+        let terminal = std::io::stdout()
+            .is_terminal()
+            .then(|| terminal_size::terminal_size().map(|(w, _)| w.0))
+            .flatten();
+        cli.width = Some(careergraph::report::settle_width(
+            var("COLUMNS").as_deref(),
+            terminal,
         ));
     }
     // https://no-color.org: a set, non-empty NO_COLOR turns colour off. `auto` is settled per

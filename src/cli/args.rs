@@ -37,6 +37,11 @@ pub struct Cli {
     /// [`crate::cli::run`] leaves diagnostics plain unless it is set.
     #[arg(skip)]
     pub colour_diagnostics: bool,
+    /// The widest a line of text output may be, in columns: tables narrow and long lines wrap
+    /// to fit [default: $COLUMNS, else the terminal's width, else 80].
+    #[arg(long, global = true, value_name = "COLUMNS",
+          value_parser = clap::value_parser!(u16).range(40..=1000))]
+    pub width: Option<u16>,
     /// Load the knowledge base from this directory of *.json rule files instead of the one
     /// shipped inside the binary (it is validated first).
     #[arg(long, global = true, value_name = "DIR")]
@@ -65,10 +70,11 @@ impl Cli {
     /// [`crate::report::Options::citing`].
     pub fn options(&self) -> crate::report::Options<'static> {
         crate::report::Options {
-            registry: &[],
             lang: self.lang.unwrap_or_default(),
             colour: self.color == ColorChoice::Always && self.format != Format::Markdown,
             markdown: self.format == Format::Markdown,
+            width: self.width.map_or(crate::report::DEFAULT_WIDTH, usize::from),
+            ..crate::report::Options::default()
         }
     }
 }

@@ -129,9 +129,10 @@ fn execute(
                 Format::Dot => crate::picture::dot::render(&view),
                 Format::Mermaid => crate::picture::mermaid::render(&view),
                 Format::Svg => crate::picture::svg::render(&view),
-                Format::Text | Format::Markdown => {
-                    report::tidy(&crate::picture::text::render(&view, ui))
-                }
+                Format::Text | Format::Markdown => report::fit(
+                    &report::tidy(&crate::picture::text::render(&view, ui)),
+                    ui.width,
+                ),
             }));
         }
         Command::Batch {
@@ -336,7 +337,7 @@ fn execute(
     Ok(Output::ok(match cli.format {
         Format::Json => out,
         Format::Markdown => report::tidy_markdown(&out),
-        _ => report::tidy(&out),
+        _ => report::fit(&report::tidy(&out), ui.width),
     }))
 }
 
@@ -388,7 +389,10 @@ fn validate(cli: &Cli, deny_warnings: bool) -> Result<Output, Error> {
         (report::json(&summary), String::new())
     } else {
         (
-            report::validate::text(&summary, cli.options()),
+            report::fit(
+                &report::validate::text(&summary, cli.options()),
+                cli.options().width,
+            ),
             render(&summary.diagnostics, cli.colour_diagnostics),
         )
     };

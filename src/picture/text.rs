@@ -47,7 +47,8 @@ pub fn render(g: &GraphView, o: Options) -> String {
         }
     }
     let readiness = with_fit.then_some(5);
-    let table = o.table(&t, readiness, o.readiness_cell());
+    // Narrow: the seniority, then the name, go first (the id stays: it is what a user types).
+    let table = o.fitted_table(&t, &[3, 2], readiness, o.readiness_cell());
     let mut out = format!("{}\n\n{table}\n", o.heading(&g.title()));
     if let Some(r) = &g.route {
         let (from, to) = (&r.from, &r.to);

@@ -23,6 +23,15 @@ struct RoleRow<'a> {
     income: Incomes,
 }
 
+/// The roles table's columns to drop when it is too wide, least useful first: family, entry,
+/// seniority, freelance income (the id, name and employee income stay).
+const ROLE_COLUMNS_TO_DROP: &[usize] = &[2, 4, 3, 6];
+
+/// The certifications table's columns to drop when it is too wide, least useful first: the
+/// skills evidenced, the issuer, `after`, the ITSS level, `requires` (wider terminals and the
+/// JSON keep them all).
+const CERT_COLUMNS_TO_DROP: &[usize] = &[7, 2, 6, 3, 5];
+
 /// `roles`.
 pub fn roles(kb: &KnowledgeBase, style: Style, o: Options) -> String {
     let l = o.lang;
@@ -80,11 +89,11 @@ pub fn roles(kb: &KnowledgeBase, style: Style, o: Options) -> String {
         (Style::Markdown, Lang::Ja) => format!("## ロール\n\n{}\nロール{n}件。\n", markdown(&t)),
         (_, Lang::En) => format!(
             "{}\n{n} roles. `careergraph role ID` shows one.\n",
-            o.grid(&t)
+            o.narrow(&t, ROLE_COLUMNS_TO_DROP)
         ),
         (_, Lang::Ja) => format!(
             "{}\nロール{n}件。`careergraph role ID` で1件を詳しく表示します。\n",
-            o.grid(&t)
+            o.narrow(&t, ROLE_COLUMNS_TO_DROP)
         ),
     }
 }
@@ -495,8 +504,11 @@ pub fn certs(kb: &KnowledgeBase, style: Style, o: Options) -> String {
             )
         }
         (Style::Markdown, Lang::Ja) => format!("## 資格\n\n{}\n資格{n}件。\n", markdown(&t)),
-        (_, Lang::En) => format!("{}\n{n} certifications.\n", o.grid(&t)),
-        (_, Lang::Ja) => format!("{}\n資格{n}件。\n", o.grid(&t)),
+        (_, Lang::En) => format!(
+            "{}\n{n} certifications.\n",
+            o.narrow(&t, CERT_COLUMNS_TO_DROP)
+        ),
+        (_, Lang::Ja) => format!("{}\n資格{n}件。\n", o.narrow(&t, CERT_COLUMNS_TO_DROP)),
     };
     format!("{list}{}", src.render(o))
 }

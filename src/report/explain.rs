@@ -108,7 +108,8 @@ pub fn text(x: &Explanation, o: Options) -> String {
                 src.mark(&s.source),
             ]);
         }
-        let _ = writeln!(out, "{}", o.grid(&t));
+        // Narrow: the weight and the coverage go first (what it adds stays).
+        let _ = writeln!(out, "{}", o.narrow(&t, &[5, 6]));
     }
     if !x.experience.is_empty() {
         let _ = writeln!(

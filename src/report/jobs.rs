@@ -51,7 +51,8 @@ pub fn text(j: &Jobs, o: Options) -> String {
             src.mark(&m.posting.source),
         ]);
     }
-    let _ = writeln!(out, "{}", o.grid(&t));
+    // Narrow: the share of requirements met goes first (the fit says it).
+    let _ = writeln!(out, "{}", o.narrow(&t, &[4]));
     let _ = writeln!(
         out,
         "\n{}",

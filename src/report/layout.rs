@@ -8,8 +8,8 @@
 
 use comfy_table::Table;
 
+use super::Options;
 use super::paint::Paint;
-use super::{Options, markdown};
 
 impl Options<'_> {
     /// The title of an answer: bold in text, `##` in Markdown.
@@ -51,6 +51,12 @@ impl Options<'_> {
         self.table(t, None, |_| None)
     }
 
+    /// A table with no coloured column whose columns `drop` (least useful first) go when it is
+    /// wider than [`Options::width`] (see [`Options::fitted_table`]).
+    pub(crate) fn narrow(&self, t: &Table, drop: &[usize]) -> String {
+        self.fitted_table(t, drop, None, |_| None)
+    }
+
     /// A table: laid out plain and coloured (its header bold, each cell of `column` by `paint`)
     /// in text; a GitHub table and a blank line in Markdown.
     pub(crate) fn table(
@@ -59,11 +65,7 @@ impl Options<'_> {
         column: Option<usize>,
         paint: impl Fn(&str) -> Option<Paint>,
     ) -> String {
-        if self.markdown {
-            markdown(t)
-        } else {
-            self.painted_table(t, column, paint)
-        }
+        self.fitted_table(t, &[], column, paint)
     }
 }
 

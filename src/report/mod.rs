@@ -5,6 +5,7 @@
 pub mod catalog;
 mod certs;
 pub mod explain;
+mod fit;
 pub mod gaps;
 pub mod income;
 pub mod jobs;
@@ -21,6 +22,7 @@ pub mod whatif;
 use comfy_table::{LineStyle, Table, TableStyle};
 use serde::Serialize;
 
+pub use fit::{fit, fits, settle_width};
 pub use paint::strip;
 pub(crate) use sources::Sources;
 
@@ -30,7 +32,7 @@ use crate::rules::fmt_num;
 /// How output is written: in which language, whether with colour (JSON ignores both), and the
 /// source registry that names the sources. The default (English, no colour, no registry) is what
 /// [`crate::cli::run`] writes when nothing is asked.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options<'a> {
     /// The language of names, headings and messages.
     pub lang: Lang,
@@ -41,6 +43,28 @@ pub struct Options<'a> {
     /// The knowledge base's source registry, sorted by id: the numbered source lists show its
     /// entries, and JSON lists those the answer cites (empty: sources are shown as written).
     pub registry: &'a [crate::knowledge::model::Source],
+    /// The widest a line of text output may be, in terminal columns (a CJK character takes
+    /// two): tables shrink their widest columns and wrap their cells to fit, and longer lines
+    /// wrap under their own indentation ([`fit`]). Markdown and JSON ignore it.
+    pub width: usize,
+}
+
+/// The width of text output when nothing says otherwise: the classic terminal.
+pub const DEFAULT_WIDTH: usize = 80;
+
+/// The narrowest width text output is laid out for; a narrower request is raised to it.
+pub const MIN_WIDTH: usize = 40;
+
+impl Default for Options<'_> {
+    fn default() -> Self {
+        Self {
+            lang: Lang::default(),
+            colour: false,
+            markdown: false,
+            registry: &[],
+            width: DEFAULT_WIDTH,
+        }
+    }
 }
 
 impl<'a> Options<'a> {
@@ -90,7 +114,8 @@ pub fn tidy_markdown(text: &str) -> String {
 }
 
 /// The house style: a rule under the header, no other lines.
-const STYLE: TableStyle = TableStyle::new().header_separator(LineStyle::new('─', '─', '─', '─'));
+pub(crate) const STYLE: TableStyle =
+    TableStyle::new().header_separator(LineStyle::new('─', '─', '─', '─'));
 
 /// A table in the house style.
 pub(crate) fn table(header: &[&str]) -> Table {

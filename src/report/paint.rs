@@ -190,6 +190,7 @@ mod tests {
         colour: true,
         markdown: false,
         registry: &[],
+        width: 200,
     };
 
     #[test]

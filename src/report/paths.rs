@@ -345,5 +345,6 @@ fn destinations(out: &mut String, r: &PathsReport, priced: &str, o: Options) {
             change(&p.income_change, l),
         ]);
     }
-    let _ = writeln!(out, "{}", o.grid(&t));
+    // At 80 columns the income change and the usual years go first.
+    let _ = writeln!(out, "{}", o.narrow(&t, &[6, 3]));
 }

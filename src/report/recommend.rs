@@ -97,7 +97,11 @@ pub fn text(r: &Recommendations, o: Options) -> String {
         ]);
     }
     if !r.recommendations.is_empty() {
-        let _ = writeln!(out, "{}", o.table(&t, Some(5), o.readiness_cell()));
+        let _ = writeln!(
+            out,
+            "{}",
+            o.fitted_table(&t, &[2, 7], Some(5), o.readiness_cell())
+        );
     }
     for (i, rec) in r.recommendations.iter().take(DETAILED).enumerate() {
         detail(&mut out, &mut src, i + 1, rec, o);

@@ -229,7 +229,8 @@ fn goals_say_where_they_stand() {
     )
     .expect("write");
     let p = p.to_string_lossy().to_string();
-    let text = crate::support::stdout(&["recommend", &p]);
+    // Wide, so that each sentence is on one line.
+    let text = crate::support::stdout(&["recommend", &p, "--width", "400"]);
     assert!(text.contains("Your goal In-house SE (corporate IT) (in-house-se): the knowledge base has no route to it from here."));
     assert!(text.contains("Your goal Project manager (PM) is the role you hold."));
     let json: serde_json::Value = serde_json::from_str(&crate::support::stdout(&[
@@ -330,6 +331,8 @@ fn answers_cite_registry_entries_by_title_and_list_them_in_json() {
         "cloudops",
         "--rules",
         "tests/fixtures/kb-min",
+        "--width",
+        "400",
     ];
     let r = crate::support::run_in(&root, &args, Some(profile));
     assert_eq!(r.code, 0, "{}", r.stderr);

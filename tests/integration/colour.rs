@@ -83,7 +83,7 @@ fn readiness_and_marks_are_coloured() {
         "--color",
         "always",
     ]);
-    assert!(table.contains("\u{1b}[32mready\u{1b}[0m       "), "{table}");
+    assert!(table.contains("\u{1b}[32mready\u{1b}[0m "), "{table}");
 }
 
 #[test]

@@ -21,3 +21,4 @@ mod report;
 mod repository;
 mod schemas;
 mod support;
+mod width;

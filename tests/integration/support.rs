@@ -22,7 +22,8 @@ pub fn run_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
     run_env(dir, args, stdin, &[("NO_COLOR", "1")])
 }
 
-/// Runs careergraph like [`run_in`] with no locale variable set but those in `env`.
+/// Runs careergraph like [`run_in`] with no locale variable (nor `COLUMNS`) set but those in
+/// `env`.
 pub fn run_env(dir: &Path, args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_careergraph"))
         .args(args)
@@ -31,6 +32,7 @@ pub fn run_env(dir: &Path, args: &[&str], stdin: Option<&str>, env: &[(&str, &st
         .env_remove("LC_MESSAGES")
         .env_remove("LANG")
         .env_remove("NO_COLOR")
+        .env_remove("COLUMNS")
         .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
