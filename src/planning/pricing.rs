@@ -141,6 +141,9 @@ pub struct StepPrice {
     pub waiting_months: f64,
     /// Months of the move itself (`min_move_months`).
     pub move_months: f64,
+    /// Months of this step's learning, certifications, practice and optional skills done ahead,
+    /// while waiting for experience on the steps before (they do not add to `months`).
+    pub ahead_months: f64,
     /// What the move's conditions take, when they do not hold on setting out.
     pub unmet: Option<UnmetCost>,
     /// Months in all.
@@ -398,6 +401,8 @@ struct Timed {
     wait: f64,
     unmet: f64,
     months: f64,
+    /// Months of the step's load done on earlier steps' waits.
+    ahead: f64,
 }
 
 /// A route and a person, ready to be priced for any plan.
@@ -646,13 +651,25 @@ impl<'a> Model<'a> {
         let s = &self.kb.scoring;
         let mut years = start_years(&self.facts);
         let mut total = 0.0;
-        for (step, load) in self.steps.iter().zip(loads) {
+        // What each step still has to do: its load less what was done ahead of it.
+        let mut due = loads.to_vec();
+        for (i, step) in self.steps.iter().enumerate() {
+            let load = due.get(i).copied().unwrap_or(0.0);
+            let ahead = loads.get(i).map_or(0.0, |l| (l - load).max(0.0));
             let short = step.total_need.map_or(0.0, |need| (need - years) * 12.0);
             let wait = step.fixed_wait.max(short).max(0.0);
             let unmet = match step.holds_from {
                 Some(y) if years >= y => 0.0,
                 _ => step.unmet_months,
             };
+            // Waiting for experience leaves time to learn: it goes to the next steps' work,
+            // the nearest first, so work is never dearer for falling due on a later step.
+            let mut slack = (wait - load).max(0.0);
+            for later in due.iter_mut().skip(i + 1) {
+                let take = later.min(slack);
+                *later -= take;
+                slack -= take;
+            }
             let months = load.max(wait) + s.min_move_months + unmet;
             if let Some(out) = out.as_deref_mut() {
                 out.push(Timed {
@@ -660,6 +677,7 @@ impl<'a> Model<'a> {
                     wait,
                     unmet,
                     months,
+                    ahead,
                 });
             }
             total += months;
@@ -789,6 +807,7 @@ impl<'a> Model<'a> {
                     optional_months: step.optional_months,
                     waiting_months: (t.wait - ready).max(0.0),
                     move_months: kb.scoring.min_move_months,
+                    ahead_months: t.ahead,
                     unmet: unmet.map(|u| UnmetCost {
                         months: t.unmet,
                         ..u

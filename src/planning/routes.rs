@@ -95,6 +95,11 @@ pub struct StepView {
     /// Months of the move itself once ready (`min_move_months`), with a profile.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub move_months: Option<f64>,
+    /// Months of this step's learning, certifications, practice and optional skills done ahead,
+    /// while waiting for experience on the steps before, with a profile (not part of the
+    /// step's time; absent when nothing was).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ahead_months: Option<f64>,
     /// What the move's conditions take when they do not hold on setting out (what to do first,
     /// the months it adds to the step, its source), with a profile.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -447,6 +452,7 @@ fn step_view(
         optional_months: price.map(|p| p.optional_months),
         waiting_months: price.map(|p| p.waiting_months),
         move_months: price.map(|p| p.move_months),
+        ahead_months: price.map(|p| p.ahead_months).filter(|m| *m > 0.0),
         unmet: price.and_then(|p| p.unmet.clone()),
         income_change: IncomeChange::between(&Incomes::of(kb, tr.from), &income),
         estimated_income_change: profile.map(|p| crate::income::change(kb, p, tr.from, tr.to)),

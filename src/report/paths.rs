@@ -216,6 +216,16 @@ fn step(out: &mut String, src: &mut Sources, n: usize, s: &StepView, o: Options)
         m.filter(|m| *m > 0.0)
             .map(|m| format!("{what} {}", months(m, l)))
     })
+    .chain(s.ahead_months.filter(|m| *m > 0.0).map(|m| {
+        format!(
+            "{} −{}",
+            l.msg(
+                "less what was done while waiting before",
+                "前のステップの経験待ちに済ませた分"
+            ),
+            months(m, l)
+        )
+    }))
     .collect();
     if !time.is_empty() {
         o.push_item(

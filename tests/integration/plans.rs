@@ -485,3 +485,46 @@ fn searches_stay_bounded_on_a_complete_graph() {
     let r = run(&["--rules", rules, "recommend", profile, "--format", "json"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
+
+/// The cases the property above once found: a held certification made a route dearer, because
+/// work that fell due on a later step could not be done while waiting for experience on an
+/// earlier one (a knowledge exam leaves practice, due where hands-on work is needed; learning
+/// without it fell due earlier, inside a wait).
+#[test]
+fn a_held_certification_never_makes_these_routes_dearer() {
+    let e = engine();
+    let kb = e.knowledge();
+    let cases = [
+        (
+            r#"{"skills":{"cloud-architecture":3},"certifications":[],"years_experience":1.1375}"#,
+            ["nw", "st", "linuc-4"].as_slice(),
+            ["infra-engineer", "infra-architect", "it-architect"].as_slice(),
+        ),
+        (
+            r#"{"skills":{},"certifications":["ccnp-enterprise"],"years_experience":1.4907}"#,
+            ["linuc-4"].as_slice(),
+            ["infra-engineer", "infra-architect", "it-architect"].as_slice(),
+        ),
+        (
+            r#"{"skills":{},"certifications":[],"years_experience":7.6376}"#,
+            ["pm"].as_slice(),
+            [
+                "programmer",
+                "systems-engineer",
+                "project-leader",
+                "project-manager",
+            ]
+            .as_slice(),
+        ),
+    ];
+    for (json, certs, route) in cases {
+        let p = e.profile_from_str("p.json", json).unwrap();
+        let roles: Vec<String> = route.iter().map(ToString::to_string).collect();
+        let before = price_roles(kb, &roles, &p).unwrap();
+        for c in certs {
+            let q = p.assuming(&[Assumption::parse(&format!("cert:{c}"), kb).unwrap()]);
+            let after = price_roles(kb, &roles, &q).unwrap();
+            assert!(after <= before + 1e-9, "{c}: {route:?} {before} → {after}");
+        }
+    }
+}
