@@ -5,12 +5,11 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use careergraph::cli::{Cli, ColorChoice};
+use careergraph::cli::ColorChoice;
 use careergraph::lang::Lang;
-use clap::Parser;
 
 fn main() -> ExitCode {
-    let mut cli = Cli::parse();
+    let mut cli = careergraph::cli::parse();
     let var = |name: &str| std::env::var(name).ok();
     if cli.lang.is_none() {
         cli.lang = Some(Lang::from_env_values(

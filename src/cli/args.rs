@@ -20,8 +20,10 @@ use crate::planning::routes::MAX_CANDIDATES;
     crate::diagnostics::MAX_DIAGNOSTICS,
 ))]
 pub struct Cli {
-    /// Output format.
-    #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
+    /// Output format: text, json or markdown; graph also writes dot, mermaid and svg (each
+    /// command's help lists the formats it writes).
+    #[arg(long, global = true, value_enum, default_value_t = Format::Text,
+          hide_possible_values = true, value_name = "FORMAT")]
     pub format: Format,
     /// The language of text output: names, headings and messages (JSON is the same in both)
     /// [default: from the locale: LC_ALL, LC_MESSAGES, then LANG; `ja…` is Japanese, anything
@@ -51,11 +53,25 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The vocabularies whose ids `careergraph ids` lists (for shell completion).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum IdKind {
+    /// Role ids (`--target`, `--role`, `--from`, `--to`, `role ID`).
+    Roles,
+    /// Skill ids (`--assume skill:ID=LEVEL`).
+    Skills,
+    /// Certification ids (`--assume cert:ID`).
+    Certs,
+    /// Work-phase ids (`--assume phase:ID+YEARS`).
+    Phases,
+    /// Preference tags.
+    Preferences,
+}
+
 /// When to colour text output (`--color`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// Colour when standard output is a terminal and `NO_COLOR` is unset or empty; the binary
-    /// decides, and [`crate::cli::run`] treats it as `never` (it never looks at the terminal).
+    /// Colour when the stream is a terminal and NO_COLOR is unset or empty.
     Auto,
     /// Always colour.
     Always,
@@ -129,30 +145,7 @@ impl Command {
 
     /// The formats this command writes.
     pub fn formats(&self) -> &'static [Format] {
-        match self {
-            Command::Graph { .. } => &[
-                Format::Text,
-                Format::Json,
-                Format::Dot,
-                Format::Mermaid,
-                Format::Svg,
-            ],
-            Command::Roles
-            | Command::Sources
-            | Command::Certs
-            | Command::Skills
-            | Command::Role { .. }
-            | Command::Preferences
-            | Command::Recommend { .. }
-            | Command::Gaps { .. }
-            | Command::Paths { .. }
-            | Command::Explain { .. }
-            | Command::Income { .. }
-            | Command::Rate { .. }
-            | Command::Jobs { .. } => &[Format::Text, Format::Json, Format::Markdown],
-            Command::Completions { .. } | Command::Man | Command::Report { .. } => &[Format::Text],
-            _ => &[Format::Text, Format::Json],
-        }
+        super::help::formats_of(&self.name())
     }
 }
 
@@ -297,11 +290,7 @@ pub enum Command {
     },
     /// One self-contained HTML page (no network, no scripts): the profile, the ranked
     /// recommendations with fit bars, the gap chart and certification plan for the target, the
-    /// route map and the income estimates. The page is HTML whatever --format says.
-    #[command(
-        after_help = "Example:\n  careergraph report profiles/infra-4y-ccna.json -o \
-                            report.html && xdg-open report.html"
-    )]
+    /// route map and the income estimates. The page is always HTML (--format does not apply).
     Report {
         /// Profile JSON file, or `-` for standard input.
         profile: String,
@@ -340,12 +329,8 @@ pub enum Command {
     /// Draw the career graph: roles by family, coloured by fit with --profile, the best route to
     /// --to highlighted. `--format dot|mermaid|svg` gives a picture; text and json list it.
     #[command(
-        after_help = "Examples:\n  careergraph graph --format svg > career-graph.svg\n  \
-                            careergraph graph --format mermaid --profile me.json --to sre\n  \
-                            careergraph graph --format dot --from programmer --to it-architect | \
-                            dot -Tpng > graph.png\nThe README's picture: careergraph graph \
-                            --format svg --profile profiles/infra-4y-ccna.json --to it-architect \
-                            > docs/career-graph.svg"
+        after_help = "The README's picture: careergraph graph --format svg --profile \
+                      profiles/infra-4y-ccna.json --to it-architect > docs/career-graph.svg"
     )]
     Graph {
         /// Colour the roles by this profile's fit (JSON file, or `-` for standard input); its
@@ -385,6 +370,13 @@ pub enum Command {
     },
     /// Print the man page (roff), e.g. `careergraph man > careergraph.1; man -l careergraph.1`.
     Man,
+    /// The ids of one vocabulary, one per line, for the completion scripts (hidden).
+    #[command(hide = true)]
+    Ids {
+        /// Which ids.
+        #[arg(value_enum)]
+        kind: IdKind,
+    },
     /// Check a knowledge base and report every problem.
     #[command(
         after_help = "Exit status: 0 when there is no error (warnings allowed), 1 when \

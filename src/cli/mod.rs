@@ -6,8 +6,10 @@
 mod args;
 mod batch;
 mod docs;
+mod help;
 
-pub use args::{Cli, ColorChoice, Command, Format};
+pub use args::{Cli, ColorChoice, Command, Format, IdKind};
+pub use help::{command, parse};
 
 use std::io::{Read, Write};
 
@@ -162,7 +164,8 @@ fn execute(
         // A schema is JSON whatever the format.
         Command::Schema { kind } => return Ok(Output::ok(crate::schema::text(*kind))),
         Command::Completions { shell } => return Ok(Output::ok(docs::completions(*shell))),
-        Command::Man => return Ok(Output::ok(docs::man()?)),
+        Command::Man => return Ok(Output::ok(docs::man())),
+        Command::Ids { kind } => return Ok(Output::ok(ids(load()?.knowledge(), *kind))),
         Command::Recommend {
             profile,
             top,
@@ -339,6 +342,20 @@ fn execute(
         Format::Markdown => report::tidy_markdown(&out),
         _ => report::fit(&report::tidy(&out), ui.width),
     }))
+}
+
+/// The ids of a vocabulary, one per line, in the knowledge base's order.
+fn ids(kb: &knowledge::KnowledgeBase, kind: IdKind) -> String {
+    let list: Vec<&str> = match kind {
+        IdKind::Roles => kb.roles.iter().map(|r| r.id.as_str()).collect(),
+        IdKind::Skills => kb.skills.iter().map(|s| s.id.as_str()).collect(),
+        IdKind::Certs => kb.certifications.iter().map(|c| c.id.as_str()).collect(),
+        IdKind::Phases => kb.phases.iter().map(|p| p.id.as_str()).collect(),
+        IdKind::Preferences => kb.preferences.iter().map(|p| p.id.as_str()).collect(),
+    };
+    let mut out = list.join("\n");
+    out.push('\n');
+    out
 }
 
 /// How a catalog list is written for a format.

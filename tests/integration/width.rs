@@ -45,6 +45,32 @@ fn catalog() -> Vec<Vec<String>> {
     for role in ["sre", "infra-engineer", "it-consultant", "backend-engineer"] {
         all.push(v(&["role", role]));
     }
+    // Help wraps too (clap's wrap_help reads COLUMNS).
+    all.push(v(&["--help"]));
+    for c in [
+        "recommend",
+        "explain",
+        "gaps",
+        "paths",
+        "batch",
+        "income",
+        "rate",
+        "jobs",
+        "report",
+        "roles",
+        "role",
+        "certs",
+        "skills",
+        "sources",
+        "preferences",
+        "graph",
+        "schema",
+        "completions",
+        "man",
+        "validate",
+    ] {
+        all.push(v(&[c, "--help"]));
+    }
     all
 }
 
