@@ -9,7 +9,9 @@ const MAX_COMPARED: usize = 64;
 /// English) with the id it stands for. Matching ignores case, spaces, `_` and `-`. An exact
 /// match of a name ranks first, then spellings that contain the input or are contained in it,
 /// then the smallest edit distance; ties go to the id that sorts first. The closest ids are always
-/// returned, however far, so an error can always name the closest valid value.
+/// returned, however far, so an error can always name the closest valid value. When spellings
+/// differ from the input only in case, spaces, `_` or `-` (`CCNA`, `--target SRE`), only the
+/// ids they stand for are returned: there is no doubt which was meant.
 pub fn nearest<'a>(
     input: &str,
     candidates: impl IntoIterator<Item = (&'a str, &'a str)>,
@@ -35,9 +37,10 @@ pub fn nearest<'a>(
         })
         .collect();
     scored.sort();
+    let exact = scored.first().is_some_and(|(class, _, _)| *class == 0);
     let mut out: Vec<String> = Vec::new();
-    for (_, _, id) in scored {
-        if out.len() == limit {
+    for (class, _, id) in scored {
+        if out.len() == limit || (exact && class > 0) {
             break;
         }
         if !out.iter().any(|o| o == id) {
@@ -76,6 +79,20 @@ fn normalise(s: &str) -> String {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_case_only_difference_names_that_one_id() {
+        let ids = [
+            ("ccna", "ccna"),
+            ("cka", "cka"),
+            ("ckad", "ckad"),
+            ("ccnp", "ccnp"),
+        ];
+        assert_eq!(nearest("CCNA", ids, 3), vec!["ccna"]);
+        let roles = [("sre", "sre"), ("se", "systems-engineer"), ("pmo", "pmo")];
+        assert_eq!(nearest("SRE", roles, 3), vec!["sre"]);
+        assert_eq!(nearest("srr", roles, 3).len(), 3);
+    }
+
     const IDS: [(&str, &str); 5] = [
         ("kubernetes", "kubernetes"),
         ("Kubernetes", "kubernetes"),
@@ -92,7 +109,8 @@ mod tests {
 
     #[test]
     fn names_map_to_ids_and_ids_are_not_repeated() {
-        assert_eq!(nearest("SREエンジニア", IDS, 2), vec!["sre", "aws"]);
+        // An exact name names its id alone (and once, though the id matches too).
+        assert_eq!(nearest("SREエンジニア", IDS, 2), vec!["sre"]);
         assert_eq!(
             nearest("kube", IDS, 5).first().map(String::as_str),
             Some("kubernetes")

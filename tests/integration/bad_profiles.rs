@@ -31,3 +31,39 @@ fn every_bad_profile_is_refused_with_a_diagnostic() {
         );
     }
 }
+
+#[test]
+fn a_case_only_mistake_names_the_one_id_meant() {
+    let r = crate::support::run_in(
+        &crate::support::root(),
+        &["gaps", "profiles/infra-4y-ccna.json", "--target", "SRE"],
+        None,
+    );
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("did you mean `sre`?"), "{}", r.stderr);
+    let r = crate::support::run_in(
+        &crate::support::root(),
+        &["recommend", "-"],
+        Some(r#"{"current_role": "infra-engineer", "skills": {}, "certifications": ["CCNA"]}"#),
+    );
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("did you mean `ccna`?"), "{}", r.stderr);
+}
+
+#[test]
+fn a_shift_jis_profile_is_named_with_how_to_convert_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("sjis.json");
+    // {"name": "佐藤", ...} saved as Shift_JIS by a Windows editor.
+    let mut bytes = b"{\"name\": \"".to_vec();
+    bytes.extend([0x8d, 0xb2, 0x93, 0xa1]);
+    bytes.extend(b"\", \"current_role\": \"infra-engineer\", \"skills\": {}}");
+    std::fs::write(&file, bytes).expect("write");
+    let r = crate::support::run(&["recommend", &file.to_string_lossy()]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("Shift_JIS") && r.stderr.contains("iconv -f CP932 -t UTF-8"),
+        "{}",
+        r.stderr
+    );
+}
