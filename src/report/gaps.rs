@@ -168,8 +168,8 @@ pub fn text(g: &GapReport, o: Options) -> String {
                 (Some(m), None, _) => format!(" ({})", months(m, l)),
                 (None, _, _) => String::new(),
             };
-            let step = format!("{}. {}{when}", i + 1, l.text(&step.text));
-            o.push_item(&mut out, "  ", 0, &step);
+            let step = format!("{}{when}", l.text(&step.text));
+            o.push_numbered(&mut out, "  ", i + 1, &step);
         }
     }
     if let Some(route) = &g.route {

@@ -68,8 +68,8 @@ pub fn text(j: &Jobs, o: Options) -> String {
                 .collect::<Vec<_>>()
                 .join("; ")
         };
-        let line = format!("{}. {} ({}): {gaps}", i + 1, m.posting.title, m.posting.id);
-        o.push_item(&mut out, "  ", 0, &line);
+        let line = format!("{} ({}): {gaps}", m.posting.title, m.posting.id);
+        o.push_numbered(&mut out, "  ", i + 1, &line);
     }
     out.push_str(l.msg(
         "\nfit = 0.75 × requirements met + 0.25 × fit to the posting's role; \

@@ -34,9 +34,19 @@ impl Options<'_> {
     /// Markdown.
     pub(crate) fn item(&self, indent: &str, depth: usize, text: &str) -> String {
         if self.markdown {
-            format!("{}- {text}", "  ".repeat(depth))
+            format!("{}- {}", "  ".repeat(depth), literal_number(text))
         } else {
             format!("{indent}{text}")
+        }
+    }
+
+    /// Writes the `n`th item of a numbered list and a line break: `indent` then `n. text` in
+    /// text; an ordered list item (`n. text`) in Markdown, never a bullet holding a number.
+    pub(crate) fn push_numbered(&self, out: &mut String, indent: &str, n: usize, text: &str) {
+        if self.markdown {
+            out.push_str(&format!("{n}. {text}\n"));
+        } else {
+            out.push_str(&format!("{indent}{n}. {text}\n"));
         }
     }
 
@@ -69,6 +79,18 @@ impl Options<'_> {
     }
 }
 
+/// `text` with a leading `1.` or `1)` escaped (`1\)`), so that Markdown shows it rather than
+/// starting a numbered list inside the item.
+fn literal_number(text: &str) -> std::borrow::Cow<'_, str> {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    match text.get(digits..digits + 2) {
+        Some(". " | ") ") if digits > 0 => {
+            std::borrow::Cow::Owned(format!("{}\\{}", &text[..digits], &text[digits..]))
+        }
+        _ => std::borrow::Cow::Borrowed(text),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +107,8 @@ mod tests {
         assert_eq!(md.title("Gaps to sre"), "## Gaps to sre");
         assert_eq!(text.item("     - ", 1, "why"), "     - why");
         assert_eq!(md.item("     - ", 1, "why"), "  - why");
+        assert_eq!(md.item("   ", 0, "1) a → b"), "- 1\\) a → b");
+        assert_eq!(md.item("   ", 0, "1.5 years"), "- 1.5 years");
         let mut t = super::super::table(&["a"]);
         t.add_row(vec!["x"]);
         assert_eq!(md.table(&t, None, |_| None), "| a |\n| --- |\n| x |\n");

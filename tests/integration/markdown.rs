@@ -70,6 +70,53 @@ fn well_formed(md: &str, what: &str) {
     }
 }
 
+/// `md` parsed as CommonMark (with GitHub's tables) reads as meant: no bullet holds a
+/// numbered line ("- 1. raise …" renders as a bullet with a nested list), no text is an
+/// indented code block by mistake, and every table has a header.
+fn commonmark(md: &str, what: &str) {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    // Per open list: whether it is a bullet list.
+    let mut lists: Vec<bool> = Vec::new();
+    let mut item_start = false;
+    for event in Parser::new_ext(md, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::List(first)) => {
+                let in_bullet = lists.last().copied().unwrap_or(false);
+                assert!(
+                    !(item_start && in_bullet),
+                    "{what}: a bullet whose first content is a list (`- 1. …`?) in {md}"
+                );
+                lists.push(first.is_none());
+                item_start = false;
+            }
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+            }
+            Event::Start(Tag::Item) => item_start = true,
+            Event::Start(Tag::CodeBlock(_)) => panic!("{what}: a code block in {md}"),
+            Event::Start(Tag::Paragraph) => {}
+            _ => item_start = false,
+        }
+    }
+}
+
+#[test]
+fn the_gaps_plan_is_an_ordered_list() {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let md = stdout(&[
+        "gaps",
+        "profiles/infra-4y-ccna.json",
+        "--target",
+        "sre",
+        "--format",
+        "markdown",
+    ]);
+    let ordered = Parser::new(&md)
+        .filter(|e| matches!(e, Event::Start(Tag::List(Some(1)))))
+        .count();
+    assert_eq!(ordered, 1, "{md}");
+}
+
 #[test]
 fn answers_as_markdown() {
     let p = "profiles/infra-4y-ccna.json";
@@ -108,6 +155,7 @@ fn answers_as_markdown() {
         let md = stdout(&args);
         assert!(md.starts_with("## "), "{name}: {md}");
         well_formed(&md, name);
+        commonmark(&md, name);
         insta::assert_snapshot!(format!("markdown_{name}"), md, &args.join(" "));
     }
     // Colour never reaches Markdown, even when asked for.
