@@ -229,23 +229,43 @@ pub(crate) fn rank_line(
     }
 }
 
-/// "≈6 months" / 「≈6か月」, "now" / 「今すぐ」.
+/// An estimated time, rounded up to whole months: "≈6 months", "≈4 years 11 months" /
+/// 「約6か月」「約4年11か月」, and "now" / 「今すぐ」 for none.
 pub(crate) fn months(m: f64, lang: Lang) -> String {
+    if m <= 0.0 {
+        return lang.msg("now", "今すぐ").to_string();
+    }
+    // Whole months, up; an estimate never reads shorter than it is. (Float noise below a
+    // thousandth of a month is not a month.)
+    let total = (m - 1e-3).ceil().max(1.0);
+    let (y, mo) = ((total / 12.0).floor(), total % 12.0);
+    let plural = |n: f64, one: &str, many: &str| {
+        if n == 1.0 {
+            format!("1 {one}")
+        } else {
+            format!("{} {many}", fmt_num(n))
+        }
+    };
     match lang {
-        Lang::En if m <= 0.0 => "now".into(),
-        Lang::En if m <= 1.0 => "≈1 month".into(),
-        Lang::En if m < 24.0 => format!("≈{} months", fmt_num(m.ceil())),
-        Lang::En => format!("≈{} years", fmt_num((m / 12.0 * 2.0).ceil() / 2.0)),
-        Lang::Ja if m <= 0.0 => "今すぐ".into(),
-        Lang::Ja if m <= 1.0 => "≈1か月".into(),
-        Lang::Ja if m < 24.0 => format!("≈{}か月", fmt_num(m.ceil())),
-        Lang::Ja => format!("≈{}年", fmt_num((m / 12.0 * 2.0).ceil() / 2.0)),
+        Lang::En if y == 0.0 => format!("≈{}", plural(mo, "month", "months")),
+        Lang::En if mo == 0.0 => format!("≈{}", plural(y, "year", "years")),
+        Lang::En => format!(
+            "≈{} {}",
+            plural(y, "year", "years"),
+            plural(mo, "month", "months")
+        ),
+        Lang::Ja if y == 0.0 => format!("約{}か月", fmt_num(mo)),
+        Lang::Ja if mo == 0.0 => format!("約{}年", fmt_num(y)),
+        Lang::Ja => format!("約{}年{}か月", fmt_num(y), fmt_num(mo)),
     }
 }
 
-/// "1 year", "2.5 years" / 「1年」「2.5年」.
+/// A number of years: whole ones as they are ("1 year", "3 years" / 「3年」), others as an
+/// estimate in years and months ([`months`]: "≈2 years 1 month" / 「約2年1か月」), never
+/// "2.04 years".
 pub(crate) fn years(y: f64, lang: Lang) -> String {
     match lang {
+        _ if y.fract() != 0.0 => months(y * 12.0, lang),
         Lang::En if y == 1.0 => "1 year".into(),
         Lang::En => format!("{} years", fmt_num(y)),
         Lang::Ja => format!("{}年", fmt_num(y)),

@@ -110,8 +110,8 @@ fn step(out: &mut String, src: &mut Sources, n: usize, s: &StepView, o: Options)
     // With a profile, the person's time beside the typical one.
     let for_you = if s.move_months.is_some() {
         match l {
-            Lang::En => format!(", ≈{} for you", fmt_num(s.cost)),
-            Lang::Ja => format!("、あなたは≈{}年", fmt_num(s.cost)),
+            Lang::En => format!(", for you {}", super::months(s.cost * 12.0, l)),
+            Lang::Ja => format!("、あなたは{}", super::months(s.cost * 12.0, l)),
         }
     } else {
         String::new()
