@@ -37,6 +37,8 @@ fn exercise(sources: Vec<SourceText>) {
                     colour,
                     markdown,
                     registry: &kb.sources,
+                    // Narrow, so that fitting and wrapping are fuzzed too.
+                    width: 40,
                 });
             }
         }

@@ -58,6 +58,7 @@ fuzz_target!(|data: &[u8]| {
                 colour: true,
                 markdown: false,
                 registry: &engine.knowledge().sources,
+                width: 40,
             };
             let _ = careergraph::report::recommend::text(&r, o);
         }
