@@ -70,7 +70,7 @@ impl Lang {
         }
         match id {
             "ready" => "準備完了",
-            "stretch" => "ストレッチ",
+            "stretch" => "挑戦圏",
             "long-term" => "長期",
             "advancement" => "ステップアップ",
             "lateral" => "横移動",

@@ -222,7 +222,7 @@ fn tree(out: &mut String, t: &Trace, depth: usize, o: Options) {
             let name = match t.test {
                 "all" => l.msg("all of", "すべて満たす"),
                 "any" => l.msg("any of", "いずれかを満たす"),
-                "not" => l.msg("not", "否定"),
+                "not" => l.msg("not", "次に当てはまらない"),
                 other => other,
             };
             o.push_item(out, &pad, level, &format!("{} {name}", o.mark(t.passed)));
