@@ -54,7 +54,9 @@ pub fn write(
         body,
     };
     // Serializing into memory cannot fail (every map key is a string).
-    let _ = crate::report::rounding::write_compact(&mut *out, &record);
+    crate::shape::with(options.shape, || {
+        let _ = crate::report::rounding::write_compact(&mut *out, &record);
+    });
     out.push(b'\n');
     status
 }

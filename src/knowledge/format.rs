@@ -17,13 +17,33 @@ pub use super::market_format::*;
 use crate::rules::{ConditionDef, EffectDef};
 
 /// A text in Japanese and English. Both are required.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// Japanese.
     pub ja: String,
     /// English.
     pub en: String,
+}
+
+/// Written as `{"ja": …, "en": …}`, or as the current [`shape`](crate::shape) of a batch record
+/// says (one language as a string, or nothing).
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use crate::shape::Texts;
+        use serde::ser::SerializeStruct;
+        match crate::shape::current().texts {
+            Texts::Both => {
+                let mut s = serializer.serialize_struct("Text", 2)?;
+                s.serialize_field("ja", &self.ja)?;
+                s.serialize_field("en", &self.en)?;
+                s.end()
+            }
+            Texts::Ja => serializer.serialize_str(&self.ja),
+            Texts::En => serializer.serialize_str(&self.en),
+            Texts::None => serializer.serialize_unit(),
+        }
+    }
 }
 
 /// One knowledge-base file.

@@ -18,7 +18,7 @@ use super::gaps::text;
 const PER_GAP: usize = 2;
 
 /// A skill level a certification would evidence.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Closes {
     /// Skill id.
     pub skill: String,
@@ -29,18 +29,20 @@ pub struct Closes {
 }
 
 /// Why a certification is suggested.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct CertReason {
     /// `closes-gap`, `helps-role` or `rule`.
     pub kind: &'static str,
     /// The reason.
+    #[serde(skip_serializing_if = "crate::shape::omit_text")]
+    #[schemars(with = "crate::shape::RecordText")]
     pub text: Text,
     /// Where it comes from.
     pub source: String,
 }
 
 /// Typical study hours.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Hours {
     /// Low end.
     pub min: f64,
@@ -49,11 +51,13 @@ pub struct Hours {
 }
 
 /// A certification to take.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct CertAdvice {
     /// Certification id.
     pub id: String,
     /// Names.
+    #[serde(skip_serializing_if = "crate::shape::omit_text")]
+    #[schemars(with = "crate::shape::RecordText")]
     pub name: Text,
     /// Issuer.
     pub issuer: String,
@@ -164,7 +168,7 @@ pub fn advise(
 }
 
 /// Study time of a certification plan.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct StudyTime {
     /// Study hours in total, over the certifications whose hours a source gives (middle of each
     /// range).

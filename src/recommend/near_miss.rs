@@ -22,13 +22,17 @@ const GAINABLE: [&str; 6] = [
 ];
 
 /// One change away from something better.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct NearMiss {
     /// `ready` (the change makes the role ready) or `rule` (it makes a rule apply).
     pub kind: &'static str,
     /// The change.
+    #[serde(skip_serializing_if = "crate::shape::omit_text")]
+    #[schemars(with = "crate::shape::RecordText")]
     pub change: Text,
     /// What it brings.
+    #[serde(skip_serializing_if = "crate::shape::omit_text")]
+    #[schemars(with = "crate::shape::RecordText")]
     pub effect: Text,
     /// The rule, for `rule`.
     #[serde(skip_serializing_if = "Option::is_none")]

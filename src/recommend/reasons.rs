@@ -11,11 +11,13 @@ use crate::profile::Facts;
 use crate::scoring::{FiredRules, RoleFit};
 
 /// One reason, in both languages, with the source of the fact behind it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Reason {
     /// `transition`, `condition`, `strength`, `rule`, `note`, `preference` or `income`.
     pub kind: &'static str,
     /// The reason.
+    #[serde(skip_serializing_if = "crate::shape::omit_text")]
+    #[schemars(with = "crate::shape::RecordText")]
     pub text: Text,
     /// Where the fact comes from.
     pub source: String,
