@@ -42,6 +42,19 @@ pub fn write(
     line: &RawLine,
     out: &mut Vec<u8>,
 ) -> Status {
+    // The record's shape holds while it is made too, so the texts it leaves out are not built.
+    crate::shape::with(options.shape, || {
+        write_shaped(engine, options, number, line, out)
+    })
+}
+
+fn write_shaped(
+    engine: &Engine,
+    options: &super::Options,
+    number: u64,
+    line: &RawLine,
+    out: &mut Vec<u8>,
+) -> Status {
     let body = evaluate(engine, options, number, line);
     let status = match &body {
         Body::Ok(_) | Body::Brief(_) => Status::Ok,
@@ -54,9 +67,7 @@ pub fn write(
         body,
     };
     // Serializing into memory cannot fail (every map key is a string).
-    crate::shape::with(options.shape, || {
-        let _ = crate::report::rounding::write_compact(&mut *out, &record);
-    });
+    let _ = crate::report::rounding::write_compact(&mut *out, &record);
     out.push(b'\n');
     status
 }

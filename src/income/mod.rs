@@ -64,7 +64,7 @@ impl Figure {
             period: i.period,
             survey: i.survey.clone(),
             borrowed_from: None,
-            basis: i.basis.clone(),
+            basis: i.basis.shaped(),
             source: i.source.clone(),
         })
     }
@@ -100,7 +100,7 @@ pub fn surveys_cited<'a>(
         .filter_map(|id| kb.survey(id))
         .map(|s| SurveyRef {
             id: s.id.clone(),
-            name: s.name.clone(),
+            name: s.name.shaped(),
             source: s.source.clone(),
         })
         .collect()

@@ -26,6 +26,48 @@ pub struct Text {
     pub en: String,
 }
 
+impl Text {
+    /// A copy of the languages the current [`shape`](crate::shape) writes; the others are left
+    /// empty (no allocation), as nothing reads them while that shape holds.
+    pub fn shaped(&self) -> Text {
+        use crate::shape::Texts;
+        match crate::shape::current().texts {
+            Texts::Both => self.clone(),
+            Texts::Ja => Text {
+                ja: self.ja.clone(),
+                en: String::new(),
+            },
+            Texts::En => Text {
+                ja: String::new(),
+                en: self.en.clone(),
+            },
+            Texts::None => Text {
+                ja: String::new(),
+                en: String::new(),
+            },
+        }
+    }
+
+    /// A text made only in the languages the current [`shape`](crate::shape) writes: the
+    /// others are not built.
+    pub fn lazy(ja: impl FnOnce() -> String, en: impl FnOnce() -> String) -> Text {
+        use crate::shape::Texts;
+        let texts = crate::shape::current().texts;
+        Text {
+            ja: if matches!(texts, Texts::Both | Texts::Ja) {
+                ja()
+            } else {
+                String::new()
+            },
+            en: if matches!(texts, Texts::Both | Texts::En) {
+                en()
+            } else {
+                String::new()
+            },
+        }
+    }
+}
+
 /// Written as `{"ja": …, "en": …}`, or as the current [`shape`](crate::shape) of a batch record
 /// says (one language as a string, or nothing).
 impl Serialize for Text {

@@ -12,7 +12,6 @@ use crate::rules::Effect;
 use crate::scoring::{FiredRules, RoleFit};
 
 use super::certplan::{self, Need};
-use super::gaps::text;
 
 /// Largest number of certifications suggested per skill gap.
 const PER_GAP: usize = 2;
@@ -122,9 +121,9 @@ pub fn advise(
         }
         picked.entry(h.cert).or_default().1.push(CertReason {
             kind: "helps-role",
-            text: text(
-                format!("{}で評価される資格", role.name.ja),
-                format!("valued for {}", role.name.en),
+            text: Text::lazy(
+                || format!("{}で評価される資格", role.name.ja),
+                || format!("valued for {}", role.name.en),
             ),
             source: h.source.clone(),
         });
@@ -246,7 +245,7 @@ pub fn plan(
         {
             a.reasons.push(CertReason {
                 kind: "proof",
-                text: p.text.clone(),
+                text: p.text.shaped(),
                 source: p.source.clone(),
             });
         }
@@ -409,9 +408,9 @@ fn explain_choice(
             0,
             CertReason {
                 kind: "prerequisite",
-                text: text(
-                    format!("{}の受験に必要", required_by.join("・")),
-                    format!("required before {}", required_by.join(", ")),
+                text: Text::lazy(
+                    || format!("{}の受験に必要", required_by.join("・")),
+                    || format!("required before {}", required_by.join(", ")),
                 ),
                 source: def.source.clone(),
             },
@@ -466,15 +465,19 @@ fn closes_gap(kb: &KnowledgeBase, cert: CertIx, skill: SkillIx, level: u8, need:
     let skill = kb.skill(skill);
     CertReason {
         kind: "closes-gap",
-        text: text(
-            format!(
-                "{}をレベル{}まで証明する(必要レベル{})",
-                skill.name.ja, level, need
-            ),
-            format!(
-                "evidences {} at level {} (needed: {})",
-                skill.name.en, level, need
-            ),
+        text: Text::lazy(
+            || {
+                format!(
+                    "{}をレベル{}まで証明する(必要レベル{})",
+                    skill.name.ja, level, need
+                )
+            },
+            || {
+                format!(
+                    "evidences {} at level {} (needed: {})",
+                    skill.name.en, level, need
+                )
+            },
         ),
         source: kb.certification(cert).source.clone(),
     }
@@ -496,7 +499,7 @@ fn build(
     };
     CertAdvice {
         id: c.id.clone(),
-        name: c.name.clone(),
+        name: c.name.shaped(),
         issuer: c.issuer.clone(),
         study_hours: c.study_hours.map(|(min, max)| Hours { min, max }),
         closes,

@@ -154,7 +154,7 @@ pub fn split(
             let shown = (t.have > have).then_some(t.have);
             SkillGap {
                 skill: s.id.clone(),
-                name: s.name.clone(),
+                name: s.name.shaped(),
                 have,
                 need: t.need,
                 evidenced: shown,
@@ -188,7 +188,7 @@ pub fn split(
                 ),
                 ExperienceKind::Phase(p) => {
                     let ph = kb.phase(p);
-                    ("phase", Some(ph.id.clone()), ph.name.clone())
+                    ("phase", Some(ph.id.clone()), ph.name.shaped())
                 }
                 ExperienceKind::Management => {
                     ("management", None, text("マネジメント経験", "management"))
@@ -220,9 +220,8 @@ pub fn split(
 }
 
 /// A text in both languages.
+///
+/// Only the languages the current [`shape`](crate::shape) writes are kept (see [`Text::lazy`]).
 pub fn text(ja: impl Into<String>, en: impl Into<String>) -> Text {
-    Text {
-        ja: ja.into(),
-        en: en.into(),
-    }
+    Text::lazy(|| ja.into(), || en.into())
 }

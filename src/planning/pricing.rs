@@ -413,6 +413,10 @@ struct Model<'a> {
     requires: Vec<Vec<CertIx>>,
 }
 
+/// A level a skill must reach on a route: the step, the level, and whether hands-on work is
+/// needed.
+type Threshold = (usize, u8, bool);
+
 impl<'a> Model<'a> {
     fn new(kb: &'a KnowledgeBase, profile: &Profile, transitions: &[TransitionIx]) -> Self {
         let s = &kb.scoring;
@@ -513,12 +517,18 @@ impl<'a> Model<'a> {
                         && def.evidence == EvidenceKind::HandsOn
                         && facts.practised_level(skill) < level))
         };
+        // Only the skills with a threshold (a few of the knowledge base's) can be served.
+        let open: Vec<(usize, &[Threshold])> = thresholds
+            .iter()
+            .enumerate()
+            .filter(|(_, list)| !list.is_empty())
+            .map(|(skill, list)| (skill, list.as_slice()))
+            .collect();
         let first_step: Vec<Option<usize>> = (0..kb.certifications.len())
             .map(CertIx)
             .map(|c| {
-                thresholds
-                    .iter()
-                    .enumerate()
+                open.iter()
+                    .copied()
                     .flat_map(|(skill, list)| {
                         list.iter()
                             .filter(move |(_, level, practice)| {

@@ -249,7 +249,7 @@ pub fn recommend(
             let certs = certs::plan(kb, &facts, &fired, &fit);
             Recommendation {
                 role: r.id.clone(),
-                name: r.name.clone(),
+                name: r.name.shaped(),
                 family: kb.family(r.family).id.clone(),
                 advice: a.advice,
                 worth_making: a.worth_making,
@@ -323,7 +323,7 @@ pub fn recommend(
                 };
                 GoalStatus {
                     role: r.id.clone(),
-                    name: r.name.clone(),
+                    name: r.name.shaped(),
                     status,
                 }
             })
