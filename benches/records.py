@@ -6,6 +6,7 @@
     benches/records.py BIN_DIR DATA_DIR        # BIN_DIR holds careergraph and examples/scale
 
 Environment: N (profiles per generator, default 20000), RUNS (interleaved rounds, default 3),
+BEFORE (an earlier careergraph binary to run the same batches with, `--top 5`, for before/after),
 KB_SIZES (synthetic knowledge bases, default "50 500 5000"). Prints a Markdown table per part;
 every ratio is of medians measured in the same run, one command right after the other.
 """
@@ -72,6 +73,14 @@ runs = [
     ("batch --jobs 1 (full, top 5)", lambda f: [B, "batch", f, "--jobs", "1", "-o", "/dev/null"]),
     ("batch --jobs 2 (full, top 5)", lambda f: [B, "batch", f, "--jobs", "2", "-o", "/dev/null"]),
 ]
+BEFORE = os.environ.get("BEFORE")
+if BEFORE:
+    # The same commands with an earlier build (the record format before issue 16: `--top 5`
+    # given, texts in both languages, other_certifications).
+    runs += [
+        ("before: batch --top 5 --brief --jobs 1", lambda f: [BEFORE, "batch", f, "--top", "5", "--brief", "--jobs", "1", "-o", "/dev/null"]),
+        ("before: batch --top 5 --jobs 1 (full)", lambda f: [BEFORE, "batch", f, "--top", "5", "--jobs", "1", "-o", "/dev/null"]),
+    ]
 print(f"## batch against parse-only, {N} profiles a generator, CPU time, medians of {RUNS} interleaved runs")
 print(f"load average at start: {open('/proc/loadavg').read().split()[:3]}\n")
 print("| generator | command | CPU s | µs/profile | × parse-only | bytes/record |")

@@ -366,7 +366,7 @@ pub fn knowledge_base(size: Size, seed: u64) -> String {
         .map(|i| {
             let evidences: Vec<Value> = (0..3)
                 .map(
-                    |_| json!({"skill": skill(rng.below(size.skills)), "level": rng.between(2, 4)}),
+                    |_| json!({"skill": skill(rng.below(size.skills)), "level": rng.between(2, 3)}),
                 )
                 .collect::<Vec<_>>();
             let mut seen = std::collections::BTreeSet::new();
