@@ -216,6 +216,8 @@ pub fn recommend(
     let ranked = rank(kb, graph, profile, &facts, &fired, opts);
     let baseline =
         (profile.current_role).map(|from| crate::income::Baseline::new(kb, profile, from));
+    // What pricing needs of the person, worked out once for every move priced.
+    let pricer = std::cell::OnceCell::new();
     let mut recs: Vec<Recommendation> = ranked
         .into_iter()
         .map(|ranked| {
@@ -267,8 +269,12 @@ pub fn recommend(
                 via: via.iter().map(|v| kb.role(*v).id.clone()).collect(),
                 kind: kind.map_or("entry", TransitionKind::as_str).to_string(),
                 typical_years,
-                years_for_you: (!transitions.is_empty())
-                    .then(|| crate::planning::pricing::price(kb, profile, &transitions).cost),
+                years_for_you: (!transitions.is_empty()).then(|| {
+                    pricer
+                        .get_or_init(|| crate::planning::pricing::Pricer::new(kb, profile))
+                        .price(&transitions)
+                        .cost
+                }),
                 gaps: skill_gaps
                     .into_iter()
                     .map(Gap::Skill)
