@@ -112,7 +112,7 @@ fn batch_throughput(c: &mut Criterion) {
         });
     });
     for jobs in [1, 2] {
-        for (top, brief) in [(Some(3), true), (Some(3), false), (None, false)] {
+        for (top, brief) in [(Some(5), true), (Some(5), false), (None, false)] {
             let name = top.map_or("all".to_string(), |t| format!("top {t}"));
             let name = if brief {
                 format!("{name}, brief")
@@ -124,6 +124,7 @@ fn batch_throughput(c: &mut Criterion) {
                 jobs,
                 input_name: "bench".into(),
                 brief,
+                shape: batch::MACHINE_SHAPE,
             };
             g.bench_with_input(
                 BenchmarkId::new(format!("batch ({name})"), format!("{jobs} thread(s)")),

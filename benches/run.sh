@@ -8,7 +8,8 @@
 #
 #   benches/run.sh                         # everything (the 1M-profile run takes minutes)
 #   SIZES="10000 100000" benches/run.sh    # skip the 1M-profile run
-#   ONLY=synthetic benches/run.sh          # one section: batch, memory, synthetic, interactive
+#   ONLY=synthetic benches/run.sh          # one section: records, batch, memory, synthetic, interactive
+#   ONLY=records N=20000 RUNS=3 BEFORE=old/careergraph benches/run.sh   # issue 16's table
 #   TOP=1 RUNS=5 THROUGHPUT=20000 ...      # other settings (defaults: TOP=3 RUNS=3 THROUGHPUT=100000)
 #
 # batch compares `batch --brief` and full records (both --top $TOP) with the parse-only floor, on
@@ -48,6 +49,13 @@ cpu() {
   read -r user sys rss wall < "$DIR/time.txt"
   printf '%.2f %s %s' "$(echo "$user + $sys" | bc)" "$rss" "$wall"
 }
+
+if section records; then
+  # Issue 16: batch against parse-only on three generators (examples/scale's uniform profiles,
+  # a population-like one, random valid profiles), bytes a record, the 10M-profile estimate and
+  # the knowledge-base scale, every ratio from one interleaved run (see benches/records.py).
+  python3 benches/records.py "$(dirname "$B")" "$DIR/records"
+fi
 
 if section batch; then
   echo "## batch of $THROUGHPUT profiles (--top $TOP) against parse-only; --brief and full; 1 and 2 threads"

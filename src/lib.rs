@@ -41,6 +41,7 @@ pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod scoring;
+pub mod shape;
 pub mod whatif;
 
 pub use engine::Engine;

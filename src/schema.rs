@@ -1,10 +1,11 @@
-//! JSON Schemas of the files people write: a profile and a knowledge-base (rule) file.
+//! JSON Schemas of the files people write (a profile, a knowledge-base (rule) file, postings)
+//! and of the records `batch` writes.
 //!
 //! The schemas are derived with `schemars` from the very types the parsers use
 //! ([`crate::profile::ProfileDef`], [`crate::knowledge::format::RuleFile`]), so they cannot
 //! disagree with the parser about keys or types; their descriptions are those types' doc
 //! comments. They are shipped in `schemas/` (regenerate with `careergraph schema KIND >
-//! schemas/KIND.schema.json` for `profile`, `rules` and `postings`; a test fails when the shipped
+//! schemas/KIND.schema.json` for `profile`, `rules`, `postings` and `batch`; a test fails when the shipped
 //! files drift). Ranges follow the validator's; ids are left
 //! generic (they are data, listed by `careergraph roles`, `skills`, `certs`, `preferences`).
 
@@ -25,6 +26,8 @@ pub enum Kind {
     Rules,
     /// A file of job postings (`jobs --postings FILE`).
     Postings,
+    /// A record `batch` writes (one line of its output).
+    Batch,
 }
 
 /// The schema of one kind of file.
@@ -33,6 +36,99 @@ pub fn schema(kind: Kind) -> Schema {
         Kind::Profile => generate::<crate::profile::ProfileDef>(),
         Kind::Rules => generate::<crate::knowledge::format::RuleFile>(),
         Kind::Postings => generate::<crate::knowledge::format::PostingsFile>(),
+        Kind::Batch => batch_record(),
+    }
+}
+
+/// The schema of a batch record: `line` and `status`, then the recommendations (full or
+/// brief), the errors, or nothing. Derived from the types `batch` writes (as they serialize),
+/// with every object closed to other keys, so a field added to a record without its schema
+/// fails the test that checks records against it.
+fn batch_record() -> Schema {
+    let mut generator = schemars::generate::SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator();
+    let full = generator.subschema_for::<crate::recommend::Recommendations>();
+    let brief = generator.subschema_for::<crate::recommend::brief::Brief>();
+    let diagnostic = generator.subschema_for::<crate::diagnostics::Diagnostic>();
+    let mut defs = serde_json::Value::Object(generator.take_definitions(true));
+    close_objects(&mut defs);
+    // The two bodies are closed by the record's `unevaluatedProperties` (they sit beside `line`
+    // and `status`).
+    for body in ["Recommendations", "Brief"] {
+        if let Some(def) = defs
+            .get_mut(body)
+            .and_then(serde_json::Value::as_object_mut)
+        {
+            def.remove("additionalProperties");
+        }
+    }
+    let mut root = json_schema!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "careergraph batch record",
+        "description": "One line of `careergraph batch` output. `ok`: the profile's recommendations \
+                        as `recommend --format json --top N` gives them (N is `--top`, 5 unless \
+                        told), without the `sources` list and in the record's shape: no texts \
+                        (`--texts none`, the default: names come from `careergraph roles`, `skills`, \
+                        `certs --format json`; reasons and notes are codes with their sources), one \
+                        language as strings (`--texts ja|en`) or both (`--texts both`); \
+                        `other_certifications` only with `--other-certifications`. With `--brief`, \
+                        only the ranking. `error`: the line's diagnostics. `blank`: an empty line.",
+        "type": "object",
+        "properties": {
+            "line": {"description": "The input line (from 1).", "type": "integer", "minimum": 1},
+            "status": {"enum": ["ok", "error", "blank"]},
+        },
+        "required": ["line", "status"],
+        "oneOf": [
+            {
+                "description": "A full record.",
+                "properties": {"status": {"const": "ok"}},
+                "required": ["profile", "recommendations"],
+                "$ref": full.get("$ref").cloned().unwrap_or_default(),
+            },
+            {
+                "description": "A brief record (`--brief`).",
+                "properties": {"status": {"const": "ok"}},
+                "required": ["recommendations"],
+                "not": {"required": ["profile"]},
+                "$ref": brief.get("$ref").cloned().unwrap_or_default(),
+            },
+            {
+                "description": "A line that is not a valid profile.",
+                "properties": {
+                    "status": {"const": "error"},
+                    "errors": {"type": "array", "items": diagnostic},
+                },
+                "required": ["errors"],
+            },
+            {
+                "description": "An empty line.",
+                "properties": {"status": {"const": "blank"}},
+            },
+        ],
+        "unevaluatedProperties": false,
+    });
+    root.insert("$defs".into(), defs);
+    root
+}
+
+/// Closes every object schema with listed properties to other keys (`additionalProperties:
+/// false`), where it says nothing of them.
+fn close_objects(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            if map.contains_key("properties")
+                && !map.contains_key("additionalProperties")
+                && !map.contains_key("unevaluatedProperties")
+            {
+                map.insert("additionalProperties".into(), Value::Bool(false));
+            }
+            map.values_mut().for_each(close_objects);
+        }
+        Value::Array(items) => items.iter_mut().for_each(close_objects),
+        _ => {}
     }
 }
 
@@ -124,7 +220,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn both_schemas_are_objects_that_deny_unknown_keys() {
+    fn the_schemas_of_files_are_objects_that_deny_unknown_keys() {
         for kind in [Kind::Profile, Kind::Rules, Kind::Postings] {
             let s = schema(kind);
             assert_eq!(s.get("type").and_then(|t| t.as_str()), Some("object"));

@@ -116,6 +116,185 @@ pub fn profile(kb: &KnowledgeBase, rng: &mut Rng, n: usize) -> String {
     Value::Object(p).to_string()
 }
 
+/// A profile drawn the way a real population looks, as one line of JSON: years of experience
+/// skewed young (many in their first three years, few past fifteen: exponential with a mean of
+/// six years), the current role by seniority for those years and by popularity (a Zipf law over
+/// the roles, most people in a few common jobs), skills mostly those the role asks for at
+/// levels that grow with the years, plus a few of the most common skills (Zipf again: Linux, SQL
+/// and Java far more often than the rest); few certifications (most people hold none), the most
+/// common ones first; newcomers (no role, no years) one in twelve.
+pub fn population_profile(kb: &KnowledgeBase, rng: &mut Rng, n: usize) -> String {
+    let mut p = Map::new();
+    p.insert("name".into(), json!(format!("Person {n}")));
+    let uniform = |rng: &mut Rng| (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+    // Zipf: index i with weight 1 / (i + 1)^s.
+    let zipf_s = |rng: &mut Rng, n: usize, s: f64| -> usize {
+        let total: f64 = (1..=n).map(|i| (i as f64).powf(-s)).sum();
+        let mut x = uniform(rng) * total;
+        for i in 0..n {
+            x -= ((i + 1) as f64).powf(-s);
+            if x <= 0.0 {
+                return i;
+            }
+        }
+        n.saturating_sub(1)
+    };
+    let zipf = |rng: &mut Rng, n: usize| zipf_s(rng, n, 1.0);
+    let newcomer = rng.chance(1.0 / 12.0);
+    let years = if newcomer {
+        0.0
+    } else {
+        ((-(1.0 - uniform(rng)).ln() * 6.0).min(40.0) * 10.0).round() / 10.0
+    };
+    p.insert("years_experience".into(), json!(years));
+    p.insert(
+        "age".into(),
+        json!(22 + (years as usize).min(40) + rng.below(4)),
+    );
+    // Roles in a fixed order of popularity (a deterministic shuffle), lower seniority first
+    // among equally popular ones.
+    let mut shuffle = Rng::new(7);
+    let mut order: Vec<(u64, u8, usize)> = (0..kb.roles.len())
+        .map(|i| (shuffle.next_u64() % 4, kb.roles[i].seniority, i))
+        .collect();
+    order.sort_unstable();
+    let order: Vec<usize> = order.into_iter().map(|(_, _, i)| i).collect();
+    // The highest seniority the years allow: 1 up to 2 years, then one more every ~4 years.
+    let top = (1.0 + years / 4.0).min(5.0) as u8;
+    let fitting: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&i| kb.roles[i].seniority <= top.max(1))
+        .collect();
+    let mut skills = Map::new();
+    let mastery = (1.0 + years / 3.0).min(5.0);
+    if !newcomer && !fitting.is_empty() {
+        let role = &kb.roles[fitting[zipf_s(rng, fitting.len(), 0.7)]];
+        p.insert("current_role".into(), json!(role.id));
+        for q in &role.requirements {
+            if rng.chance(0.75) {
+                let level = (mastery - uniform(rng) * 2.0).round().clamp(1.0, 5.0) as u8;
+                skills.insert(kb.skill(q.skill).id.clone(), json!(level.min(q.level + 1)));
+            }
+        }
+    }
+    // Common skills: the skills most roles ask for, by a Zipf law.
+    let mut by_use: Vec<(usize, usize)> = (0..kb.skills.len()).map(|i| (0, i)).collect();
+    for r in &kb.roles {
+        for q in &r.requirements {
+            if let Some(e) = by_use.get_mut(q.skill.0) {
+                e.0 += 1;
+            }
+        }
+    }
+    by_use.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    for _ in 0..rng.between(1, 4) {
+        let i = by_use[zipf(rng, by_use.len())].1;
+        let level = (mastery - uniform(rng) * 2.0).round().clamp(1.0, 5.0) as u8;
+        skills
+            .entry(kb.skills[i].id.clone())
+            .or_insert_with(|| json!(level));
+    }
+    p.insert("skills".into(), Value::Object(skills));
+    // Phases: the years spread over one to three phases, the first ones most often.
+    let mut phases = Map::new();
+    if years > 0.0 {
+        let k = rng.between(1, 3).min(kb.phases.len());
+        for _ in 0..k {
+            let ph = &kb.phases[zipf(rng, kb.phases.len())];
+            let y = ((years * (0.3 + 0.7 * uniform(rng))) * 10.0).round() / 10.0;
+            phases.insert(ph.id.clone(), json!(y));
+        }
+    }
+    p.insert("phases".into(), Value::Object(phases));
+    // Certifications: none for most; otherwise one or two of the common ones.
+    let mut certs: Vec<Value> = Vec::new();
+    if !kb.certifications.is_empty() && rng.chance(0.3 + (years / 40.0).min(0.3)) {
+        for _ in 0..rng.between(1, 2) {
+            let c = &kb.certifications[zipf(rng, kb.certifications.len())];
+            let v = json!(c.id);
+            if !certs.contains(&v) && c.prerequisites.is_empty() {
+                certs.push(v);
+            }
+        }
+    }
+    p.insert("certifications".into(), Value::Array(certs));
+    if years >= 5.0 && rng.chance(0.25) {
+        p.insert(
+            "management".into(),
+            json!({"years": ((years - 4.0) * uniform(rng) * 10.0).round() / 10.0, "team_size": 2 + zipf(rng, 20)}),
+        );
+    }
+    p.insert(
+        "employment".into(),
+        json!(if rng.chance(0.1) {
+            "freelance"
+        } else {
+            "employee"
+        }),
+    );
+    if !kb.workplaces.is_empty() {
+        let w = &kb.workplaces[zipf(rng, kb.workplaces.len())];
+        p.insert("workplace".into(), json!(w.id));
+    }
+    let prefs: Vec<&String> = kb.preferences.iter().map(|x| &x.id).collect();
+    let k = zipf(rng, 3);
+    p.insert(
+        "preferences".into(),
+        Value::Array(rng.pick(&prefs, k).into_iter().map(|s| json!(s)).collect()),
+    );
+    Value::Object(p).to_string()
+}
+
+/// A random valid profile, as one line of JSON: every field drawn uniformly over its valid
+/// range (0 to 40 skills at levels 0 to 5, 0 to 8 certifications, 0 to 40 years, phases and
+/// management within them, any role or none, any goal), with no attempt to look like a person.
+pub fn random_profile(kb: &KnowledgeBase, rng: &mut Rng, n: usize) -> String {
+    let ids = |v: Vec<&&String>| -> Vec<Value> { v.into_iter().map(|s| json!(s)).collect() };
+    let mut p = Map::new();
+    p.insert("name".into(), json!(format!("Random {n}")));
+    let roles: Vec<&String> = kb.roles.iter().map(|r| &r.id).collect();
+    if rng.chance(0.8) {
+        p.insert("current_role".into(), json!(roles[rng.below(roles.len())]));
+    }
+    let years = rng.years(40);
+    p.insert("years_experience".into(), json!(years));
+    let phase_ids: Vec<&String> = kb.phases.iter().map(|x| &x.id).collect();
+    let mut phases = Map::new();
+    let k = rng.between(0, phase_ids.len());
+    for id in rng.pick(&phase_ids, k) {
+        phases.insert((*id).clone(), json!(rng.years(years.floor() as usize)));
+    }
+    p.insert("phases".into(), Value::Object(phases));
+    let skill_ids: Vec<&String> = kb.skills.iter().map(|x| &x.id).collect();
+    let mut skills = Map::new();
+    let k = rng.between(0, 40);
+    for id in rng.pick(&skill_ids, k) {
+        skills.insert((*id).clone(), json!(rng.between(0, 5)));
+    }
+    p.insert("skills".into(), Value::Object(skills));
+    let cert_ids: Vec<&String> = kb.certifications.iter().map(|x| &x.id).collect();
+    let k = rng.between(0, 8);
+    p.insert(
+        "certifications".into(),
+        Value::Array(ids(rng.pick(&cert_ids, k))),
+    );
+    if rng.chance(0.5) {
+        p.insert(
+            "management".into(),
+            json!({"years": rng.years(years.floor() as usize), "team_size": rng.between(0, 200)}),
+        );
+    }
+    if rng.chance(0.3) {
+        p.insert("goals".into(), json!([roles[rng.below(roles.len())]]));
+    }
+    p.insert("age".into(), json!(18 + rng.below(50)));
+    let prefs: Vec<&String> = kb.preferences.iter().map(|x| &x.id).collect();
+    let k = rng.between(0, prefs.len());
+    p.insert("preferences".into(), Value::Array(ids(rng.pick(&prefs, k))));
+    Value::Object(p).to_string()
+}
+
 /// The size of a synthetic knowledge base.
 #[derive(Debug, Clone, Copy)]
 pub struct Size {
@@ -187,7 +366,7 @@ pub fn knowledge_base(size: Size, seed: u64) -> String {
         .map(|i| {
             let evidences: Vec<Value> = (0..3)
                 .map(
-                    |_| json!({"skill": skill(rng.below(size.skills)), "level": rng.between(2, 4)}),
+                    |_| json!({"skill": skill(rng.below(size.skills)), "level": rng.between(2, 3)}),
                 )
                 .collect::<Vec<_>>();
             let mut seen = std::collections::BTreeSet::new();

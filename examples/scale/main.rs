@@ -2,11 +2,17 @@
 //!
 //! ```text
 //! cargo run --release --example scale -- profiles N [SEED]       > profiles.jsonl
+//! cargo run --release --example scale -- population N [SEED]     > population.jsonl
+//! cargo run --release --example scale -- random N [SEED]         > random.jsonl
 //! cargo run --release --example scale -- kb DIR [ROLES] [SEED]     (5,000 roles by default)
 //! cargo run --release --example scale -- parse-only FILE.jsonl     (serde_json into a Value per line)
 //! ```
 //!
-//! `profiles` writes N plausible random profiles (JSON Lines) over the shipped ids; `kb` writes a
+//! `profiles` writes N plausible random profiles (JSON Lines) over the shipped ids (uniform:
+//! any role, any skills); `population` writes N profiles drawn the way real populations look
+//! (many juniors, few seniors, skills skewed toward the current role's and the common ones, few
+//! certifications: see `generate::population_profile`); `random` writes N random valid
+//! profiles (every field uniform over its valid range); `kb` writes a
 //! synthetic knowledge base (`kb.json` and `scoring.json`) that `validate` accepts: 5,000 roles,
 //! 20,000 skills and 100,000 transitions, or ROLES roles in the same proportions; `parse-only`
 //! reads a JSON Lines file the way `batch` does and parses each line into a `serde_json::Value`,
@@ -24,7 +30,9 @@ fn main() -> ExitCode {
     let arg = |i: usize| args.get(i).map(String::as_str);
     let number = |i: usize, default: u64| arg(i).and_then(|a| a.parse().ok()).unwrap_or(default);
     let result = match arg(0) {
-        Some("profiles") => profiles(number(1, 1000), number(2, 1)),
+        Some("profiles") => profiles(number(1, 1000), number(2, 1), generate::profile),
+        Some("random") => profiles(number(1, 1000), number(2, 1), generate::random_profile),
+        Some("population") => profiles(number(1, 1000), number(2, 1), generate::population_profile),
         Some("kb") => match arg(1) {
             Some(dir) => kb(dir, number(2, 5000) as usize, number(3, 1)),
             None => Err("kb needs a directory".into()),
@@ -33,7 +41,11 @@ fn main() -> ExitCode {
             Some(file) => parse_only(file),
             None => Err("parse-only needs a file".into()),
         },
-        _ => Err("usage: scale profiles N [SEED] | kb DIR [ROLES] [SEED] | parse-only FILE".into()),
+        _ => Err(
+            "usage: scale profiles N [SEED] | population N [SEED] | random N [SEED] | kb DIR [ROLES] [SEED] | \
+             parse-only FILE"
+                .into(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -44,12 +56,16 @@ fn main() -> ExitCode {
     }
 }
 
-fn profiles(n: u64, seed: u64) -> Result<(), String> {
+fn profiles(
+    n: u64,
+    seed: u64,
+    draw: fn(&careergraph::knowledge::KnowledgeBase, &mut Rng, usize) -> String,
+) -> Result<(), String> {
     let engine = careergraph::Engine::builtin().map_err(|e| e.to_string())?;
     let mut rng = Rng::new(seed);
     let mut out = BufWriter::new(std::io::stdout().lock());
     for i in 0..n {
-        let line = generate::profile(engine.knowledge(), &mut rng, i as usize);
+        let line = draw(engine.knowledge(), &mut rng, i as usize);
         writeln!(out, "{line}").map_err(|e| e.to_string())?;
     }
     out.flush().map_err(|e| e.to_string())

@@ -7,8 +7,12 @@
 //! Each input line gives exactly one output line (a JSON object):
 //!
 //! - `{"line": N, "status": "ok", "profile": …, "recommendations": […], "notes": […],
-//!   "certifications": […]}`: everything after `status` is what `recommend --format json` prints
-//!   for that profile;
+//!   "certifications": […]}`: what `recommend --format json` prints for that profile, in the
+//!   record's [`Options::shape`]: by default (a machine record, [`MACHINE_SHAPE`]) without texts
+//!   (names, reasons' and notes' words: take them from the catalogue, `careergraph roles`,
+//!   `skills`, `certs --format json`) and without `other_certifications`; the top
+//!   [`DEFAULT_TOP`] roles unless [`recommend::Options::top`] says otherwise. The schema of a
+//!   record is `careergraph schema batch` (`schemas/batch.schema.json`);
 //! - `{"line": N, "status": "error", "errors": [{"code": …, "message": …, "line": N, "column": …,
 //!   "pointer": …, "help": …}, …]}`: the same diagnostics as for a single profile, placed at the
 //!   input line;
@@ -66,15 +70,33 @@ pub struct Options {
     /// Brief records (`--brief`): per recommendation only the role, score, fit, readiness,
     /// months to ready and essential skill gaps; nothing is explained.
     pub brief: bool,
+    /// The shape of full records: which texts they carry and whether they list
+    /// `other_certifications` (see [`crate::shape`]). [`Options::default`] gives the machine
+    /// shape: no texts, no other certifications.
+    pub shape: crate::shape::Shape,
 }
+
+/// Recommendations per profile a batch keeps unless told otherwise (`batch --top`).
+pub const DEFAULT_TOP: usize = 5;
+
+/// The shape of a batch record unless told otherwise: ids, numbers and codes, no texts, no
+/// `other_certifications`.
+pub const MACHINE_SHAPE: crate::shape::Shape = crate::shape::Shape {
+    texts: crate::shape::Texts::None,
+    other_certifications: false,
+};
 
 impl Default for Options {
     fn default() -> Self {
         Self {
-            recommend: recommend::Options::default(),
+            recommend: recommend::Options {
+                top: Some(DEFAULT_TOP),
+                ..recommend::Options::default()
+            },
             jobs: default_jobs(),
             input_name: "<stdin>".into(),
             brief: false,
+            shape: MACHINE_SHAPE,
         }
     }
 }
@@ -347,6 +369,7 @@ mod tests {
             },
             input_name: "in.jsonl".into(),
             brief,
+            shape: MACHINE_SHAPE,
         };
         let s = run(&engine, input.as_bytes(), &mut out, &options, &|_| {}).expect("runs");
         let records = String::from_utf8(out)

@@ -42,6 +42,19 @@ pub fn write(
     line: &RawLine,
     out: &mut Vec<u8>,
 ) -> Status {
+    // The record's shape holds while it is made too, so the texts it leaves out are not built.
+    crate::shape::with(options.shape, || {
+        write_shaped(engine, options, number, line, out)
+    })
+}
+
+fn write_shaped(
+    engine: &Engine,
+    options: &super::Options,
+    number: u64,
+    line: &RawLine,
+    out: &mut Vec<u8>,
+) -> Status {
     let body = evaluate(engine, options, number, line);
     let status = match &body {
         Body::Ok(_) | Body::Brief(_) => Status::Ok,

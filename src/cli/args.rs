@@ -225,9 +225,13 @@ pub enum Command {
     /// Recommend for many profiles: one profile JSON per line in, one JSON record per line out.
     #[command(after_help = format!(
         "Each input line gives exactly one output line, in input order: \
-         {{\"line\": N, \"status\": \"ok\", …}} with what `recommend --format json` prints for \
-         that profile but its `sources` list (the same registry entries for every line: \
-         `careergraph sources --format json` lists them all); {{\"line\": N, \"status\": \"error\", \"errors\": […]}} for a line that \
+         {{\"line\": N, \"status\": \"ok\", …}} with what `recommend --format json --top N` \
+         prints for that profile (N is --top, {} unless told), in a machine shape: no texts \
+         (--texts none: names, reasons and notes as ids and codes; the names are in \
+         `careergraph roles|skills|certs --format json`), no `other_certifications` (unless \
+         --other-certifications) and no `sources` list (the same registry entries for every \
+         line: `careergraph sources --format json` lists them all); `careergraph schema batch` \
+         is the schema of a record; {{\"line\": N, \"status\": \"error\", \"errors\": […]}} for a line that \
          is not a valid profile (malformed JSON, unknown id, value out of range, a line longer \
          than the limit of {} bytes), and the run goes on; {{\"line\": N, \"status\": \"blank\"}} for an empty \
          or whitespace-only line (not counted as failed). With --brief, an ok record is \
@@ -238,6 +242,7 @@ pub enum Command {
          does not apply). A summary goes to standard error, with a \
          progress bar when it is a terminal.\n\nExit status: 0 when every line was scored (or \
          blank), 2 when any line failed or the input cannot be read.",
+        crate::batch::DEFAULT_TOP,
         crate::batch::MAX_LINE_BYTES,
     ))]
     Batch {
@@ -247,9 +252,13 @@ pub enum Command {
         /// Write the records to this file instead of standard output.
         #[arg(short, long, value_name = "OUTPUT.jsonl")]
         output: Option<PathBuf>,
-        /// Keep at most this many roles per profile.
-        #[arg(long, value_name = "N")]
-        top: Option<usize>,
+        /// Keep at most this many roles per profile (at least 1).
+        #[arg(long, value_name = "N", default_value_t = crate::batch::DEFAULT_TOP as u16,
+              value_parser = clap::value_parser!(u16).range(1..))]
+        top: u16,
+        /// Keep every role reachable (instead of the top N).
+        #[arg(long, conflicts_with = "top")]
+        all: bool,
         /// Look this many steps ahead from the current role (1 or 2).
         #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=2))]
         steps: u8,
@@ -260,6 +269,15 @@ pub enum Command {
         /// months to ready and essential skill gaps (no explanations); ranked as the full records.
         #[arg(long)]
         brief: bool,
+        /// The texts a full record carries: none (ids, numbers and codes; names from
+        /// `careergraph roles|skills|certs --format json`), one language as plain strings, or
+        /// both as `{"ja", "en"}` objects (the records before this option).
+        #[arg(long, value_enum, default_value_t = crate::shape::Texts::None, value_name = "TEXTS")]
+        texts: crate::shape::Texts,
+        /// List each role's `other_certifications` (the certifications that help but are not in
+        /// its plan); left out by default.
+        #[arg(long)]
+        other_certifications: bool,
     },
     /// Estimated income (employee and freelance) in the current role and each recommended role,
     /// with the factors that moved it and their sources.

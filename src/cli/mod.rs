@@ -141,9 +141,12 @@ fn execute(
             input,
             output,
             top,
+            all,
             steps,
             jobs,
             brief,
+            texts,
+            other_certifications,
         } => {
             let request = batch::Request {
                 input,
@@ -151,11 +154,15 @@ fn execute(
                 options: crate::batch::Options {
                     recommend: crate::recommend::Options {
                         max_steps: usize::from(*steps),
-                        top: *top,
+                        top: (!*all).then_some(usize::from(*top)),
                     },
                     jobs: jobs.map_or_else(crate::batch::default_jobs, usize::from),
                     input_name: input.clone(),
                     brief: *brief,
+                    shape: crate::shape::Shape {
+                        texts: *texts,
+                        other_certifications: *other_certifications,
+                    },
                 },
                 progress,
             };

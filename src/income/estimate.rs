@@ -16,7 +16,7 @@ use crate::profile::Facts;
 use crate::rules::fmt_num;
 
 /// A range in 万円 (a year, or a month for rates).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Range {
     /// Low end.
     pub low: f64,
@@ -61,7 +61,7 @@ impl Range {
 }
 
 /// The figure an estimate starts from.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct BaseFigure {
     /// The figure as published ("500–600万円", "60–70万円/月").
     pub published: String,
@@ -70,6 +70,8 @@ pub struct BaseFigure {
     /// The survey it belongs to: only factors of that survey (or declared borrowable) apply.
     pub survey: String,
     /// What the figure is.
+    #[serde(skip_serializing_if = "crate::shape::omit_text")]
+    #[schemars(with = "crate::shape::RecordText")]
     pub basis: Text,
     /// Where it comes from.
     pub source: String,
@@ -77,18 +79,21 @@ pub struct BaseFigure {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub borrowed_from: Option<String>,
     /// Why the borrowed figure is close enough.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "crate::shape::omit_optional_text")]
+    #[schemars(with = "Option<crate::shape::RecordText>")]
     pub borrowed_because: Option<Text>,
 }
 
 /// A factor that moved an estimate (or would, for near misses).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Factor {
     /// `age` or `uplift`.
     pub kind: &'static str,
     /// The uplift id, or the age band (`30-39`).
     pub id: String,
     /// What it is.
+    #[serde(skip_serializing_if = "crate::shape::omit_text")]
+    #[schemars(with = "crate::shape::RecordText")]
     pub description: Text,
     /// Factor on the low end.
     pub low: f64,
@@ -116,13 +121,15 @@ pub struct Factor {
 }
 
 /// A factor applied to a figure of another survey, as the model allows.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Borrowed {
     /// The uplift id, or the age band (`20-29`).
     pub id: String,
     /// The factor's survey.
     pub survey: String,
     /// Why its ratio may be applied to other surveys' figures.
+    #[serde(skip_serializing_if = "crate::shape::omit_text")]
+    #[schemars(with = "crate::shape::RecordText")]
     pub because: Text,
     /// Where that is said.
     pub source: String,
@@ -130,13 +137,15 @@ pub struct Borrowed {
 
 /// A factor the profile meets but the estimate does not apply, because its figures are of
 /// another survey than the estimate's figure.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct NotApplied {
     /// `age` or `uplift`.
     pub kind: &'static str,
     /// The uplift id, or the age band (`20-29`).
     pub id: String,
     /// What it is.
+    #[serde(skip_serializing_if = "crate::shape::omit_text")]
+    #[schemars(with = "crate::shape::RecordText")]
     pub description: Text,
     /// Factor on the low end.
     pub low: f64,
@@ -145,13 +154,15 @@ pub struct NotApplied {
     /// The survey of the factor's figures.
     pub survey: String,
     /// Why it is not applied.
+    #[serde(skip_serializing_if = "crate::shape::omit_text")]
+    #[schemars(with = "crate::shape::RecordText")]
     pub reason: Text,
     /// Where the factor's figures come from.
     pub source: String,
 }
 
 /// An estimate for one role and employment type.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Estimate {
     /// Employee or freelance.
     pub employment: Employment,

@@ -25,7 +25,7 @@ use crate::knowledge::format::{Employment, IncomePeriod, Text};
 use crate::knowledge::model::{Income, RoleIx};
 
 /// One income figure, in 万円, with its survey, basis and source.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Figure {
     /// The figure as one yearly number (average, or the middle of the range; monthly × 12).
     pub yearly: f64,
@@ -46,6 +46,8 @@ pub struct Figure {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub borrowed_from: Option<String>,
     /// What the figure is.
+    #[serde(skip_serializing_if = "crate::shape::omit_text")]
+    #[schemars(with = "crate::shape::RecordText")]
     pub basis: Text,
     /// Where it comes from.
     pub source: String,
@@ -62,7 +64,7 @@ impl Figure {
             period: i.period,
             survey: i.survey.clone(),
             borrowed_from: None,
-            basis: i.basis.clone(),
+            basis: i.basis.shaped(),
             source: i.source.clone(),
         })
     }
@@ -74,11 +76,13 @@ impl Figure {
 }
 
 /// A survey a report cites: its id, names and source.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SurveyRef {
     /// Id.
     pub id: String,
     /// Names.
+    #[serde(skip_serializing_if = "crate::shape::omit_text")]
+    #[schemars(with = "crate::shape::RecordText")]
     pub name: Text,
     /// Where it is published.
     pub source: String,
@@ -96,7 +100,7 @@ pub fn surveys_cited<'a>(
         .filter_map(|id| kb.survey(id))
         .map(|s| SurveyRef {
             id: s.id.clone(),
-            name: s.name.clone(),
+            name: s.name.shaped(),
             source: s.source.clone(),
         })
         .collect()
@@ -124,7 +128,7 @@ pub fn amount(
 }
 
 /// A role's headline incomes, and its other figures that a change can be measured against.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Incomes {
     /// The role's id.
     #[serde(skip)]
@@ -222,7 +226,7 @@ impl Incomes {
 }
 
 /// What a change of headline income is measured against.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ChangeBasis {
     /// The survey both figures come from.
     pub survey: String,
@@ -239,7 +243,7 @@ pub struct ChangeBasis {
 /// figure **of the same survey** (its headline, or another of its figures of that survey).
 /// Figures from different surveys measure different populations, so their difference would be
 /// an artefact, not a fact: then there is no change.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct IncomeChange {
     /// Employee figure difference, 万円 a year.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -291,7 +295,7 @@ impl IncomeChange {
 }
 
 /// The relative change of employee pay from one role to another within one survey.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ComparableGain {
     /// `to / from − 1` (0.18 = 18 % more).
     pub ratio: f64,

@@ -101,7 +101,7 @@ pub fn for_profile(
 
 /// How a range changes from one role to another for a profile, when both estimates start from
 /// figures of one survey, with every source involved.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct RangeChange {
     /// Estimate in the role moved from, 万円 a year.
     pub from: Range,
@@ -117,7 +117,7 @@ pub struct RangeChange {
 
 /// The income change of a move for a profile, employee and freelance: given where both roles
 /// have an estimate from figures of one survey (a difference across surveys is not a fact).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct EstimatedChange {
     /// Employee estimate change.
     #[serde(skip_serializing_if = "Option::is_none")]

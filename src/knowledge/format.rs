@@ -17,13 +17,75 @@ pub use super::market_format::*;
 use crate::rules::{ConditionDef, EffectDef};
 
 /// A text in Japanese and English. Both are required.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// Japanese.
     pub ja: String,
     /// English.
     pub en: String,
+}
+
+impl Text {
+    /// A copy of the languages the current [`shape`](crate::shape) writes; the others are left
+    /// empty (no allocation), as nothing reads them while that shape holds.
+    pub fn shaped(&self) -> Text {
+        use crate::shape::Texts;
+        match crate::shape::current().texts {
+            Texts::Both => self.clone(),
+            Texts::Ja => Text {
+                ja: self.ja.clone(),
+                en: String::new(),
+            },
+            Texts::En => Text {
+                ja: String::new(),
+                en: self.en.clone(),
+            },
+            Texts::None => Text {
+                ja: String::new(),
+                en: String::new(),
+            },
+        }
+    }
+
+    /// A text made only in the languages the current [`shape`](crate::shape) writes: the
+    /// others are not built.
+    pub fn lazy(ja: impl FnOnce() -> String, en: impl FnOnce() -> String) -> Text {
+        use crate::shape::Texts;
+        let texts = crate::shape::current().texts;
+        Text {
+            ja: if matches!(texts, Texts::Both | Texts::Ja) {
+                ja()
+            } else {
+                String::new()
+            },
+            en: if matches!(texts, Texts::Both | Texts::En) {
+                en()
+            } else {
+                String::new()
+            },
+        }
+    }
+}
+
+/// Written as `{"ja": …, "en": …}`, or as the current [`shape`](crate::shape) of a batch record
+/// says (one language as a string, or nothing).
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use crate::shape::Texts;
+        use serde::ser::SerializeStruct;
+        match crate::shape::current().texts {
+            Texts::Both => {
+                let mut s = serializer.serialize_struct("Text", 2)?;
+                s.serialize_field("ja", &self.ja)?;
+                s.serialize_field("en", &self.en)?;
+                s.end()
+            }
+            Texts::Ja => serializer.serialize_str(&self.ja),
+            Texts::En => serializer.serialize_str(&self.en),
+            Texts::None => serializer.serialize_unit(),
+        }
+    }
 }
 
 /// One knowledge-base file.

@@ -12,13 +12,12 @@ use crate::rules::Effect;
 use crate::scoring::{FiredRules, RoleFit};
 
 use super::certplan::{self, Need};
-use super::gaps::text;
 
 /// Largest number of certifications suggested per skill gap.
 const PER_GAP: usize = 2;
 
 /// A skill level a certification would evidence.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Closes {
     /// Skill id.
     pub skill: String,
@@ -29,18 +28,20 @@ pub struct Closes {
 }
 
 /// Why a certification is suggested.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct CertReason {
     /// `closes-gap`, `helps-role` or `rule`.
     pub kind: &'static str,
     /// The reason.
+    #[serde(skip_serializing_if = "crate::shape::omit_text")]
+    #[schemars(with = "crate::shape::RecordText")]
     pub text: Text,
     /// Where it comes from.
     pub source: String,
 }
 
 /// Typical study hours.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Hours {
     /// Low end.
     pub min: f64,
@@ -49,11 +50,13 @@ pub struct Hours {
 }
 
 /// A certification to take.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct CertAdvice {
     /// Certification id.
     pub id: String,
     /// Names.
+    #[serde(skip_serializing_if = "crate::shape::omit_text")]
+    #[schemars(with = "crate::shape::RecordText")]
     pub name: Text,
     /// Issuer.
     pub issuer: String,
@@ -118,9 +121,9 @@ pub fn advise(
         }
         picked.entry(h.cert).or_default().1.push(CertReason {
             kind: "helps-role",
-            text: text(
-                format!("{}で評価される資格", role.name.ja),
-                format!("valued for {}", role.name.en),
+            text: Text::lazy(
+                || format!("{}で評価される資格", role.name.ja),
+                || format!("valued for {}", role.name.en),
             ),
             source: h.source.clone(),
         });
@@ -164,7 +167,7 @@ pub fn advise(
 }
 
 /// Study time of a certification plan.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct StudyTime {
     /// Study hours in total, over the certifications whose hours a source gives (middle of each
     /// range).
@@ -242,7 +245,7 @@ pub fn plan(
         {
             a.reasons.push(CertReason {
                 kind: "proof",
-                text: p.text.clone(),
+                text: p.text.shaped(),
                 source: p.source.clone(),
             });
         }
@@ -405,9 +408,9 @@ fn explain_choice(
             0,
             CertReason {
                 kind: "prerequisite",
-                text: text(
-                    format!("{}の受験に必要", required_by.join("・")),
-                    format!("required before {}", required_by.join(", ")),
+                text: Text::lazy(
+                    || format!("{}の受験に必要", required_by.join("・")),
+                    || format!("required before {}", required_by.join(", ")),
                 ),
                 source: def.source.clone(),
             },
@@ -462,15 +465,19 @@ fn closes_gap(kb: &KnowledgeBase, cert: CertIx, skill: SkillIx, level: u8, need:
     let skill = kb.skill(skill);
     CertReason {
         kind: "closes-gap",
-        text: text(
-            format!(
-                "{}をレベル{}まで証明する(必要レベル{})",
-                skill.name.ja, level, need
-            ),
-            format!(
-                "evidences {} at level {} (needed: {})",
-                skill.name.en, level, need
-            ),
+        text: Text::lazy(
+            || {
+                format!(
+                    "{}をレベル{}まで証明する(必要レベル{})",
+                    skill.name.ja, level, need
+                )
+            },
+            || {
+                format!(
+                    "evidences {} at level {} (needed: {})",
+                    skill.name.en, level, need
+                )
+            },
         ),
         source: kb.certification(cert).source.clone(),
     }
@@ -492,7 +499,7 @@ fn build(
     };
     CertAdvice {
         id: c.id.clone(),
-        name: c.name.clone(),
+        name: c.name.shaped(),
         issuer: c.issuer.clone(),
         study_hours: c.study_hours.map(|(min, max)| Hours { min, max }),
         closes,

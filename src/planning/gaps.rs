@@ -7,11 +7,13 @@ use crate::knowledge::format::Text;
 use crate::scoring::{ExperienceKind, RoleFit};
 
 /// A skill the profile lacks (or lacks the level of) for a role.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SkillGap {
     /// Skill id.
     pub skill: String,
     /// Skill names.
+    #[serde(skip_serializing_if = "crate::shape::omit_text")]
+    #[schemars(with = "crate::shape::RecordText")]
     pub name: Text,
     /// Level now, as it counts toward readiness: shown in hands-on work where the role asks for
     /// it (from level 2, "works with help", for someone moving from a role), else reported or
@@ -44,7 +46,7 @@ impl ExperienceGap {
 }
 
 /// Experience the profile lacks for a role.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ExperienceGap {
     /// `total`, `phase` or `management`.
     pub kind: &'static str,
@@ -52,6 +54,8 @@ pub struct ExperienceGap {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phase: Option<String>,
     /// Names of what is counted.
+    #[serde(skip_serializing_if = "crate::shape::omit_text")]
+    #[schemars(with = "crate::shape::RecordText")]
     pub name: Text,
     /// Years now.
     pub have: f64,
@@ -64,7 +68,7 @@ pub struct ExperienceGap {
 }
 
 /// A skill requirement the profile already meets.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct MetSkill {
     /// Skill id.
     pub skill: String,
@@ -87,9 +91,42 @@ pub enum Gap {
     Experience(ExperienceGap),
 }
 
+impl schemars::JsonSchema for Gap {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Gap".into()
+    }
+
+    /// A skill gap with `"kind": "skill"`, or an experience gap.
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut skill = SkillGap::json_schema(generator);
+        if let Some(props) = skill
+            .ensure_object()
+            .entry("properties")
+            .or_insert_with(|| serde_json::json!({}))
+            .as_object_mut()
+        {
+            props.insert("kind".into(), serde_json::json!({"const": "skill"}));
+        }
+        if let Some(required) = skill
+            .ensure_object()
+            .entry("required")
+            .or_insert_with(|| serde_json::json!([]))
+            .as_array_mut()
+        {
+            required.insert(0, "kind".into());
+        }
+        let experience = generator.subschema_for::<ExperienceGap>();
+        schemars::json_schema!({
+            "description": "A skill gap (`\"kind\": \"skill\"`) or an experience gap (`total`, \
+                            `phase`, `management`).",
+            "oneOf": [skill, experience],
+        })
+    }
+}
+
 impl Serialize for Gap {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
+        #[derive(Serialize, schemars::JsonSchema)]
         struct Tagged<'a> {
             kind: &'static str,
             #[serde(flatten)]
@@ -117,7 +154,7 @@ pub fn split(
             let shown = (t.have > have).then_some(t.have);
             SkillGap {
                 skill: s.id.clone(),
-                name: s.name.clone(),
+                name: s.name.shaped(),
                 have,
                 need: t.need,
                 evidenced: shown,
@@ -151,7 +188,7 @@ pub fn split(
                 ),
                 ExperienceKind::Phase(p) => {
                     let ph = kb.phase(p);
-                    ("phase", Some(ph.id.clone()), ph.name.clone())
+                    ("phase", Some(ph.id.clone()), ph.name.shaped())
                 }
                 ExperienceKind::Management => {
                     ("management", None, text("マネジメント経験", "management"))
@@ -183,9 +220,8 @@ pub fn split(
 }
 
 /// A text in both languages.
+///
+/// Only the languages the current [`shape`](crate::shape) writes are kept (see [`Text::lazy`]).
 pub fn text(ja: impl Into<String>, en: impl Into<String>) -> Text {
-    Text {
-        ja: ja.into(),
-        en: en.into(),
-    }
+    Text::lazy(|| ja.into(), || en.into())
 }

@@ -169,9 +169,46 @@ pub fn years(months: f64) -> f64 {
 
 /// Prices a route for a profile.
 pub fn price(kb: &KnowledgeBase, profile: &Profile, transitions: &[TransitionIx]) -> Priced {
-    let model = Model::new(kb, profile, transitions);
-    let plan = model.quickest();
-    model.priced(&plan)
+    Pricer::new(kb, profile).price(transitions)
+}
+
+/// Prices routes for one profile: what does not depend on the route (the person's facts, and
+/// per certification its months and the prerequisites not held) is worked out once, so pricing
+/// several routes for the same person ([`crate::recommend::recommend`]'s moves) costs less than
+/// calling [`price`] for each. Gives exactly what [`price`] gives.
+pub struct Pricer<'a> {
+    kb: &'a KnowledgeBase,
+    profile: &'a Profile,
+    facts: Facts,
+    weight: Vec<f64>,
+    requires: Vec<Vec<CertIx>>,
+}
+
+impl<'a> Pricer<'a> {
+    /// The pricer for a profile.
+    pub fn new(kb: &'a KnowledgeBase, profile: &'a Profile) -> Self {
+        let facts = Facts::new(profile, kb);
+        let weight: Vec<f64> = (0..kb.certifications.len())
+            .map(|c| certplan::weight(kb, &facts, CertIx(c)))
+            .collect();
+        let requires: Vec<Vec<CertIx>> = (0..kb.certifications.len())
+            .map(|c| prerequisites(kb, &facts, CertIx(c)))
+            .collect();
+        Self {
+            kb,
+            profile,
+            facts,
+            weight,
+            requires,
+        }
+    }
+
+    /// Prices a route for the profile, as [`price`] does.
+    pub fn price(&self, transitions: &[TransitionIx]) -> Priced {
+        let model = Model::new(self, transitions);
+        let plan = model.quickest();
+        model.priced(&plan)
+    }
 }
 
 /// Lower bounds on what a route to a goal costs a person: at least `learning_months` plus, for
@@ -408,20 +445,24 @@ struct Timed {
 /// A route and a person, ready to be priced for any plan.
 struct Model<'a> {
     kb: &'a KnowledgeBase,
-    facts: Facts,
+    facts: &'a Facts,
     steps: Vec<Step>,
     skills: Vec<SkillNeed>,
     /// Per certification: months (certplan's weight), the first step needing a level it
     /// evidences beyond its prerequisites, and its formal prerequisites not held (transitively).
-    weight: Vec<f64>,
+    weight: &'a [f64],
     first_step: Vec<Option<usize>>,
-    requires: Vec<Vec<CertIx>>,
+    requires: &'a [Vec<CertIx>],
 }
 
+/// A level a skill must reach on a route: the step, the level, and whether hands-on work is
+/// needed.
+type Threshold = (usize, u8, bool);
+
 impl<'a> Model<'a> {
-    fn new(kb: &'a KnowledgeBase, profile: &Profile, transitions: &[TransitionIx]) -> Self {
+    fn new(pricer: &'a Pricer<'_>, transitions: &[TransitionIx]) -> Self {
+        let (kb, profile, facts) = (pricer.kb, pricer.profile, &pricer.facts);
         let s = &kb.scoring;
-        let facts = Facts::new(profile, kb);
         let n = transitions.len();
         // Follow the person: on setting out on each step, the levels, phase and management years
         // of the roles passed, and the role last reached.
@@ -489,12 +530,6 @@ impl<'a> Model<'a> {
             }
             state.current_role = Some(tr.to);
         }
-        let weight: Vec<f64> = (0..kb.certifications.len())
-            .map(|c| certplan::weight(kb, &facts, CertIx(c)))
-            .collect();
-        let requires: Vec<Vec<CertIx>> = (0..kb.certifications.len())
-            .map(|c| prerequisites(kb, &facts, CertIx(c)))
-            .collect();
         // Beyond its prerequisites: the level of a skill its prerequisites already evidence.
         let below = |c: CertIx, skill: SkillIx| {
             let mut stack = kb.certification(c).prerequisites.clone();
@@ -518,12 +553,18 @@ impl<'a> Model<'a> {
                         && def.evidence == EvidenceKind::HandsOn
                         && facts.practised_level(skill) < level))
         };
+        // Only the skills with a threshold (a few of the knowledge base's) can be served.
+        let open: Vec<(usize, &[Threshold])> = thresholds
+            .iter()
+            .enumerate()
+            .filter(|(_, list)| !list.is_empty())
+            .map(|(skill, list)| (skill, list.as_slice()))
+            .collect();
         let first_step: Vec<Option<usize>> = (0..kb.certifications.len())
             .map(CertIx)
             .map(|c| {
-                thresholds
-                    .iter()
-                    .enumerate()
+                open.iter()
+                    .copied()
                     .flat_map(|(skill, list)| {
                         list.iter()
                             .filter(move |(_, level, practice)| {
@@ -598,9 +639,9 @@ impl<'a> Model<'a> {
             facts,
             steps,
             skills,
-            weight,
+            weight: &pricer.weight,
             first_step,
-            requires,
+            requires: &pricer.requires,
         }
     }
 
@@ -649,7 +690,7 @@ impl<'a> Model<'a> {
     /// Each step's time for these loads, and the route's months.
     fn timeline(&self, loads: &[f64], mut out: Option<&mut Vec<Timed>>) -> f64 {
         let s = &self.kb.scoring;
-        let mut years = start_years(&self.facts);
+        let mut years = start_years(self.facts);
         let mut total = 0.0;
         // What each step still has to do: its load less what was done ahead of it.
         let mut due = loads.to_vec();
@@ -1092,7 +1133,8 @@ mod tests {
             )
             .unwrap();
         let ts = route(&e, &["infra-engineer", "cloud-engineer", "infra-architect"]);
-        let model = Model::new(kb, &p, &ts);
+        let pricer = Pricer::new(kb, &p);
+        let model = Model::new(&pricer, &ts);
         let best = model.quickest();
         let best_rank = model.rank(&best);
         // Every complete plan, by brute force.

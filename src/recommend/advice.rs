@@ -135,7 +135,7 @@ impl<'a> Standing<'a> {
 }
 
 /// What a candidate is for the person, with what it is worth and how reachable it is.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Assessment {
     /// The kind of advice.
     pub advice: Advice,
@@ -167,7 +167,7 @@ pub struct Assessment {
 }
 
 /// What a move is worth to the person, term by term (see the module docs).
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, schemars::JsonSchema)]
 pub struct Value {
     /// The kind of advice's value.
     pub base: f64,

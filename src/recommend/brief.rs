@@ -18,14 +18,14 @@ use crate::profile::{Facts, Profile};
 use crate::scoring::{self, FiredRules, Readiness};
 
 /// The brief result for one profile.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Brief<'a> {
     /// Ranked roles, best first.
     pub recommendations: Vec<BriefRecommendation<'a>>,
 }
 
 /// One recommended role, without its explanation.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct BriefRecommendation<'a> {
     /// Role id.
     pub role: &'a str,

@@ -47,7 +47,7 @@ impl Default for Options {
 }
 
 /// Who the recommendations are for.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ProfileSummary {
     /// The profile's name.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -63,22 +63,26 @@ pub struct ProfileSummary {
 }
 
 /// A general note from a rule (not tied to a role).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Note {
     /// The rule.
     pub rule: String,
     /// The note.
+    #[serde(skip_serializing_if = "crate::shape::omit_text")]
+    #[schemars(with = "crate::shape::RecordText")]
     pub text: Text,
     /// Where it comes from.
     pub source: String,
 }
 
 /// One recommended role.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Recommendation {
     /// Role id.
     pub role: String,
     /// Role names.
+    #[serde(skip_serializing_if = "crate::shape::omit_text")]
+    #[schemars(with = "crate::shape::RecordText")]
     pub name: Text,
     /// Role family id.
     pub family: String,
@@ -134,7 +138,9 @@ pub struct Recommendation {
     pub certifications: Vec<CertAdvice>,
     /// Study time of the certification plan.
     pub certification_time: StudyTime,
-    /// Other certifications that help, best first.
+    /// Other certifications that help, best first (left out of batch records unless asked
+    /// for: see [`crate::shape`]).
+    #[serde(skip_serializing_if = "crate::shape::omit_other_certifications")]
     pub other_certifications: Vec<CertAdvice>,
     /// Why, each with its source.
     pub reasons: Vec<Reason>,
@@ -152,11 +158,13 @@ pub struct Recommendation {
 }
 
 /// What an unmet condition of a move takes.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct UnmetCondition {
     /// The move's target role id.
     pub to: String,
     /// What to do first.
+    #[serde(skip_serializing_if = "crate::shape::omit_text")]
+    #[schemars(with = "crate::shape::RecordText")]
     pub advice: Text,
     /// Months it adds.
     pub months: f64,
@@ -165,7 +173,7 @@ pub struct UnmetCondition {
 }
 
 /// The result of `recommend`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Recommendations {
     /// Who it is for.
     pub profile: ProfileSummary,
@@ -181,11 +189,13 @@ pub struct Recommendations {
 }
 
 /// Where one of the profile's goals stands.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct GoalStatus {
     /// The goal role id.
     pub role: String,
     /// Its names.
+    #[serde(skip_serializing_if = "crate::shape::omit_text")]
+    #[schemars(with = "crate::shape::RecordText")]
     pub name: Text,
     /// `listed` (among the recommendations, first), `current` (the role the person holds) or
     /// `unreachable` (no route to it in the knowledge base's career graph).
@@ -206,6 +216,8 @@ pub fn recommend(
     let ranked = rank(kb, graph, profile, &facts, &fired, opts);
     let baseline =
         (profile.current_role).map(|from| crate::income::Baseline::new(kb, profile, from));
+    // What pricing needs of the person, worked out once for every move priced.
+    let pricer = std::cell::OnceCell::new();
     let mut recs: Vec<Recommendation> = ranked
         .into_iter()
         .map(|ranked| {
@@ -239,7 +251,7 @@ pub fn recommend(
             let certs = certs::plan(kb, &facts, &fired, &fit);
             Recommendation {
                 role: r.id.clone(),
-                name: r.name.clone(),
+                name: r.name.shaped(),
                 family: kb.family(r.family).id.clone(),
                 advice: a.advice,
                 worth_making: a.worth_making,
@@ -257,8 +269,12 @@ pub fn recommend(
                 via: via.iter().map(|v| kb.role(*v).id.clone()).collect(),
                 kind: kind.map_or("entry", TransitionKind::as_str).to_string(),
                 typical_years,
-                years_for_you: (!transitions.is_empty())
-                    .then(|| crate::planning::pricing::price(kb, profile, &transitions).cost),
+                years_for_you: (!transitions.is_empty()).then(|| {
+                    pricer
+                        .get_or_init(|| crate::planning::pricing::Pricer::new(kb, profile))
+                        .price(&transitions)
+                        .cost
+                }),
                 gaps: skill_gaps
                     .into_iter()
                     .map(Gap::Skill)
@@ -313,7 +329,7 @@ pub fn recommend(
                 };
                 GoalStatus {
                     role: r.id.clone(),
-                    name: r.name.clone(),
+                    name: r.name.shaped(),
                     status,
                 }
             })

@@ -6,7 +6,6 @@ use serde::Serialize;
 use crate::knowledge::KnowledgeBase;
 use crate::knowledge::format::Text;
 use crate::knowledge::model::CertIx;
-use crate::planning::gaps::text;
 use crate::profile::Facts;
 use crate::rules::{Effect, fmt_num};
 use crate::scoring::{ExperienceKind, FiredRules, RoleFit};
@@ -22,13 +21,17 @@ const GAINABLE: [&str; 6] = [
 ];
 
 /// One change away from something better.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct NearMiss {
     /// `ready` (the change makes the role ready) or `rule` (it makes a rule apply).
     pub kind: &'static str,
     /// The change.
+    #[serde(skip_serializing_if = "crate::shape::omit_text")]
+    #[schemars(with = "crate::shape::RecordText")]
     pub change: Text,
     /// What it brings.
+    #[serde(skip_serializing_if = "crate::shape::omit_text")]
+    #[schemars(with = "crate::shape::RecordText")]
     pub effect: Text,
     /// The rule, for `rule`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -43,9 +46,9 @@ pub struct NearMiss {
 pub fn find(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, fit: &RoleFit) -> Vec<NearMiss> {
     let mut out = Vec::new();
     let role = kb.role(fit.role);
-    let ready = text(
-        format!("{}にすぐ就ける状態(ready)になる", role.name.ja),
-        format!("{} becomes ready", role.name.en),
+    let ready = Text::lazy(
+        || format!("{}にすぐ就ける状態(ready)になる", role.name.ja),
+        || format!("{} becomes ready", role.name.en),
     );
     let skill_gaps: Vec<_> = fit
         .skills
@@ -64,20 +67,24 @@ pub fn find(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, fit: &RoleFit
         {
             let s = kb.skill(one.skill);
             let change = if one.practice_gap {
-                text(
-                    format!(
-                        "{}の実務経験をレベル{}から{}へ(資格で知識は証明済み)",
-                        s.name.ja, one.practised, one.need
-                    ),
-                    format!(
-                        "{} in hands-on work from level {} to {} (a certificate shows the knowledge)",
-                        s.id, one.practised, one.need
-                    ),
+                Text::lazy(
+                    || {
+                        format!(
+                            "{}の実務経験をレベル{}から{}へ(資格で知識は証明済み)",
+                            s.name.ja, one.practised, one.need
+                        )
+                    },
+                    || {
+                        format!(
+                            "{} in hands-on work from level {} to {} (a certificate shows the knowledge)",
+                            s.id, one.practised, one.need
+                        )
+                    },
                 )
             } else {
-                text(
-                    format!("{}をレベル{}から{}へ", s.name.ja, one.have, one.need),
-                    format!("{} from level {} to {}", s.id, one.have, one.need),
+                Text::lazy(
+                    || format!("{}をレベル{}から{}へ", s.name.ja, one.have, one.need),
+                    || format!("{} from level {} to {}", s.id, one.have, one.need),
                 )
             };
             out.push(NearMiss {
@@ -117,9 +124,9 @@ pub fn find(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, fit: &RoleFit
             };
             out.push(NearMiss {
                 kind: "ready",
-                change: text(
-                    format!("{ja}を{}年から{}年へ", fmt_num(one.have), fmt_num(one.need)),
-                    format!("{en} from {} to {}", fmt_num(one.have), fmt_num(one.need)),
+                change: Text::lazy(
+                    || format!("{ja}を{}年から{}年へ", fmt_num(one.have), fmt_num(one.need)),
+                    || format!("{en} from {} to {}", fmt_num(one.have), fmt_num(one.need)),
                 ),
                 effect: ready.clone(),
                 rule: None,
@@ -150,7 +157,10 @@ pub fn find(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, fit: &RoleFit
                 let c = kb.certification(*c);
                 out.push(NearMiss {
                     kind: "ready",
-                    change: text(format!("{}を取得", c.name.ja), format!("take {}", c.id)),
+                    change: Text::lazy(
+                        || format!("{}を取得", c.name.ja),
+                        || format!("take {}", c.id),
+                    ),
                     effect: ready,
                     rule: None,
                     source: c.source.clone(),
@@ -187,13 +197,13 @@ pub fn find(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, fit: &RoleFit
         };
         out.push(NearMiss {
             kind: "rule",
-            change: text(
-                format!("{expected}(現在: {actual})"),
-                format!("{expected} (now: {actual})"),
+            change: Text::lazy(
+                || format!("{expected}(現在: {actual})"),
+                || format!("{expected} (now: {actual})"),
             ),
-            effect: text(
-                format!("{}(+{})", rule.description.ja, fmt_num(raise)),
-                format!("{} (+{})", rule.description.en, fmt_num(raise)),
+            effect: Text::lazy(
+                || format!("{}(+{})", rule.description.ja, fmt_num(raise)),
+                || format!("{} (+{})", rule.description.en, fmt_num(raise)),
             ),
             rule: Some(rule.id.clone()),
             source: rule.source.clone(),

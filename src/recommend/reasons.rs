@@ -11,11 +11,13 @@ use crate::profile::Facts;
 use crate::scoring::{FiredRules, RoleFit};
 
 /// One reason, in both languages, with the source of the fact behind it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Reason {
     /// `transition`, `condition`, `strength`, `rule`, `note`, `preference` or `income`.
     pub kind: &'static str,
     /// The reason.
+    #[serde(skip_serializing_if = "crate::shape::omit_text")]
+    #[schemars(with = "crate::shape::RecordText")]
     pub text: Text,
     /// Where the fact comes from.
     pub source: String,
@@ -33,9 +35,9 @@ pub fn transition(kb: &KnowledgeBase, facts: &Facts, t: TransitionIx, out: &mut 
     let (from, to) = (kb.role(tr.from), kb.role(tr.to));
     out.push(Reason {
         kind: "transition",
-        text: text(
-            format!("{} → {}: {}", from.name.ja, to.name.ja, tr.note.ja),
-            format!("{} → {}: {}", from.name.en, to.name.en, tr.note.en),
+        text: Text::lazy(
+            || format!("{} → {}: {}", from.name.ja, to.name.ja, tr.note.ja),
+            || format!("{} → {}: {}", from.name.en, to.name.en, tr.note.en),
         ),
         source: tr.source.clone(),
         rule: None,
@@ -117,19 +119,23 @@ pub fn strengths(kb: &KnowledgeBase, skills: &[SkillLine], source: &str, out: &m
     };
     out.push(Reason {
         kind: "strength",
-        text: text(
-            format!(
-                "要件{}件中{}件を満たす: {}",
-                skills.len(),
-                met.len(),
-                list(true)
-            ),
-            format!(
-                "meets {} of {} skill requirements: {}",
-                met.len(),
-                skills.len(),
-                list(false)
-            ),
+        text: Text::lazy(
+            || {
+                format!(
+                    "要件{}件中{}件を満たす: {}",
+                    skills.len(),
+                    met.len(),
+                    list(true)
+                )
+            },
+            || {
+                format!(
+                    "meets {} of {} skill requirements: {}",
+                    met.len(),
+                    skills.len(),
+                    list(false)
+                )
+            },
         ),
         source: source.to_string(),
         rule: None,
@@ -187,9 +193,9 @@ pub fn preferences(
     };
     out.push(Reason {
         kind: "preference",
-        text: text(
-            format!("希望({})に合う", names(true).join("・")),
-            format!("suits your preferences: {}", names(false).join(", ")),
+        text: Text::lazy(
+            || format!("希望({})に合う", names(true).join("・")),
+            || format!("suits your preferences: {}", names(false).join(", ")),
         ),
         source: r.source.clone(),
         rule: None,
@@ -334,15 +340,19 @@ pub fn income(
     };
     out.push(Reason {
         kind: "income",
-        text: text(
-            format!(
-                "会社員の平均年収 {}({survey}): {ja_from}と比べて {delta}",
-                f.display()
-            ),
-            format!(
-                "employee income {} ({survey}): {delta} against {en_from} in the same survey",
-                f.display()
-            ),
+        text: Text::lazy(
+            || {
+                format!(
+                    "会社員の平均年収 {}({survey}): {ja_from}と比べて {delta}",
+                    f.display()
+                )
+            },
+            || {
+                format!(
+                    "employee income {} ({survey}): {delta} against {en_from} in the same survey",
+                    f.display()
+                )
+            },
         ),
         source: f.source.clone(),
         rule: None,

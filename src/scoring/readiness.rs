@@ -19,7 +19,9 @@ use crate::knowledge::model::{Scoring, SkillIx};
 use crate::profile::Facts;
 
 /// How soon a profile can take a role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Readiness {
     /// No essential gap, and little else to learn.

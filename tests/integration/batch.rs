@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::support::{json, profiles, root, run, run_in};
+use crate::support::{json, machine_shape, profiles, root, run, run_in};
 
 /// Every example profile as one line, with a bad line, a blank line and malformed JSON between.
 fn input() -> (String, Vec<Option<String>>) {
@@ -70,14 +70,18 @@ fn records_equal_recommend_in_input_order() {
             ok += 1;
             assert_eq!(rec["status"], "ok", "line {}: {rec}", i + 1);
             let path = format!("profiles/{file}");
-            let single = without_sources(json(&[
-                "recommend",
-                &path,
-                "--top",
-                "3",
-                "--format",
-                "json",
-            ]));
+            let single = machine_shape(
+                &without_sources(json(&[
+                    "recommend",
+                    &path,
+                    "--top",
+                    "3",
+                    "--format",
+                    "json",
+                ])),
+                "none",
+                false,
+            );
             let mut fields = rec.as_object().expect("object").clone();
             fields.shift_remove("line");
             fields.shift_remove("status");
@@ -117,14 +121,20 @@ fn a_whole_result_and_the_output_file() {
     let mut first = recs[0].as_object().expect("object").clone();
     first.shift_remove("line");
     first.shift_remove("status");
-    let single = without_sources(json(&[
-        "recommend",
-        "profiles/infra-ops-1y.json",
-        "--steps",
-        "1",
-        "--format",
-        "json",
-    ]));
+    let single = machine_shape(
+        &without_sources(json(&[
+            "recommend",
+            "profiles/infra-ops-1y.json",
+            "--steps",
+            "1",
+            "--top",
+            "5",
+            "--format",
+            "json",
+        ])),
+        "none",
+        false,
+    );
     assert_eq!(Value::Object(first), single);
     assert_eq!(recs[1]["errors"][0]["file"], "profiles/team.jsonl");
 }
@@ -240,4 +250,67 @@ fn brief_records_agree_with_the_full_records() {
             assert_eq!(brief[2]["errors"][0]["code"], "unknown-skill");
         }
     }
+}
+
+/// A record's shape: no texts and the top 5 by default; `--texts ja|en|both`,
+/// `--other-certifications`, `--top` and `--all` as asked; in every shape the content is
+/// `recommend --format json`'s.
+#[test]
+fn records_are_shaped_for_machines_unless_asked() {
+    let path = "profiles/infra-4y-ccna.json";
+    let raw = std::fs::read_to_string(root().join(path)).expect("profile");
+    let line = serde_json::to_string(&serde_json::from_str::<Value>(&raw).expect("JSON"))
+        .expect("compact");
+    for (args, texts, others, top) in [
+        (&[][..], "none", false, Some("5")),
+        (&["--texts", "ja"][..], "ja", false, Some("5")),
+        (
+            &["--texts", "en", "--other-certifications"][..],
+            "en",
+            true,
+            Some("5"),
+        ),
+        (
+            &["--texts", "both", "--top", "2"][..],
+            "both",
+            false,
+            Some("2"),
+        ),
+        (&["--all", "--other-certifications"][..], "none", true, None),
+    ] {
+        let mut all = vec!["batch", "-", "--jobs", "1"];
+        all.extend_from_slice(args);
+        let r = run_in(&root(), &all, Some(&format!("{line}\n")));
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        let recs = records(&r.stdout);
+        let mut fields = recs[0].as_object().expect("object").clone();
+        fields.shift_remove("line");
+        fields.shift_remove("status");
+        let mut single = vec!["recommend", path, "--format", "json"];
+        if let Some(n) = top {
+            single.extend_from_slice(&["--top", n]);
+        }
+        let expected = machine_shape(&without_sources(json(&single)), texts, others);
+        assert_eq!(Value::Object(fields), expected, "{args:?}");
+        if texts == "none" {
+            let text = r.stdout.as_str();
+            assert!(
+                !text.contains("\"ja\"") && !text.contains("null"),
+                "{args:?}: {text}"
+            );
+        }
+        assert_eq!(
+            r.stdout.contains("\"other_certifications\""),
+            others,
+            "{args:?}"
+        );
+    }
+    let all = records(&run_in(&root(), &["batch", "-", "--all"], Some(&line)).stdout);
+    let five = records(&run_in(&root(), &["batch", "-"], Some(&line)).stdout);
+    let count = |r: &Value| r["recommendations"].as_array().map_or(0, Vec::len);
+    assert_eq!(count(&five[0]), 5);
+    assert!(count(&all[0]) > 5);
+    let zero = run(&["batch", "profiles/team.jsonl", "--top", "0"]);
+    assert_eq!(zero.code, 2);
+    assert!(zero.stderr.contains("--top"), "{}", zero.stderr);
 }

@@ -33,6 +33,7 @@ fn shipped_schemas_equal_what_the_schema_command_prints() {
         ("profile", "profile.schema.json"),
         ("rules", "rules.schema.json"),
         ("postings", "postings.schema.json"),
+        ("batch", "batch.schema.json"),
     ] {
         let r = run(&["schema", kind]);
         assert_eq!(r.code, 0, "{}", r.stderr);
@@ -133,4 +134,51 @@ fn the_rules_schema_rejects_bad_levels_conditions_and_ids() {
     assert!(!v.is_valid(&rule(
         json!({"total_years_at_least": 3, "age_at_least": 30})
     )));
+}
+
+/// Every record `batch` writes (full records in every shape, brief records, errors, blank
+/// lines) is valid against `schemas/batch.schema.json`, and a record with a key the schema does
+/// not know is not.
+#[test]
+fn every_batch_record_is_valid_against_the_batch_schema() {
+    let v = validator("batch.schema.json");
+    let mut input = String::new();
+    for name in profiles() {
+        let p = read(&root().join("profiles").join(&name));
+        input.push_str(&serde_json::to_string(&p).expect("compact"));
+        input.push('\n');
+    }
+    input.push_str("{\"skills\": {\"linuxx\": 2}}\n\n{\"skills\": \n");
+    let mut n = 0;
+    for args in [
+        &[][..],
+        &["--texts", "ja"],
+        &["--texts", "en", "--other-certifications"],
+        &["--texts", "both", "--all"],
+        &["--brief"],
+        &["--brief", "--all"],
+    ] {
+        let mut all = vec!["batch", "-", "--jobs", "1"];
+        all.extend_from_slice(args);
+        let r = crate::support::run_in(&root(), &all, Some(&input));
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        for line in r.stdout.lines() {
+            let record: Value = serde_json::from_str(line).expect("JSON");
+            assert_eq!(
+                errors(&v, &record),
+                Vec::<String>::new(),
+                "{args:?}: {line}"
+            );
+            n += 1;
+        }
+        let first: Value =
+            serde_json::from_str(r.stdout.lines().next().expect("a record")).expect("JSON");
+        let mut extra = first.clone();
+        extra["recommendations"][0]["unknown"] = json!(1);
+        assert!(
+            !errors(&v, &extra).is_empty(),
+            "{args:?}: an unknown key is refused"
+        );
+    }
+    assert!(n > 20, "only {n} records");
 }

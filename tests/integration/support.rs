@@ -101,3 +101,46 @@ pub fn target_of(profile: &str) -> (&'static str, &'static str) {
         _ => ("infra-engineer", "sre"),
     }
 }
+
+/// `recommend --format json` reshaped as a batch record carries it (`batch --texts TEXTS`, and
+/// `other_certifications` only with `--other-certifications`): each text (an object of exactly
+/// `ja` and `en` strings) left out (`none`), one of its strings (`ja`, `en`) or kept (`both`).
+pub fn machine_shape(value: &serde_json::Value, texts: &str, others: bool) -> serde_json::Value {
+    use serde_json::Value;
+    fn is_text(v: &Value) -> bool {
+        v.as_object().is_some_and(|o| {
+            o.len() == 2
+                && o.get("ja").is_some_and(Value::is_string)
+                && o.get("en").is_some_and(Value::is_string)
+        })
+    }
+    match value {
+        Value::Object(map) => {
+            let mut out = serde_json::Map::new();
+            for (k, v) in map {
+                if k == "other_certifications" && !others {
+                    continue;
+                }
+                if is_text(v) {
+                    match texts {
+                        "none" => continue,
+                        "ja" | "en" => {
+                            out.insert(k.clone(), v[texts].clone());
+                            continue;
+                        }
+                        _ => {}
+                    }
+                }
+                out.insert(k.clone(), machine_shape(v, texts, others));
+            }
+            Value::Object(out)
+        }
+        Value::Array(items) => Value::Array(
+            items
+                .iter()
+                .map(|v| machine_shape(v, texts, others))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
