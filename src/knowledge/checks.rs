@@ -43,6 +43,11 @@ pub fn check(kb: &KnowledgeBase, origins: &Origins, sources: &[SourceText]) -> V
 
 type Push<'a> = dyn FnMut(Option<&Loc>, Diagnostic) + 'a;
 
+/// Certifications that require or follow each other in a circle, each circle reported once.
+///
+/// The strongly-connected components come from petgraph's Kosaraju, which walks with an explicit
+/// stack (its Tarjan recurses once per certification of a chain, and a 100,000-long chain of
+/// prerequisites overflowed the stack): O(certifications + references), whatever the depth.
 fn certification_cycles(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
     let mut g = DiGraph::<usize, ()>::new();
     let nodes: Vec<_> = (0..kb.certifications.len())
@@ -55,11 +60,20 @@ fn certification_cycles(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) 
             }
         }
     }
-    for scc in petgraph::algo::tarjan_scc(&g) {
-        let mut members: Vec<usize> = scc
-            .iter()
-            .filter_map(|n| g.node_weight(*n).copied())
-            .collect();
+    let mut circles: Vec<Vec<usize>> = petgraph::algo::kosaraju_scc(&g)
+        .iter()
+        .map(|scc| {
+            let mut members: Vec<usize> = scc
+                .iter()
+                .filter_map(|n| g.node_weight(*n).copied())
+                .collect();
+            members.sort_unstable();
+            members
+        })
+        .collect();
+    // In the order of their first certification, whatever order the search found them in.
+    circles.sort_unstable();
+    for members in circles {
         let self_loop = members.len() == 1
             && members
                 .first()
@@ -68,7 +82,6 @@ fn certification_cycles(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) 
         if members.len() < 2 && !self_loop {
             continue;
         }
-        members.sort();
         let ids: Vec<&str> = members
             .iter()
             .filter_map(|&m| kb.certifications.get(m))
