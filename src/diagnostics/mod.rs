@@ -123,7 +123,9 @@ impl Diagnostic {
         if let Some(text) = line_text(&source.text, pos.line) {
             let text = text.trim_end_matches('\r');
             // A column past the end of the line means just after it (as the excerpt shows it).
-            let column = pos.column.clamp(1, text.chars().count() + 1);
+            // Counted only up to the column: a line can be megabytes long.
+            let before = text.chars().take(pos.column.saturating_sub(1)).count();
+            let column = pos.column.clamp(1, before + 1);
             self.column = Some(column);
             self.excerpt = Some(excerpt(text, column));
         }

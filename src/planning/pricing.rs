@@ -185,18 +185,14 @@ pub struct Bound {
     move_months: f64,
     /// Per transition: the least months the step costs.
     steps: Vec<f64>,
-    /// The person's facts, and per certification its months.
+    /// The person's facts.
     facts: Facts,
-    weights: Vec<f64>,
 }
 
 impl Bound {
     /// The bound for routes to `goal`.
     pub fn new(kb: &KnowledgeBase, profile: &Profile, goal: RoleIx) -> Self {
         let facts = Facts::new(profile, kb);
-        let weights: Vec<f64> = (0..kb.certifications.len())
-            .map(|c| certplan::weight(kb, &facts, CertIx(c)))
-            .collect();
         let steps = kb
             .transitions
             .iter()
@@ -215,7 +211,6 @@ impl Bound {
             move_months: kb.scoring.min_move_months,
             steps,
             facts,
-            weights,
         };
         bound.learning_months = bound.learning(kb, &[goal]);
         bound.waiting_months = bound.waiting(kb, goal);
@@ -266,8 +261,8 @@ impl Bound {
             .map(|c| {
                 let def = kb.certification(c);
                 let reached = open.iter().filter(|(s, l)| def.level_of(*s) >= *l).count();
-                (facts.can_plan(kb, c) && reached > 0)
-                    .then(|| self.weights.get(c.0).copied().unwrap_or(0.0) / reached as f64)
+                (reached > 0 && facts.can_plan(kb, c))
+                    .then(|| certplan::weight(kb, facts, c) / reached as f64)
             })
             .collect();
         open.iter()
@@ -484,45 +479,32 @@ impl<'a> Model<'a> {
             }
             state.current_role = Some(tr.to);
         }
-        let weight: Vec<f64> = (0..kb.certifications.len())
-            .map(|c| certplan::weight(kb, &facts, CertIx(c)))
-            .collect();
-        let requires: Vec<Vec<CertIx>> = (0..kb.certifications.len())
-            .map(|c| prerequisites(kb, &facts, CertIx(c)))
-            .collect();
-        // Beyond its prerequisites: the level of a skill its prerequisites already evidence.
-        let below = |c: CertIx, skill: SkillIx| {
-            let mut stack = kb.certification(c).prerequisites.clone();
-            let mut seen = Vec::new();
-            let mut level = 0;
-            while let Some(p) = stack.pop() {
-                if !seen.contains(&p) {
-                    seen.push(p);
-                    level = level.max(kb.certification(p).level_of(skill));
-                    stack.extend(kb.certification(p).prerequisites.iter().copied());
-                }
-            }
-            level
-        };
+        let ladder = kb.ladder();
         let serves = |c: CertIx, skill: SkillIx, level: u8, practice: bool| {
             let def = kb.certification(c);
             def.level_of(skill) >= level
-                && level > below(c, skill)
+                && level > ladder.floor(c, skill)
                 && (facts.level(skill) < level
                     || (practice
                         && def.evidence == EvidenceKind::HandsOn
                         && facts.practised_level(skill) < level))
         };
-        let first_step: Vec<Option<usize>> = (0..kb.certifications.len())
-            .map(CertIx)
-            .map(|c| {
-                thresholds
+        // Through the skills each certification evidences: O(evidences × needs), not
+        // O(certifications × skills).
+        let first_step: Vec<Option<usize>> = kb
+            .certifications
+            .iter()
+            .enumerate()
+            .map(|(c, def)| {
+                def.evidences
                     .iter()
-                    .enumerate()
-                    .flat_map(|(skill, list)| {
-                        list.iter()
+                    .flat_map(|(skill, _)| {
+                        thresholds
+                            .get(skill.0)
+                            .into_iter()
+                            .flatten()
                             .filter(move |(_, level, practice)| {
-                                serves(c, SkillIx(skill), *level, *practice)
+                                serves(CertIx(c), *skill, *level, *practice)
                             })
                             .map(|(i, _, _)| *i)
                     })
@@ -573,7 +555,7 @@ impl<'a> Model<'a> {
                         let def = kb.certification(*c);
                         facts.can_plan(kb, *c)
                             && def.level_of(skill) >= top
-                            && below(*c, skill) < top
+                            && ladder.floor(*c, skill) < top
                             && (level_open || def.evidence == EvidenceKind::HandsOn)
                     })
                     .collect();
@@ -587,7 +569,24 @@ impl<'a> Model<'a> {
                     options,
                 }
             })
-            .collect();
+            .collect::<Vec<SkillNeed>>();
+        // Only the options and their prerequisites not held can be in a plan: weigh those.
+        let mut weight = vec![0.0; kb.certifications.len()];
+        let mut requires: Vec<Vec<CertIx>> = vec![Vec::new(); kb.certifications.len()];
+        let not_held = |c: CertIx| -> Vec<CertIx> {
+            let all = ladder.prerequisites(c).unwrap_or_default();
+            all.iter().copied().filter(|p| !facts.holds(*p)).collect()
+        };
+        for c in skills.iter().flat_map(|n| &n.options) {
+            for d in std::iter::once(*c).chain(not_held(*c)) {
+                if let Some(w) = weight.get_mut(d.0) {
+                    *w = certplan::weight(kb, &facts, d);
+                }
+                if let Some(r) = requires.get_mut(d.0) {
+                    *r = not_held(d);
+                }
+            }
+        }
         Self {
             kb,
             facts,
@@ -813,19 +812,6 @@ fn start_years(facts: &Facts) -> f64 {
         .iter()
         .copied()
         .fold(facts.total_years, f64::max)
-}
-
-/// A certification's formal prerequisites the person does not hold, transitively.
-fn prerequisites(kb: &KnowledgeBase, facts: &Facts, cert: CertIx) -> Vec<CertIx> {
-    let mut out = Vec::new();
-    let mut stack = kb.certification(cert).prerequisites.clone();
-    while let Some(p) = stack.pop() {
-        if !facts.holds(p) && !out.contains(&p) {
-            out.push(p);
-            stack.extend(kb.certification(p).prerequisites.iter().copied());
-        }
-    }
-    out
 }
 
 /// Depth first over the skills: each is learnt, or closed by a certification (one planned

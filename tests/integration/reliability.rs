@@ -149,3 +149,58 @@ fn a_100k_chain_of_prerequisites_or_usual_order_does_not_overflow_the_stack() {
         assert_eq!(ran.code, Some(0), "{link}: {}", ran.stderr);
     }
 }
+
+/// A profile for the kb-min fixture (and the chains [`chain_kb`] adds to it).
+fn ops_profile(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("p.json");
+    std::fs::write(
+        &path,
+        r#"{"current_role": "ops", "skills": {"linux": 1}, "years_experience": 2}"#,
+    )
+    .expect("write profile");
+    path
+}
+
+/// Issue item 2: every plan walked each certification's prerequisite chain again (quadratic per
+/// plan, cubic with linear look-ups): a 6,000-long chain took over 10 s in a release build and
+/// minutes in a debug one. The ladder gathers them once per knowledge base, up to 64 deep; a
+/// longer chain is planned no further and `validate` warns of it.
+#[test]
+fn a_long_prerequisite_chain_costs_linear_time_and_is_bounded() {
+    let kb = chain_kb(6_000, "prerequisites", 3);
+    let home = tempfile::tempdir().expect("tempdir");
+    let profile = ops_profile(home.path());
+    let limit = Duration::from_secs(20);
+    for args in [
+        vec!["recommend", s(&profile)],
+        vec!["gaps", s(&profile), "--target", "r-2"],
+        vec![
+            "paths",
+            "--from",
+            "ops",
+            "--to",
+            "r-2",
+            "--profile",
+            s(&profile),
+        ],
+    ] {
+        let mut all = args.clone();
+        all.extend(["--rules", s(kb.path())]);
+        let start = Instant::now();
+        let ran = run_within(limit, &all);
+        assert_eq!(ran.code, Some(0), "{args:?}: {}", ran.stderr);
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{args:?} took {:?}",
+            start.elapsed()
+        );
+    }
+    let ran = run_within(limit, &["validate", "--rules", s(kb.path())]);
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert!(ran.stderr.contains("deep-prerequisites"), "{}", ran.stderr);
+    assert!(
+        ran.stderr.contains("has more than 64 formal"),
+        "{}",
+        ran.stderr
+    );
+}

@@ -275,6 +275,8 @@ fn compile_parsed(
     kb.index = super::index::Index::build(&kb.roles, &kb.transitions, &kb.rules);
     let headlines = kb.headline_positions();
     kb.index.set_headlines(headlines);
+    kb.index
+        .set_ladder(super::ladder::Ladder::build(&kb.certifications));
     (Some((kb, origins)), ctx.diags)
 }
 
