@@ -124,6 +124,7 @@ fn batch_throughput(c: &mut Criterion) {
                 jobs,
                 input_name: "bench".into(),
                 brief,
+                ..batch::Options::default()
             };
             g.bench_with_input(
                 BenchmarkId::new(format!("batch ({name})"), format!("{jobs} thread(s)")),

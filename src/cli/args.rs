@@ -14,10 +14,11 @@ use crate::planning::routes::MAX_CANDIDATES;
     "Input limits: a profile is at most {} MiB and a rule file at most {} MiB; JSON nested \
      deeper than 128 levels is refused; a profile or knowledge base reports its first {} \
      problems in full and counts the rest; paths: 1 <= k <= {MAX_K}, at most {MAX_HOPS} steps. \
-     Input past a limit is an error (exit 2), never cut silently.",
+     Input past a limit is an error (exit 2), never cut silently.\n\n{}",
     crate::cli::MAX_PROFILE_BYTES >> 20,
     crate::knowledge::MAX_FILE_BYTES >> 20,
     crate::diagnostics::MAX_DIAGNOSTICS,
+    crate::cli::EXIT_CODES,
 ))]
 pub struct Cli {
     /// Output format.
@@ -237,8 +238,13 @@ pub enum Command {
          roles in the same order as the full record, without gaps, reasons, certification plans \
          or incomes, and many times faster. Output is always JSON Lines (--format \
          does not apply). A summary goes to standard error, with a \
-         progress bar when it is a terminal.\n\nExit status: 0 when every line was scored (or \
-         blank), 2 when any line failed or the input cannot be read.",
+         progress bar when it is a terminal. When the input is not a regular file (a pipe, a \
+         terminal), or with --line-buffered, each record is written out as soon as it is ready, \
+         so a caller can feed one line and wait for its record. The output file (-o) may not be \
+         the input; it is written to a temporary file beside it and renamed into place when the \
+         run succeeds.\n\nExit status: 0 when every line was scored (or blank), 2 when any \
+         line failed or the input cannot be read, 3 when the output cannot be written, 130 or \
+         143 when interrupted (SIGINT, SIGTERM): the output file is then left as it was.",
         crate::batch::MAX_LINE_BYTES,
     ))]
     Batch {
@@ -261,6 +267,10 @@ pub enum Command {
         /// months to ready and essential skill gaps (no explanations); ranked as the full records.
         #[arg(long)]
         brief: bool,
+        /// Write each record as soon as it is ready (the default when the input is not a regular
+        /// file), not in large blocks.
+        #[arg(long)]
+        line_buffered: bool,
     },
     /// Estimated income (employee and freelance) in the current role and each recommended role,
     /// with the factors that moved it and their sources.

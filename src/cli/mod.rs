@@ -30,7 +30,7 @@ pub struct Output {
     pub stdout: String,
     /// Standard error.
     pub stderr: String,
-    /// Exit status: 0 success, 1 problems found by `validate`, 2 bad input.
+    /// Exit status: see [`EXIT_CODES`].
     pub code: i32,
 }
 
@@ -52,8 +52,34 @@ impl Output {
         Self {
             stdout: String::new(),
             stderr,
-            code: 2,
+            code: if matches!(err, Error::Write { .. }) {
+                3
+            } else {
+                2
+            },
         }
+    }
+}
+
+/// The exit statuses, as `--help`, the man page and the README give them.
+pub const EXIT_CODES: &str = "Exit status: 0 success; 1 `validate` found errors (or warnings \
+     with --deny-warnings); 2 bad input or arguments (for `batch`: any line failed), nothing \
+     on standard output; 3 an output could not be written (a full disk, a closed device; a \
+     broken pipe, as with `| head`, is not an error); 130 interrupted by SIGINT, 143 by \
+     SIGTERM (129 SIGHUP). An output file (`-o`) is written to a temporary file beside it and \
+     renamed into place on success: on any failure or interruption the old file stays as it \
+     was and nothing partial is left.";
+
+/// The error to report for a write to `name`: `None` when it succeeded or the reader went away
+/// (a broken pipe, as with `| head`, which is not an error).
+pub fn write_failure(result: std::io::Result<()>, name: &str) -> Option<Error> {
+    match result {
+        Ok(()) => None,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => None,
+        Err(e) => Some(Error::Write {
+            path: name.to_string(),
+            message: e.to_string(),
+        }),
     }
 }
 
@@ -141,6 +167,7 @@ fn execute(
             steps,
             jobs,
             brief,
+            line_buffered,
         } => {
             let request = batch::Request {
                 input,
@@ -152,7 +179,17 @@ fn execute(
                     },
                     jobs: jobs.map_or_else(crate::batch::default_jobs, usize::from),
                     input_name: input.clone(),
+                    output_name: output
+                        .as_ref()
+                        .map_or_else(|| "standard output".into(), |p| p.display().to_string()),
                     brief: *brief,
+                    // A co-process waits for each record: flush them as they come unless the
+                    // input is a file read through.
+                    line_buffered: *line_buffered
+                        || match input.as_str() {
+                            "-" => !crate::outfile::stdin_is_regular_file(),
+                            path => !std::fs::metadata(path).is_ok_and(|m| m.is_file()),
+                        },
                 },
                 progress,
             };
@@ -301,10 +338,17 @@ fn execute(
             return Ok(match output {
                 None => Output::ok(page),
                 Some(path) => {
-                    std::fs::write(path, page).map_err(|e| Error::Io {
+                    let input = match profile.as_str() {
+                        "-" => crate::outfile::Input::Stdin,
+                        p => crate::outfile::Input::Path(std::path::Path::new(p)),
+                    };
+                    crate::outfile::refuse_same(input, path)?;
+                    let mut file = crate::outfile::OutputFile::create(path)?;
+                    file.write_all(page.as_bytes()).map_err(|e| Error::Write {
                         path: path.display().to_string(),
                         message: e.to_string(),
                     })?;
+                    file.commit()?;
                     Output {
                         stdout: String::new(),
                         stderr: format!("wrote {}\n", path.display()),

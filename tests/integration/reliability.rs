@@ -204,3 +204,232 @@ fn a_long_prerequisite_chain_costs_linear_time_and_is_bounded() {
         ran.stderr
     );
 }
+
+// ---------------------------------------------------------------- output files
+
+/// A shipped example profile.
+fn example(name: &str) -> String {
+    root().join("profiles").join(name).display().to_string()
+}
+
+/// The names in a directory, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Issue item 3: `batch same.jsonl -o same.jsonl` truncated its own input and exited 0.
+#[test]
+fn an_output_that_is_the_input_is_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("same.jsonl");
+    std::fs::copy(root().join("profiles/team.jsonl"), &input).expect("copy");
+    let before = std::fs::read(&input).expect("read");
+    let link = dir.path().join("link.jsonl");
+    std::os::unix::fs::symlink(&input, &link).expect("symlink");
+    for output in [&input, &link] {
+        let ran = run_within(PATIENCE, &["batch", s(&input), "-o", s(output)]);
+        assert_eq!(ran.code, Some(2), "{}", ran.stderr);
+        assert!(ran.stderr.contains("is the input"), "{}", ran.stderr);
+    }
+    // Through standard input too.
+    let ran = careergraph()
+        .args(["batch", "-", "-o", s(&input)])
+        .stdin(std::fs::File::open(&input).expect("open"))
+        .output()
+        .expect("runs");
+    assert_eq!(ran.status.code(), Some(2));
+    // `report` checks its profile the same way.
+    let profile = dir.path().join("p.json");
+    std::fs::copy(root().join("profiles/new-graduate.json"), &profile).expect("copy");
+    let ran = run_within(PATIENCE, &["report", s(&profile), "-o", s(&profile)]);
+    assert_eq!(ran.code, Some(2), "{}", ran.stderr);
+    assert!(
+        std::fs::read_to_string(&profile)
+            .expect("read")
+            .contains("skills")
+    );
+    assert_eq!(std::fs::read(&input).expect("read"), before);
+    assert_eq!(listing(dir.path()), ["link.jsonl", "p.json", "same.jsonl"]);
+}
+
+/// Issue item 4: the output was created (truncated) before the first read, so a run that failed
+/// to read its input destroyed the old output.
+#[test]
+fn a_failed_run_leaves_the_old_output_as_it_was() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let keep = dir.path().join("keep.jsonl");
+    std::fs::write(&keep, "old\n").expect("write");
+    let ran = run_within(PATIENCE, &["batch", "/proc/self/mem", "-o", s(&keep)]);
+    assert_eq!(ran.code, Some(2), "{}", ran.stderr);
+    assert_eq!(std::fs::read_to_string(&keep).expect("read"), "old\n");
+    // A broken knowledge base fails before; a good run replaces the file whole.
+    let ran = run_within(PATIENCE, &["batch", &example("team.jsonl"), "-o", s(&keep)]);
+    assert_eq!(ran.code, Some(2), "{}", ran.stderr);
+    let text = std::fs::read_to_string(&keep).expect("read");
+    assert_eq!(text.lines().count(), 3);
+    let report = dir.path().join("report.html");
+    let ran = run_within(
+        PATIENCE,
+        &["report", &example("new-graduate.json"), "-o", s(&report)],
+    );
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert_eq!(listing(dir.path()), ["keep.jsonl", "report.html"]);
+}
+
+/// The built binary with standard output sent to `/dev/full`.
+fn to_dev_full(args: &[&str]) -> std::process::Output {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    careergraph()
+        .args(args)
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("runs")
+}
+
+/// Issue item 5 and two minor ones: a full disk was silent with exit 0 (`> /dev/full`), `report
+/// -o /dev/full` said "cannot read", and `batch -o /dev/full` did not name the file. Every write
+/// error now names what could not be written and exits 3; only a broken pipe stays quiet.
+#[test]
+fn every_write_error_is_reported_with_exit_3() {
+    let graduate = example("new-graduate.json");
+    let team = example("team.jsonl");
+    for args in [
+        vec!["recommend", graduate.as_str(), "--format", "json"],
+        vec!["report", graduate.as_str()],
+        vec!["roles"],
+        vec!["batch", team.as_str()],
+    ] {
+        let out = to_dev_full(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("cannot write standard output"),
+            "{args:?}: {stderr}"
+        );
+    }
+    for args in [
+        vec!["report", graduate.as_str(), "-o", "/dev/full"],
+        vec!["batch", team.as_str(), "-o", "/dev/full"],
+    ] {
+        let ran = run_within(PATIENCE, &args);
+        assert_eq!(ran.code, Some(3), "{args:?}: {}", ran.stderr);
+        assert!(
+            ran.stderr.contains("cannot write /dev/full"),
+            "{args:?}: {}",
+            ran.stderr
+        );
+    }
+    // A closed pipe is not an error.
+    let mut child = careergraph()
+        .args(["recommend", graduate.as_str()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("waits");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Waits until `check` holds, at most `limit`.
+fn wait_for(limit: Duration, mut check: impl FnMut() -> bool) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if check() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    false
+}
+
+/// Issue items 6 and 10: `batch` as a co-process gets each record as soon as its line is in
+/// (it waited for a full chunk, so a caller waiting for the answer deadlocked); SIGINT or
+/// SIGTERM in the middle of `batch -o` cut the last record in the middle, where now the old
+/// output stays, the temporary file is removed and the exit status is 128 + the signal.
+#[test]
+fn batch_answers_line_by_line_and_an_interrupted_run_leaves_no_partial_file() {
+    use std::io::{BufRead, BufReader, Write};
+    let line = r#"{"current_role": "infra-engineer", "skills": {"linux": 3}}"#;
+    for (signal, code) in [("-INT", 130), ("-TERM", 143)] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("out.jsonl");
+        std::fs::write(&out, "old\n").expect("write");
+        // Standard output: one record per line fed, while standard input stays open.
+        let mut child = careergraph()
+            .args(["batch", "-", "--top", "1"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs");
+        let mut stdin = child.stdin.take().expect("stdin");
+        let (tx, rx) = std::sync::mpsc::channel();
+        let stdout = child.stdout.take().expect("stdout");
+        std::thread::spawn(move || {
+            for l in BufReader::new(stdout).lines() {
+                if tx.send(l.expect("line")).is_err() {
+                    return;
+                }
+            }
+        });
+        for n in 1..=3 {
+            writeln!(stdin, "{line}").expect("feed");
+            stdin.flush().expect("flush");
+            let record = rx
+                .recv_timeout(Duration::from_secs(10))
+                .expect("a record within 10 s of its line");
+            assert!(record.starts_with(&format!("{{\"line\":{n},")), "{record}");
+        }
+        drop(stdin);
+        assert_eq!(child.wait().expect("waits").code(), Some(0));
+
+        // To a file, then a signal while the input is still open.
+        let mut child = careergraph()
+            .args(["batch", "-", "-o", s(&out)])
+            .current_dir(dir.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs");
+        let mut stdin = child.stdin.take().expect("stdin");
+        writeln!(stdin, "{line}").expect("feed");
+        stdin.flush().expect("flush");
+        // The temporary file beside the output fills with the first record.
+        let temp_written = wait_for(Duration::from_secs(20), || {
+            std::fs::read_dir(dir.path())
+                .expect("list")
+                .filter_map(Result::ok)
+                .any(|e| {
+                    e.file_name().to_string_lossy().starts_with(".careergraph-")
+                        && e.metadata().is_ok_and(|m| m.len() > 0)
+                })
+        });
+        assert!(temp_written, "{:?}", listing(dir.path()));
+        let killed = Command::new("kill")
+            .args([signal, &child.id().to_string()])
+            .status()
+            .expect("kill");
+        assert!(killed.success());
+        let done = child.wait_with_output().expect("waits");
+        assert_eq!(done.status.code(), Some(code), "{signal}");
+        assert_eq!(std::fs::read_to_string(&out).expect("read"), "old\n");
+        assert_eq!(listing(dir.path()), ["out.jsonl"]);
+        drop(stdin);
+    }
+}
