@@ -101,8 +101,10 @@ impl<R: BufRead> LineReader<R> {
                 Some(i) => (i, true),
                 None => (buf.len(), false),
             };
+            // One byte more than the limit may be kept: the `\r` of a `\r\n`, which the limit
+            // does not count.
             if !too_long {
-                if kept.len() + take > self.max_bytes {
+                if kept.len() + take > self.max_bytes.saturating_add(1) {
                     too_long = true;
                     kept = Vec::new();
                 } else {
@@ -121,11 +123,11 @@ impl<R: BufRead> LineReader<R> {
             return Ok(None);
         }
         let consumed = length + u64::from(ended);
-        if too_long {
-            return Ok(Some((RawLine::TooLong(length), consumed)));
-        }
         if kept.last() == Some(&b'\r') {
             kept.pop();
+        }
+        if too_long || kept.len() > self.max_bytes {
+            return Ok(Some((RawLine::TooLong(length), consumed)));
         }
         Ok(Some((RawLine::Text(kept), consumed)))
     }
@@ -168,6 +170,11 @@ mod tests {
         assert_eq!(
             all("0123456789abcdef\nx\n", 10),
             vec![RawLine::TooLong(16), text("x")]
+        );
+        // The limit does not count the line ending, `\r\n` included.
+        assert_eq!(
+            all("0123456789\r\n0123456789a\r\n", 10),
+            vec![text("0123456789"), RawLine::TooLong(12)]
         );
     }
 }

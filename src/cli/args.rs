@@ -151,6 +151,15 @@ impl Command {
     }
 }
 
+/// A count of at least 1 (`--top`): 0 would show nothing and read as "nothing is reachable".
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("0 would show nothing; give 1 or more".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(format!("{e}; give a whole number, 1 or more")),
+    }
+}
+
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -158,8 +167,8 @@ pub enum Command {
     Recommend {
         /// Profile JSON file, or `-` for standard input.
         profile: String,
-        /// Show at most this many roles.
-        #[arg(long, value_name = "N")]
+        /// Show at most this many roles (1 or more).
+        #[arg(long, value_name = "N", value_parser = at_least_one)]
         top: Option<usize>,
         /// Look this many steps ahead from the current role (1 or 2).
         #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=2))]
@@ -212,9 +221,10 @@ pub enum Command {
         /// Number of routes (1 to 20).
         #[arg(short, default_value_t = crate::planning::routes::DEFAULT_K)]
         k: usize,
-        /// Without --to: how many steps ahead to look (1 to 8).
-        #[arg(long, default_value_t = 2, value_name = "N")]
-        steps: usize,
+        /// Without --to: how many steps ahead to look (1 to 8) [default: 2]. With --to it is
+        /// refused: a route has at most 8 steps.
+        #[arg(long, value_name = "N")]
+        steps: Option<usize>,
         /// Price the routes for this profile (JSON file, or `-` for standard input).
         #[arg(long, value_name = "PROFILE")]
         profile: Option<String>,
@@ -254,8 +264,8 @@ pub enum Command {
         /// Write the records to this file instead of standard output.
         #[arg(short, long, value_name = "OUTPUT.jsonl")]
         output: Option<PathBuf>,
-        /// Keep at most this many roles per profile.
-        #[arg(long, value_name = "N")]
+        /// Keep at most this many roles per profile (1 or more).
+        #[arg(long, value_name = "N", value_parser = at_least_one)]
         top: Option<usize>,
         /// Look this many steps ahead from the current role (1 or 2).
         #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=2))]
@@ -295,8 +305,8 @@ pub enum Command {
         /// the shipped postings.
         #[arg(long, value_name = "FILE")]
         postings: Option<std::path::PathBuf>,
-        /// Show at most this many postings.
-        #[arg(long, value_name = "N", default_value_t = 10)]
+        /// Show at most this many postings (1 or more).
+        #[arg(long, value_name = "N", default_value_t = 10, value_parser = at_least_one)]
         top: usize,
     },
     /// One self-contained HTML page (no network, no scripts): the profile, the ranked

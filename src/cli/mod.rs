@@ -156,7 +156,7 @@ fn execute(
                 Format::Mermaid => crate::picture::mermaid::render(&view),
                 Format::Svg => crate::picture::svg::render(&view),
                 Format::Text | Format::Markdown => {
-                    report::tidy(&crate::picture::text::render(&view, ui))
+                    plain(cli, report::tidy(&crate::picture::text::render(&view, ui)))
                 }
             }));
         }
@@ -257,6 +257,13 @@ fn execute(
                 Some(path) => Some(read_profile(&engine, path, stdin)?),
                 None => None,
             };
+            if let (Some(_), Some(n)) = (to, steps) {
+                return Err(Error::Invalid(format!(
+                    "--steps {n} only applies without --to (where a role leads); a route to \
+                     --to has at most {} steps: drop --steps",
+                    crate::graph::MAX_HOPS
+                )));
+            }
             match (to, p.as_ref(), assume.is_empty()) {
                 (_, None, false) => {
                     return Err(Error::Invalid(
@@ -281,7 +288,7 @@ fn execute(
                 ),
                 (None, p, true) => output(
                     json,
-                    &engine.destinations(from, *steps, p)?,
+                    &engine.destinations(from, steps.unwrap_or(2), p)?,
                     ui,
                     report::paths::text,
                 ),
@@ -379,9 +386,19 @@ fn execute(
     };
     Ok(Output::ok(match cli.format {
         Format::Json => out,
-        Format::Markdown => report::tidy_markdown(&out),
-        _ => report::tidy(&out),
+        Format::Markdown => plain(cli, report::tidy_markdown(&out)),
+        _ => plain(cli, report::tidy(&out)),
     }))
+}
+
+/// Text already made [terminal-safe](report::terminal_safe), without even a colour sequence from
+/// user data when careergraph does not colour.
+fn plain(cli: &Cli, text: String) -> String {
+    if cli.color == ColorChoice::Always {
+        text
+    } else {
+        crate::diagnostics::escape_controls(&text)
+    }
 }
 
 /// How a catalog list is written for a format.

@@ -519,6 +519,19 @@ pub fn read_dir_sources(dir: &Path) -> Result<Vec<SourceText>, Error> {
             message: "holds no *.json rule files".into(),
         });
     }
+    // A FIFO, socket or device named `*.json` would block the read (or never end): only a
+    // regular file (or a link to one) found by listing is read.
+    if let Some(p) = paths
+        .iter()
+        .find(|p| !std::fs::metadata(p).is_ok_and(|m| m.is_file()))
+    {
+        return Err(Error::Io {
+            path: p.display().to_string(),
+            message: "is not a regular file (a FIFO, socket or device?): every *.json in a \
+                      --rules directory must be a rule file"
+                .into(),
+        });
+    }
     paths
         .iter()
         .map(|p| {

@@ -433,3 +433,221 @@ fn batch_answers_line_by_line_and_an_interrupted_run_leaves_no_partial_file() {
         drop(stdin);
     }
 }
+
+// ---------------------------------------------------------------- directories and arguments
+
+/// Issue item 9: a FIFO named `*.json` inside a `--rules` directory hung every command (reading
+/// it waits for a writer that never comes). One found by listing is refused, naming it.
+#[test]
+fn a_fifo_inside_a_rules_directory_is_refused_not_waited_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for entry in std::fs::read_dir(root().join("tests/fixtures/kb-min")).expect("fixture") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
+    }
+    let fifo = dir.path().join("zz.json");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    for args in [vec!["validate"], vec!["roles"]] {
+        let mut all = args.clone();
+        all.extend(["--rules", s(dir.path())]);
+        let ran = run_within(Duration::from_secs(30), &all);
+        assert_eq!(ran.code, Some(2), "{args:?}: {}", ran.stderr);
+        assert!(
+            ran.stderr.contains("zz.json") && ran.stderr.contains("not a regular file"),
+            "{}",
+            ran.stderr
+        );
+    }
+}
+
+/// Minor items: `paths --to B --steps 99` ignored --steps silently; `recommend --top 0` said "No
+/// role is reachable"; 10,000 bad `--assume` values printed 1.3 MB (now the first 100 and a
+/// count, as for a profile); `--assume years+59` twice stays within the 60-year limit.
+#[test]
+fn arguments_that_would_be_ignored_or_misread_are_refused() {
+    let graduate = example("new-graduate.json");
+    let ran = run_within(
+        PATIENCE,
+        &[
+            "paths",
+            "--from",
+            "programmer",
+            "--to",
+            "sre",
+            "--steps",
+            "99",
+        ],
+    );
+    assert_eq!(ran.code, Some(2), "{}", ran.stderr);
+    assert!(ran.stderr.contains("--steps 99 only applies without --to"));
+    for args in [
+        vec!["recommend", graduate.as_str(), "--top", "0"],
+        vec!["batch", "-", "--top", "0"],
+        vec!["jobs", graduate.as_str(), "--top", "0"],
+    ] {
+        let ran = run_within(PATIENCE, &args);
+        assert_eq!(ran.code, Some(2), "{args:?}: {}", ran.stderr);
+        assert!(
+            ran.stderr.contains("0 would show nothing"),
+            "{}",
+            ran.stderr
+        );
+    }
+    let mut args = vec!["recommend".to_string(), graduate.clone()];
+    for i in 0..10_000 {
+        args.push("--assume".into());
+        args.push(format!("skill:nope{i}=3"));
+    }
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let ran = run_within(PATIENCE, &refs);
+    assert_eq!(ran.code, Some(2));
+    assert!(ran.stderr.len() < 100_000, "{} bytes", ran.stderr.len());
+    assert!(
+        ran.stderr.contains("9900 more problems"),
+        "{}",
+        &ran.stderr[ran.stderr.len().saturating_sub(500)..]
+    );
+    let ran = run_within(
+        PATIENCE,
+        &[
+            "recommend",
+            graduate.as_str(),
+            "--assume",
+            "years+59",
+            "--assume",
+            "years+59",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    let v: serde_json::Value = serde_json::from_str(&ran.stdout).expect("JSON");
+    assert_eq!(v["profile"]["years_experience"], 60.0, "{}", v["profile"]);
+}
+
+/// Minor items: a 1 MiB line ending in CRLF was refused though the limit excludes the line
+/// ending; a byte-order mark at the start of a later line got "expected value", not a word
+/// about the mark.
+#[test]
+fn batch_lines_at_the_limit_and_with_a_late_byte_order_mark() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let body = r#"{"skills": {"linux": 3}, "name": ""#;
+    let pad = batch_limit() - body.len() - 2;
+    let line = format!("{body}{}\"}}", "x".repeat(pad));
+    assert_eq!(line.len(), batch_limit());
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(
+        &input,
+        format!("{line}\r\n\u{feff}{{\"skills\": {{\"linux\": 3}}}}\r\n"),
+    )
+    .expect("write");
+    let ran = run_within(PATIENCE, &["batch", s(&input), "--brief"]);
+    let records: Vec<serde_json::Value> = ran
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    assert_eq!(records.len(), 2, "{}", ran.stderr);
+    assert_eq!(records[0]["status"], "ok", "{}", records[0]);
+    assert_eq!(records[1]["status"], "error");
+    assert!(
+        records[1]["errors"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("byte-order mark")),
+        "{}",
+        records[1]
+    );
+}
+
+/// The longest batch line accepted.
+fn batch_limit() -> usize {
+    careergraph::batch::MAX_LINE_BYTES
+}
+
+// ---------------------------------------------------------------- types and terminal safety
+
+/// Issue items 7 and 11: a list where an object belongs was read as its fields in order
+/// (`"management": [2, 5]` as years 2, team 5), and a type error stopped everything in serde's
+/// words without a pointer. Every type error now comes at once, with its pointer and plain words.
+#[test]
+fn type_errors_come_all_at_once_with_pointers_and_plain_words() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path().join("p.json");
+    std::fs::write(
+        &p,
+        r#"{"years_experience": "3", "skills": {"linux": 3}, "certifications": "ccna", "management": [2, 5]}"#,
+    )
+    .expect("write");
+    let ran = run_within(PATIENCE, &["recommend", s(&p)]);
+    assert_eq!(ran.code, Some(2), "{}", ran.stderr);
+    for want in [
+        "/years_experience",
+        "a number of years, e.g. 3",
+        "write the number without quotes: 3",
+        "/certifications",
+        "/management",
+        "found a list of 2 items",
+    ] {
+        assert!(ran.stderr.contains(want), "{want}: {}", ran.stderr);
+    }
+    for management in ["[]", "[null]", "[2, 5, 7]"] {
+        std::fs::write(
+            &p,
+            format!(r#"{{"skills": {{"linux": 3}}, "management": {management}}}"#),
+        )
+        .expect("write");
+        let ran = run_within(PATIENCE, &["recommend", s(&p)]);
+        assert_eq!(ran.code, Some(2), "{management}: {}", ran.stderr);
+        assert!(ran.stderr.contains("invalid-value"), "{}", ran.stderr);
+        assert!(ran.stderr.contains("/management"), "{}", ran.stderr);
+    }
+    // A rule requirement written as a list.
+    let kb = tempfile::tempdir().expect("tempdir");
+    for entry in std::fs::read_dir(root().join("tests/fixtures/kb-min")).expect("fixture") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("read");
+        let mut v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        if let Some(req) = v.pointer_mut("/roles/0/requirements/0") {
+            *req = serde_json::json!(["linux", 2, 1.0, true, "test"]);
+        }
+        std::fs::write(
+            kb.path().join(path.file_name().expect("name")),
+            v.to_string(),
+        )
+        .expect("write");
+    }
+    let ran = run_within(PATIENCE, &["validate", "--rules", s(kb.path())]);
+    assert_eq!(ran.code, Some(1), "{}", ran.stderr);
+    assert!(
+        ran.stderr.contains("invalid-value") && ran.stderr.contains("/roles/0/requirements/0"),
+        "{}",
+        ran.stderr
+    );
+}
+
+/// Issue item 8: a profile's name with ESC sequences, NUL or U+202E was printed raw by
+/// `recommend`, and diagnostics showed them raw too. Text escapes them; JSON keeps them exact.
+#[test]
+fn control_and_bidi_characters_from_user_data_are_escaped_in_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path().join("p.json");
+    let name = "A\u{1b}]0;owned\u{7}\u{1b}[2J\u{0}B\u{202e}C";
+    let profile = serde_json::json!({"name": name, "skills": {"linux": 3}});
+    std::fs::write(&p, profile.to_string()).expect("write");
+    let ran = run_within(PATIENCE, &["recommend", s(&p)]);
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    let unsafe_char = |c: char| (c.is_control() && c != '\n' && c != '\t') || c == '\u{202e}';
+    assert!(!ran.stdout.chars().any(unsafe_char), "{:?}", ran.stdout);
+    assert!(ran.stdout.contains(r"A\u{001B}]0;owned"), "{}", ran.stdout);
+    let ran = run_within(PATIENCE, &["recommend", s(&p), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&ran.stdout).expect("JSON");
+    assert_eq!(v["profile"]["name"], name);
+    // In a diagnostic: an unknown skill id holding them, and its line.
+    let bad = serde_json::json!({"skills": {format!("li\u{1b}[31mnux\u{202e}"): 3}});
+    std::fs::write(&p, bad.to_string()).expect("write");
+    let ran = run_within(PATIENCE, &["recommend", s(&p)]);
+    assert_eq!(ran.code, Some(2), "{}", ran.stderr);
+    assert!(!ran.stderr.chars().any(unsafe_char), "{:?}", ran.stderr);
+    assert!(ran.stderr.contains("unknown-skill"), "{}", ran.stderr);
+}

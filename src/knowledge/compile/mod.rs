@@ -58,6 +58,13 @@ pub fn compile(sources: &[SourceText]) -> (Option<(KnowledgeBase, Origins)>, Vec
             diags.extend(d);
             continue;
         }
+        // Every value of the wrong type at once (a list where an object belongs among them),
+        // before serde stops at the first one.
+        let wrong = crate::diagnostics::shape::problems(src, crate::schema::Kind::Rules);
+        if !wrong.is_empty() {
+            diags.extend(wrong);
+            continue;
+        }
         match serde_json::from_str::<RuleFile>(&src.text) {
             Ok(f) => files.push((i, f)),
             Err(e) => diags.push(src.parse_error(&e)),
