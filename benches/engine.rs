@@ -125,6 +125,7 @@ fn batch_throughput(c: &mut Criterion) {
                 input_name: "bench".into(),
                 brief,
                 shape: batch::MACHINE_SHAPE,
+                ..batch::Options::default()
             };
             g.bench_with_input(
                 BenchmarkId::new(format!("batch ({name})"), format!("{jobs} thread(s)")),

@@ -17,6 +17,14 @@ pub enum Error {
         /// What went wrong.
         message: String,
     },
+    /// An output could not be written (exit status 3).
+    #[error("error: cannot write {path}: {message}")]
+    Write {
+        /// The output's name: the path as given, or `standard output`.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
     /// The input has problems; each diagnostic points at one.
     #[error("{}", render(.0, false).trim_end())]
     Diagnostics(Vec<Diagnostic>),

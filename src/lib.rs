@@ -33,6 +33,7 @@ pub mod html;
 pub mod income;
 pub mod knowledge;
 pub mod lang;
+pub mod outfile;
 pub mod picture;
 pub mod planning;
 pub mod profile;

@@ -10,6 +10,10 @@ use careergraph::lang::Lang;
 
 fn main() -> ExitCode {
     let mut cli = careergraph::cli::parse();
+    // SIGINT/SIGTERM/SIGHUP: remove a half-written output file, exit 128 + the signal.
+    if let Err(e) = careergraph::outfile::handle_signals() {
+        eprintln!("{e}");
+    }
     let var = |name: &str| std::env::var(name).ok();
     if cli.lang.is_none() {
         cli.lang = Some(Lang::from_env_values(
@@ -50,8 +54,17 @@ fn main() -> ExitCode {
         &mut std::io::stdout(),
         true,
     );
-    // A closed pipe (e.g. `| head`) is not an error worth reporting.
-    let _ = std::io::stdout().lock().write_all(out.stdout.as_bytes());
+    // A closed pipe (e.g. `| head`) is not an error worth reporting; any other write error is
+    // (exit 3), a full disk first among them.
+    let mut stdout = std::io::stdout().lock();
+    let written = stdout
+        .write_all(out.stdout.as_bytes())
+        .and_then(|()| stdout.flush());
+    let failed = careergraph::cli::write_failure(written, "standard output");
     let _ = std::io::stderr().lock().write_all(out.stderr.as_bytes());
+    if let Some(e) = failed {
+        eprintln!("{e}");
+        return ExitCode::from(3);
+    }
     ExitCode::from(u8::try_from(out.code).unwrap_or(2))
 }

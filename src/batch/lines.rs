@@ -27,21 +27,30 @@ pub struct Chunk {
 /// Reads lines of at most `max_bytes` bytes; a longer line is consumed without being kept.
 #[derive(Debug)]
 pub struct LineReader<R> {
-    input: R,
+    /// Its own buffer, whatever `R` buffers, so it can tell whether more input is waiting.
+    input: io::BufReader<R>,
     max_bytes: usize,
     next_line: u64,
     next_seq: u64,
+    eager: bool,
 }
 
 impl<R: BufRead> LineReader<R> {
     /// A reader over `input`.
     pub fn new(input: R, max_bytes: usize) -> Self {
         Self {
-            input,
+            input: io::BufReader::with_capacity(64 * 1024, input),
             max_bytes,
             next_line: 1,
             next_seq: 0,
+            eager: false,
         }
+    }
+
+    /// Eager: a chunk ends as soon as no more input is waiting, instead of waiting for a full
+    /// chunk (a co-process feeds a line and waits for its record).
+    pub fn eager(&mut self, eager: bool) {
+        self.eager = eager;
     }
 
     /// The next chunk of at most `max_lines` lines or about `max_bytes` bytes; `None` at the end
@@ -58,6 +67,9 @@ impl<R: BufRead> LineReader<R> {
                 Some((line, consumed)) => {
                     chunk.lines.push(line);
                     chunk.bytes += consumed;
+                    if self.eager && self.input.buffer().is_empty() {
+                        break;
+                    }
                 }
                 None => break,
             }
@@ -89,8 +101,10 @@ impl<R: BufRead> LineReader<R> {
                 Some(i) => (i, true),
                 None => (buf.len(), false),
             };
+            // One byte more than the limit may be kept: the `\r` of a `\r\n`, which the limit
+            // does not count.
             if !too_long {
-                if kept.len() + take > self.max_bytes {
+                if kept.len() + take > self.max_bytes.saturating_add(1) {
                     too_long = true;
                     kept = Vec::new();
                 } else {
@@ -109,11 +123,11 @@ impl<R: BufRead> LineReader<R> {
             return Ok(None);
         }
         let consumed = length + u64::from(ended);
-        if too_long {
-            return Ok(Some((RawLine::TooLong(length), consumed)));
-        }
         if kept.last() == Some(&b'\r') {
             kept.pop();
+        }
+        if too_long || kept.len() > self.max_bytes {
+            return Ok(Some((RawLine::TooLong(length), consumed)));
         }
         Ok(Some((RawLine::Text(kept), consumed)))
     }
@@ -156,6 +170,11 @@ mod tests {
         assert_eq!(
             all("0123456789abcdef\nx\n", 10),
             vec![RawLine::TooLong(16), text("x")]
+        );
+        // The limit does not count the line ending, `\r\n` included.
+        assert_eq!(
+            all("0123456789\r\n0123456789a\r\n", 10),
+            vec![text("0123456789"), RawLine::TooLong(12)]
         );
     }
 }

@@ -74,6 +74,11 @@ pub struct Options {
     /// `other_certifications` (see [`crate::shape`]). [`Options::default`] gives the machine
     /// shape: no texts, no other certifications.
     pub shape: crate::shape::Shape,
+    /// The output's name, shown when it cannot be written.
+    pub output_name: String,
+    /// Write each chunk of records as soon as it is ready, and end a chunk whenever no more
+    /// input is waiting: for a co-process that feeds a line and waits for its record.
+    pub line_buffered: bool,
 }
 
 /// Recommendations per profile a batch keeps unless told otherwise (`batch --top`).
@@ -97,6 +102,8 @@ impl Default for Options {
             input_name: "<stdin>".into(),
             brief: false,
             shape: MACHINE_SHAPE,
+            output_name: "standard output".into(),
+            line_buffered: false,
         }
     }
 }
@@ -200,16 +207,32 @@ fn read_error(e: &io::Error, options: &Options) -> Error {
     }
 }
 
-/// A write error; `Ok` for a closed pipe, which just ends the run.
-fn written(result: io::Result<()>, summary: &mut Summary) -> Result<bool, Error> {
+/// A write error naming the output; `Ok(false)` for a closed pipe, which just ends the run.
+fn written(
+    result: io::Result<()>,
+    summary: &mut Summary,
+    options: &Options,
+) -> Result<bool, Error> {
     match result {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
             summary.output_closed = true;
             Ok(false)
         }
-        Err(e) => Err(Error::Invalid(format!("cannot write the output: {e}"))),
+        Err(e) => Err(Error::Write {
+            path: options.output_name.clone(),
+            message: e.to_string(),
+        }),
     }
+}
+
+/// Writes a chunk's records, flushed at once when line-buffered.
+fn put<W: Write>(output: &mut W, records: &[u8], options: &Options) -> io::Result<()> {
+    output.write_all(records)?;
+    if options.line_buffered {
+        output.flush()?;
+    }
+    Ok(())
 }
 
 /// Scores every line of `input`, writing one record per line to `output` in input order;
@@ -223,6 +246,7 @@ pub fn run<R: BufRead, W: Write + Send>(
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Summary, Error> {
     let mut reader = LineReader::new(input, MAX_LINE_BYTES);
+    reader.eager(options.line_buffered);
     let mut output = io::BufWriter::with_capacity(256 * 1024, output);
     let mut summary = Summary::default();
     if options.jobs <= 1 {
@@ -234,7 +258,7 @@ pub fn run<R: BufRead, W: Write + Send>(
         {
             buffer.clear();
             let d = score(engine, options, &chunk, buffer);
-            if !written(output.write_all(&d.records), &mut summary)? {
+            if !written(put(&mut output, &d.records, options), &mut summary, options)? {
                 return Ok(summary);
             }
             summary.add(&d.summary);
@@ -246,7 +270,7 @@ pub fn run<R: BufRead, W: Write + Send>(
     } else {
         summary = parallel(engine, &mut reader, &mut output, options, progress)?;
     }
-    written(output.flush(), &mut summary)?;
+    written(output.flush(), &mut summary, options)?;
     Ok(summary)
 }
 
@@ -278,7 +302,8 @@ fn parallel<R: BufRead, W: Write + Send>(
             scope.spawn(move || worker(engine, options, work_rx, &done_tx));
         }
         drop(done_tx);
-        let writer = scope.spawn(move || write_in_order(output, &done_rx, &ticket_tx, progress));
+        let writer =
+            scope.spawn(move || write_in_order(output, &done_rx, &ticket_tx, options, progress));
         let mut read_result = Ok(());
         // No ticket: the writer has stopped (an output error); stop reading.
         while let Ok(buffer) = ticket_rx.recv() {
@@ -325,6 +350,7 @@ fn write_in_order<W: Write>(
     output: &mut W,
     done: &Receiver<Done>,
     tickets: &SyncSender<Vec<u8>>,
+    options: &Options,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Summary, Error> {
     let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
@@ -334,7 +360,7 @@ fn write_in_order<W: Write>(
     for d in done {
         pending.insert(d.seq, d);
         while let Some(d) = pending.remove(&next) {
-            if !written(output.write_all(&d.records), &mut summary)? {
+            if !written(put(output, &d.records, options), &mut summary, options)? {
                 return Ok(summary);
             }
             summary.add(&d.summary);
@@ -370,6 +396,7 @@ mod tests {
             input_name: "in.jsonl".into(),
             brief,
             shape: MACHINE_SHAPE,
+            ..Options::default()
         };
         let s = run(&engine, input.as_bytes(), &mut out, &options, &|_| {}).expect("runs");
         let records = String::from_utf8(out)

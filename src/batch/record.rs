@@ -139,6 +139,18 @@ fn evaluate<'a>(
     };
     let text = if number == 1 {
         text.strip_prefix('\u{feff}').unwrap_or(text)
+    } else if text.starts_with('\u{feff}') {
+        // Most often files joined with `cat`: say so, not "expected value".
+        let d = Diagnostic::error(
+            "malformed-json",
+            "the line starts with a byte-order mark (U+FEFF), which only the start of the input \
+             may have"
+                .to_string(),
+        )
+        .with_help(Some(
+            "remove the mark (were files joined with `cat`? strip each file's mark first)".into(),
+        ));
+        return failed(name, number, vec![d]);
     } else {
         text
     };

@@ -149,6 +149,15 @@ impl Command {
     }
 }
 
+/// A count of at least 1 (`--top`): 0 would show nothing and read as "nothing is reachable".
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("0 would show nothing; give 1 or more".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(format!("{e}; give a whole number, 1 or more")),
+    }
+}
+
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -156,8 +165,8 @@ pub enum Command {
     Recommend {
         /// Profile JSON file, or `-` for standard input.
         profile: String,
-        /// Show at most this many roles.
-        #[arg(long, value_name = "N")]
+        /// Show at most this many roles (1 or more).
+        #[arg(long, value_name = "N", value_parser = at_least_one)]
         top: Option<usize>,
         /// Look this many steps ahead from the current role (1 or 2).
         #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=2))]
@@ -210,9 +219,10 @@ pub enum Command {
         /// Number of routes (1 to 20).
         #[arg(short, default_value_t = crate::planning::routes::DEFAULT_K)]
         k: usize,
-        /// Without --to: how many steps ahead to look (1 to 8).
-        #[arg(long, default_value_t = 2, value_name = "N")]
-        steps: usize,
+        /// Without --to: how many steps ahead to look (1 to 8) [default: 2]. With --to it is
+        /// refused: a route has at most 8 steps.
+        #[arg(long, value_name = "N")]
+        steps: Option<usize>,
         /// Price the routes for this profile (JSON file, or `-` for standard input).
         #[arg(long, value_name = "PROFILE")]
         profile: Option<String>,
@@ -240,8 +250,13 @@ pub enum Command {
          roles in the same order as the full record, without gaps, reasons, certification plans \
          or incomes, and many times faster. Output is always JSON Lines (--format \
          does not apply). A summary goes to standard error, with a \
-         progress bar when it is a terminal.\n\nExit status: 0 when every line was scored (or \
-         blank), 2 when any line failed or the input cannot be read.",
+         progress bar when it is a terminal. When the input is not a regular file (a pipe, a \
+         terminal), or with --line-buffered, each record is written out as soon as it is ready, \
+         so a caller can feed one line and wait for its record. The output file (-o) may not be \
+         the input; it is written to a temporary file beside it and renamed into place when the \
+         run succeeds.\n\nExit status: 0 when every line was scored (or blank), 2 when any \
+         line failed or the input cannot be read, 3 when the output cannot be written, 130 or \
+         143 when interrupted (SIGINT, SIGTERM): the output file is then left as it was.",
         crate::batch::DEFAULT_TOP,
         crate::batch::MAX_LINE_BYTES,
     ))]
@@ -278,6 +293,10 @@ pub enum Command {
         /// its plan); left out by default.
         #[arg(long)]
         other_certifications: bool,
+        /// Write each record as soon as it is ready (the default when the input is not a regular
+        /// file), not in large blocks.
+        #[arg(long)]
+        line_buffered: bool,
     },
     /// Estimated income (employee and freelance) in the current role and each recommended role,
     /// with the factors that moved it and their sources.
@@ -302,8 +321,8 @@ pub enum Command {
         /// the shipped postings.
         #[arg(long, value_name = "FILE")]
         postings: Option<std::path::PathBuf>,
-        /// Show at most this many postings.
-        #[arg(long, value_name = "N", default_value_t = 10)]
+        /// Show at most this many postings (1 or more).
+        #[arg(long, value_name = "N", default_value_t = 10, value_parser = at_least_one)]
         top: usize,
     },
     /// One self-contained HTML page (no network, no scripts): the profile, the ranked

@@ -7,6 +7,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Output;
 use crate::batch::{self, Progress, Summary};
+use crate::outfile::OutputFile;
 use crate::{Engine, Error};
 
 /// A batch to run.
@@ -32,6 +33,14 @@ pub(super) fn run(
         path: path.to_string(),
         message: e.to_string(),
     };
+    // Before anything is opened for writing: the output may not be the input.
+    if let Some(path) = request.output {
+        let input = match request.input {
+            "-" => crate::outfile::Input::Stdin,
+            p => crate::outfile::Input::Path(Path::new(p)),
+        };
+        crate::outfile::refuse_same(input, path)?;
+    }
     let (input, total): (Box<dyn BufRead>, Option<u64>) = if request.input == "-" {
         (Box::new(BufReader::with_capacity(256 * 1024, stdin)), None)
     } else {
@@ -55,11 +64,13 @@ pub(super) fn run(
             }
         }
     };
+    // An output file is written beside its target and renamed into place once the run
+    // succeeds: a failed or interrupted run leaves the old file as it was.
     let summary = match request.output {
         Some(path) => {
-            let file =
-                std::fs::File::create(path).map_err(|e| io(&path.display().to_string(), e))?;
-            batch::run(engine, input, file, &request.options, &draw)
+            let mut file = OutputFile::create(path)?;
+            batch::run(engine, input, &mut file, &request.options, &draw)
+                .and_then(|s| file.commit().map(|()| s))
         }
         None => batch::run(engine, input, stream, &request.options, &draw),
     };

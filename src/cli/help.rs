@@ -203,8 +203,8 @@ pub(crate) const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
     ),
 ];
 
-/// The exit statuses, as (status, meaning).
-pub(crate) const EXIT_STATUS: &[(&str, &str)] = &[
+/// The exit statuses, as (status, meaning): `--help` and the man page list them.
+pub const EXIT_STATUS: &[(&str, &str)] = &[
     ("0", "Success."),
     (
         "1",
@@ -216,6 +216,17 @@ pub(crate) const EXIT_STATUS: &[(&str, &str)] = &[
          given with --rules, a missing file, an out-of-range flag or a format the command does \
          not write; for `batch`, any line that failed. Nothing is written on standard output \
          and standard error says what and where.",
+    ),
+    (
+        "3",
+        "An output could not be written (a full disk, a closed device); standard error names \
+         it. A broken pipe, as with `| head`, is not an error.",
+    ),
+    (
+        "130, 143, 129",
+        "Interrupted by SIGINT, SIGTERM or SIGHUP. An output file (-o) is written to a \
+         temporary file beside it and renamed into place on success, so an interrupted or \
+         failed run leaves the old file as it was and nothing partial.",
     ),
 ];
 

@@ -9,7 +9,7 @@ mod docs;
 mod help;
 
 pub use args::{Cli, ColorChoice, Command, Format, IdKind};
-pub use help::{command, parse};
+pub use help::{EXIT_STATUS, command, parse};
 
 use std::io::{Read, Write};
 
@@ -32,7 +32,7 @@ pub struct Output {
     pub stdout: String,
     /// Standard error.
     pub stderr: String,
-    /// Exit status: 0 success, 1 problems found by `validate`, 2 bad input.
+    /// Exit status: see [`EXIT_STATUS`].
     pub code: i32,
 }
 
@@ -54,8 +54,25 @@ impl Output {
         Self {
             stdout: String::new(),
             stderr,
-            code: 2,
+            code: if matches!(err, Error::Write { .. }) {
+                3
+            } else {
+                2
+            },
         }
+    }
+}
+
+/// The error to report for a write to `name`: `None` when it succeeded or the reader went away
+/// (a broken pipe, as with `| head`, which is not an error).
+pub fn write_failure(result: std::io::Result<()>, name: &str) -> Option<Error> {
+    match result {
+        Ok(()) => None,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => None,
+        Err(e) => Some(Error::Write {
+            path: name.to_string(),
+            message: e.to_string(),
+        }),
     }
 }
 
@@ -132,7 +149,7 @@ fn execute(
                 Format::Mermaid => crate::picture::mermaid::render(&view),
                 Format::Svg => crate::picture::svg::render(&view),
                 Format::Text | Format::Markdown => report::fit(
-                    &report::tidy(&crate::picture::text::render(&view, ui)),
+                    &plain(cli, report::tidy(&crate::picture::text::render(&view, ui))),
                     ui.width,
                 ),
             }));
@@ -147,6 +164,7 @@ fn execute(
             brief,
             texts,
             other_certifications,
+            line_buffered,
         } => {
             let request = batch::Request {
                 input,
@@ -158,11 +176,21 @@ fn execute(
                     },
                     jobs: jobs.map_or_else(crate::batch::default_jobs, usize::from),
                     input_name: input.clone(),
+                    output_name: output
+                        .as_ref()
+                        .map_or_else(|| "standard output".into(), |p| p.display().to_string()),
                     brief: *brief,
                     shape: crate::shape::Shape {
                         texts: *texts,
                         other_certifications: *other_certifications,
                     },
+                    // A co-process waits for each record: flush them as they come unless the
+                    // input is a file read through.
+                    line_buffered: *line_buffered
+                        || match input.as_str() {
+                            "-" => !crate::outfile::stdin_is_regular_file(),
+                            path => !std::fs::metadata(path).is_ok_and(|m| m.is_file()),
+                        },
                 },
                 progress,
             };
@@ -231,6 +259,13 @@ fn execute(
                 Some(path) => Some(read_profile(&engine, path, stdin)?),
                 None => None,
             };
+            if let (Some(_), Some(n)) = (to, steps) {
+                return Err(Error::Invalid(format!(
+                    "--steps {n} only applies without --to (where a role leads); a route to \
+                     --to has at most {} steps: drop --steps",
+                    crate::graph::MAX_HOPS
+                )));
+            }
             match (to, p.as_ref(), assume.is_empty()) {
                 (_, None, false) => {
                     return Err(Error::Invalid(
@@ -255,7 +290,7 @@ fn execute(
                 ),
                 (None, p, true) => output(
                     json,
-                    &engine.destinations(from, *steps, p)?,
+                    &engine.destinations(from, steps.unwrap_or(2), p)?,
                     ui,
                     report::paths::text,
                 ),
@@ -312,10 +347,17 @@ fn execute(
             return Ok(match output {
                 None => Output::ok(page),
                 Some(path) => {
-                    std::fs::write(path, page).map_err(|e| Error::Io {
+                    let input = match profile.as_str() {
+                        "-" => crate::outfile::Input::Stdin,
+                        p => crate::outfile::Input::Path(std::path::Path::new(p)),
+                    };
+                    crate::outfile::refuse_same(input, path)?;
+                    let mut file = crate::outfile::OutputFile::create(path)?;
+                    file.write_all(page.as_bytes()).map_err(|e| Error::Write {
                         path: path.display().to_string(),
                         message: e.to_string(),
                     })?;
+                    file.commit()?;
                     Output {
                         stdout: String::new(),
                         stderr: format!("wrote {}\n", path.display()),
@@ -346,8 +388,8 @@ fn execute(
     };
     Ok(Output::ok(match cli.format {
         Format::Json => out,
-        Format::Markdown => report::tidy_markdown(&out),
-        _ => report::fit(&report::tidy(&out), ui.width),
+        Format::Markdown => plain(cli, report::tidy_markdown(&out)),
+        _ => report::fit(&plain(cli, report::tidy(&out)), ui.width),
     }))
 }
 
@@ -363,6 +405,16 @@ fn ids(kb: &knowledge::KnowledgeBase, kind: IdKind) -> String {
     let mut out = list.join("\n");
     out.push('\n');
     out
+}
+
+/// Text already made [terminal-safe](report::terminal_safe), without even a colour sequence from
+/// user data when careergraph does not colour.
+fn plain(cli: &Cli, text: String) -> String {
+    if cli.color == ColorChoice::Always {
+        text
+    } else {
+        crate::diagnostics::escape_controls(&text)
+    }
 }
 
 /// How a catalog list is written for a format.

@@ -17,6 +17,7 @@
 mod excerpt;
 mod locate;
 mod render;
+pub mod shape;
 mod suggest;
 
 use std::fmt;
@@ -27,6 +28,34 @@ pub use excerpt::{Cut, Excerpt};
 pub use locate::{Position, Target, line_text, locate, position_of};
 pub use render::render;
 pub use suggest::{did_you_mean, nearest};
+
+/// Whether a character would act on a terminal instead of showing: a control character (C0, DEL,
+/// C1) other than tab and line feed, or a bidirectional formatting character (U+202A–U+202E,
+/// U+2066–U+2069, U+200E, U+200F, U+061C), which can reorder what a reader sees.
+pub fn is_unsafe_char(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(
+            c,
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+        )
+}
+
+/// Text from user data made safe for a terminal: every [unsafe](is_unsafe_char) character
+/// written as `\u{…}` (JSON output keeps the exact text; only text for a reader is escaped).
+pub fn escape_controls(text: &str) -> String {
+    if !text.chars().any(is_unsafe_char) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:04X}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
 
 /// How bad a diagnostic is.
 #[derive(
@@ -125,7 +154,9 @@ impl Diagnostic {
         if let Some(text) = line_text(&source.text, pos.line) {
             let text = text.trim_end_matches('\r');
             // A column past the end of the line means just after it (as the excerpt shows it).
-            let column = pos.column.clamp(1, text.chars().count() + 1);
+            // Counted only up to the column: a line can be megabytes long.
+            let before = text.chars().take(pos.column.saturating_sub(1)).count();
+            let column = pos.column.clamp(1, before + 1);
             self.column = Some(column);
             self.excerpt = Some(excerpt(text, column));
         }

@@ -22,7 +22,52 @@ impl Diagnostic {
         } else {
             Renderer::plain()
         };
+        // User data (ids, names, the excerpt of the line) may hold control or bidirectional
+        // characters: escaped for the terminal, the caret kept under the same token.
+        if self.has_unsafe_text() {
+            return renderer.render(&self.terminal_safe().report());
+        }
         renderer.render(&self.report())
+    }
+
+    fn has_unsafe_text(&self) -> bool {
+        let unsafe_in = |s: &str| s.chars().any(super::is_unsafe_char);
+        unsafe_in(&self.message)
+            || self.help.as_deref().is_some_and(unsafe_in)
+            || unsafe_in(&self.pointer)
+            || self.file.as_deref().is_some_and(unsafe_in)
+            || self.excerpt.as_ref().is_some_and(|e| unsafe_in(&e.text))
+    }
+
+    /// A copy with every unsafe character escaped (the excerpt's span moved with its text).
+    fn terminal_safe(&self) -> Self {
+        use super::escape_controls as esc;
+        let mut d = self.clone();
+        d.message = esc(&d.message);
+        d.help = d.help.as_deref().map(esc);
+        d.pointer = esc(&d.pointer);
+        d.file = d.file.as_deref().map(esc);
+        if let Some(e) = &mut d.excerpt {
+            let mut text = String::with_capacity(e.text.len() + 16);
+            let (mut start, mut end) = (None, None);
+            for (i, c) in e.text.char_indices() {
+                if i == e.span.start {
+                    start = Some(text.len());
+                }
+                if i == e.span.end {
+                    end = Some(text.len());
+                }
+                if super::is_unsafe_char(c) {
+                    text.push_str(&esc(c.encode_utf8(&mut [0; 4])));
+                } else {
+                    text.push(c);
+                }
+            }
+            let len = text.len();
+            e.span = start.unwrap_or(len)..end.unwrap_or(len).max(start.unwrap_or(len));
+            e.text = text;
+        }
+        d
     }
 
     fn report(&self) -> Vec<Group<'_>> {

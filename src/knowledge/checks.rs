@@ -13,11 +13,20 @@ use super::model::{RoleIx, RuleIx};
 use crate::diagnostics::{Diagnostic, MAX_DIAGNOSTICS, Omitted, SourceText};
 use crate::rules::{Condition, Effect};
 
-/// Every problem found; errors make the knowledge base unusable, warnings do not.
-pub fn check(kb: &KnowledgeBase, origins: &Origins, sources: &[SourceText]) -> Vec<Diagnostic> {
+/// Every problem found; errors make the knowledge base unusable, warnings do not. Without
+/// `warnings` (loading, not validating), warnings are dropped before they are located.
+pub fn check(
+    kb: &KnowledgeBase,
+    origins: &Origins,
+    sources: &[SourceText],
+    warnings: bool,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut omitted = Omitted::default();
     let mut push = |loc: Option<&Loc>, d: Diagnostic| {
+        if !warnings && !d.is_error() {
+            return;
+        }
         if out.len() >= MAX_DIAGNOSTICS {
             omitted.count(d.severity);
             return;
@@ -27,7 +36,9 @@ pub fn check(kb: &KnowledgeBase, origins: &Origins, sources: &[SourceText]) -> V
             None => d,
         });
     };
-    certification_cycles(kb, origins, &mut push);
+    if !certification_cycles(kb, origins, &mut push) {
+        deep_prerequisites(kb, origins, &mut push);
+    }
     monotonic_rules(kb, origins, &mut push);
     unsatisfiable_conditions(kb, origins, &mut push);
     contradicting_rules(kb, origins, &mut push);
@@ -43,7 +54,13 @@ pub fn check(kb: &KnowledgeBase, origins: &Origins, sources: &[SourceText]) -> V
 
 type Push<'a> = dyn FnMut(Option<&Loc>, Diagnostic) + 'a;
 
-fn certification_cycles(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
+/// Certifications that require or follow each other in a circle, each circle reported once;
+/// whether there is one.
+///
+/// The strongly-connected components come from petgraph's Kosaraju, which walks with an explicit
+/// stack (its Tarjan recurses once per certification of a chain, and a 100,000-long chain of
+/// prerequisites overflowed the stack): O(certifications + references), whatever the depth.
+fn certification_cycles(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) -> bool {
     let mut g = DiGraph::<usize, ()>::new();
     let nodes: Vec<_> = (0..kb.certifications.len())
         .map(|i| g.add_node(i))
@@ -55,11 +72,21 @@ fn certification_cycles(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) 
             }
         }
     }
-    for scc in petgraph::algo::tarjan_scc(&g) {
-        let mut members: Vec<usize> = scc
-            .iter()
-            .filter_map(|n| g.node_weight(*n).copied())
-            .collect();
+    let mut circles: Vec<Vec<usize>> = petgraph::algo::kosaraju_scc(&g)
+        .iter()
+        .map(|scc| {
+            let mut members: Vec<usize> = scc
+                .iter()
+                .filter_map(|n| g.node_weight(*n).copied())
+                .collect();
+            members.sort_unstable();
+            members
+        })
+        .collect();
+    // In the order of their first certification, whatever order the search found them in.
+    circles.sort_unstable();
+    let mut found = false;
+    for members in circles {
         let self_loop = members.len() == 1
             && members
                 .first()
@@ -68,7 +95,7 @@ fn certification_cycles(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) 
         if members.len() < 2 && !self_loop {
             continue;
         }
-        members.sort();
+        found = true;
         let ids: Vec<&str> = members
             .iter()
             .filter_map(|&m| kb.certifications.get(m))
@@ -86,6 +113,39 @@ fn certification_cycles(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) 
             )
             .with_help(Some(
                 "remove one `prerequisites` or `recommended_after` entry to break the circle"
+                    .into(),
+            )),
+        );
+    }
+    found
+}
+
+/// Certifications with more prerequisites, counted through their own, than careergraph plans
+/// (a plan would list them all first): see [`crate::knowledge::ladder`].
+fn deep_prerequisites(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
+    use super::ladder::MAX_PREREQUISITES;
+    let ladder = kb.ladder();
+    for (i, c) in kb.certifications.iter().enumerate() {
+        if ladder.plannable(super::model::CertIx(i)) {
+            continue;
+        }
+        push(
+            origins
+                .certifications
+                .get(i)
+                .map(|l| l.at("prerequisites"))
+                .as_ref(),
+            Diagnostic::warning(
+                "deep-prerequisites",
+                format!(
+                    "`{}` has more than {MAX_PREREQUISITES} formal prerequisites, counted \
+                     through their own prerequisites: it is never planned",
+                    c.id
+                ),
+            )
+            .with_help(Some(
+                "shorten the chain, or keep only the formal prerequisites (the usual order goes \
+                 in `recommended_after`, which is not counted)"
                     .into(),
             )),
         );

@@ -23,6 +23,8 @@ pub struct Index {
     job: Vec<Vec<RoleIx>>,
     /// Per role, its employee and freelance headlines as positions (empty until filled).
     headlines: Vec<[HeadlineAt; 2]>,
+    /// The certifications' prerequisites, counted (empty until filled).
+    ladder: super::ladder::Ladder,
 }
 
 /// Where a role's headline figure is: (the role whose figure it is, the figure's position in
@@ -116,12 +118,23 @@ impl Index {
             above,
             job,
             headlines: Vec::new(),
+            ladder: Default::default(),
         }
     }
 
     /// Fills the headline cache (see [`KnowledgeBase::headline`](super::KnowledgeBase::headline)).
     pub fn set_headlines(&mut self, headlines: Vec<[HeadlineAt; 2]>) {
         self.headlines = headlines;
+    }
+
+    /// Fills the certification ladder.
+    pub fn set_ladder(&mut self, ladder: super::ladder::Ladder) {
+        self.ladder = ladder;
+    }
+
+    /// The certification ladder.
+    pub fn ladder(&self) -> &super::ladder::Ladder {
+        &self.ladder
     }
 
     /// A role's cached headline position: `None` when the cache is not filled.

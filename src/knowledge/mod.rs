@@ -10,6 +10,7 @@ mod checks;
 mod compile;
 pub mod format;
 pub mod index;
+pub mod ladder;
 pub mod market;
 mod market_format;
 pub mod model;
@@ -157,7 +158,8 @@ impl KnowledgeBase {
 
     /// Checks and compiles files already read; fails with every error found.
     pub fn from_sources(sources: Vec<SourceText>) -> Result<Self, Error> {
-        let v = validate(sources);
+        // Loading needs the errors only: the checks' warnings are neither located nor kept.
+        let v = check_sources(sources, false);
         match v.knowledge_base {
             Some(kb) => Ok(kb),
             None => Err(Error::Diagnostics(
@@ -280,6 +282,17 @@ impl KnowledgeBase {
         self.outgoing(from)
             .find(|(_, t)| t.to == to)
             .map(|(i, _)| i)
+    }
+
+    /// The certification ladder: how many formal prerequisites each certification has.
+    pub fn ladder(&self) -> &ladder::Ladder {
+        self.index.ladder()
+    }
+
+    /// The formal prerequisites of a certification, transitively, sorted; `None` when it has
+    /// more than [`ladder::MAX_PREREQUISITES`] (it is never planned) or is on a circle.
+    pub fn prerequisites_of(&self, c: CertIx) -> Option<&[CertIx]> {
+        self.ladder().prerequisites(c)
     }
 
     /// The transitions leaving a role.
@@ -452,9 +465,14 @@ pub struct Headline<'a> {
 
 /// Checks files already read: every error and warning, and the compiled base if no error.
 pub fn validate(sources: Vec<SourceText>) -> Validation {
+    check_sources(sources, true)
+}
+
+/// [`validate`], with the checks' warnings or without them.
+fn check_sources(sources: Vec<SourceText>, warnings: bool) -> Validation {
     let (compiled, mut diagnostics) = compile::compile(&sources);
     let knowledge_base = compiled.and_then(|(kb, origins)| {
-        diagnostics.extend(checks::check(&kb, &origins, &sources));
+        diagnostics.extend(checks::check(&kb, &origins, &sources, warnings));
         if diagnostics.iter().any(Diagnostic::is_error) {
             None
         } else {
@@ -499,6 +517,19 @@ pub fn read_dir_sources(dir: &Path) -> Result<Vec<SourceText>, Error> {
         return Err(Error::Io {
             path: dir.display().to_string(),
             message: "holds no *.json rule files".into(),
+        });
+    }
+    // A FIFO, socket or device named `*.json` would block the read (or never end): only a
+    // regular file (or a link to one) found by listing is read.
+    if let Some(p) = paths
+        .iter()
+        .find(|p| !std::fs::metadata(p).is_ok_and(|m| m.is_file()))
+    {
+        return Err(Error::Io {
+            path: p.display().to_string(),
+            message: "is not a regular file (a FIFO, socket or device?): every *.json in a \
+                      --rules directory must be a rule file"
+                .into(),
         });
     }
     paths

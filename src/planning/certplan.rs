@@ -82,9 +82,6 @@ pub fn cheapest(kb: &KnowledgeBase, facts: &Facts, needs: &[Need]) -> CertPlan {
         }
     }
     open.sort_by_key(|n| (n.skill, n.level));
-    let weights: Vec<f64> = (0..kb.certifications.len())
-        .map(|c| weight(kb, facts, CertIx(c)))
-        .collect();
     let options: Vec<(Need, f64, Vec<CertIx>)> = open
         .iter()
         .map(|n| {
@@ -96,6 +93,18 @@ pub fn cheapest(kb: &KnowledgeBase, facts: &Facts, needs: &[Need]) -> CertPlan {
             (*n, learn, certs)
         })
         .collect();
+    // Only the options and their prerequisites can be in a plan: weigh those.
+    let mut weights = vec![0.0; kb.certifications.len()];
+    for (_, _, certs) in &options {
+        for c in certs {
+            let before = kb.prerequisites_of(*c).unwrap_or_default();
+            for d in std::iter::once(c).chain(before) {
+                if let Some(w) = weights.get_mut(d.0) {
+                    *w = weight(kb, facts, *d);
+                }
+            }
+        }
+    }
     let mut search = Search {
         kb,
         facts,
@@ -129,27 +138,18 @@ fn evidenced(kb: &KnowledgeBase, cert: CertIx, skill: SkillIx) -> u8 {
 }
 
 /// Months a certification costs: its study hours, or else the months of the levels it evidences
-/// above what the person has and what its formal prerequisites evidence.
+/// above what the person has and what its formal prerequisites evidence (gathered once per
+/// knowledge base: [`crate::knowledge::ladder`]).
 pub fn weight(kb: &KnowledgeBase, facts: &Facts, cert: CertIx) -> f64 {
     let def = kb.certification(cert);
     if let Some(h) = def.hours() {
         return h / kb.scoring.study_hours_per_month;
     }
-    let mut prereqs = Vec::new();
-    let mut stack = def.prerequisites.clone();
-    while let Some(p) = stack.pop() {
-        if !prereqs.contains(&p) {
-            prereqs.push(p);
-            stack.extend(kb.certification(p).prerequisites.iter().copied());
-        }
-    }
+    let ladder = kb.ladder();
     def.evidences
         .iter()
         .map(|(skill, level)| {
-            let base = prereqs
-                .iter()
-                .map(|p| evidenced(kb, *p, *skill))
-                .fold(facts.level(*skill), u8::max);
+            let base = facts.level(*skill).max(ladder.floor(cert, *skill));
             kb.scoring.months_between(base, *level)
         })
         .sum()
@@ -243,32 +243,55 @@ impl Search<'_> {
 
 /// Orders a set so that no certification comes before one it requires or usually follows;
 /// among those free to go next, fewer study hours first (a quick first success), then id.
+///
+/// Kahn's algorithm with the free certifications in an ordered set: O(n log n + references) for
+/// a set of n. A circle (which the validator rejects) cannot stop it: when nothing is free, the
+/// first certification left by the same order goes next.
 pub fn order(kb: &KnowledgeBase, set: &BTreeSet<CertIx>) -> Vec<CertIx> {
-    let mut left: Vec<CertIx> = set.iter().copied().collect();
-    let mut out = Vec::with_capacity(left.len());
-    let key = |c: &CertIx| {
+    type Key = (OrderedFloat<f64>, CertIx);
+    let key = |c: CertIx| -> Key {
         (
-            ordered_float::OrderedFloat(kb.certification(*c).hours().unwrap_or(f64::INFINITY)),
-            *c,
+            OrderedFloat(kb.certification(c).hours().unwrap_or(f64::INFINITY)),
+            c,
         )
     };
-    while !left.is_empty() {
-        let free = left
+    // Per member: how many members must come before it, and which members follow it.
+    let mut waiting: std::collections::BTreeMap<CertIx, usize> = Default::default();
+    let mut follows: std::collections::BTreeMap<CertIx, Vec<CertIx>> = Default::default();
+    for &c in set {
+        let def = kb.certification(c);
+        let before: Vec<CertIx> = def
+            .prerequisites
             .iter()
+            .chain(&def.recommended_after)
             .copied()
-            .filter(|c| {
-                let def = kb.certification(*c);
-                def.prerequisites
-                    .iter()
-                    .chain(&def.recommended_after)
-                    .all(|p| !left.contains(p))
-            })
-            .min_by_key(key);
-        // The validator rejects prerequisite cycles; stay total anyway.
-        let next = free.or_else(|| left.iter().copied().min_by_key(key));
-        let Some(next) = next else { break };
-        left.retain(|c| *c != next);
-        out.push(next);
+            .filter(|p| set.contains(p))
+            .collect();
+        waiting.insert(c, before.len());
+        for p in before {
+            follows.entry(p).or_default().push(c);
+        }
+    }
+    let mut free: BTreeSet<Key> = waiting
+        .iter()
+        .filter(|(_, n)| **n == 0)
+        .map(|(c, _)| key(*c))
+        .collect();
+    let mut left: BTreeSet<Key> = set.iter().map(|c| key(*c)).collect();
+    let mut out = Vec::with_capacity(set.len());
+    while let Some(next) = free.pop_first().or_else(|| left.first().copied()) {
+        left.remove(&next);
+        let c = next.1;
+        out.push(c);
+        waiting.remove(&c);
+        for d in follows.get(&c).into_iter().flatten() {
+            if let Some(n) = waiting.get_mut(d) {
+                *n = n.saturating_sub(1);
+                if *n == 0 {
+                    free.insert(key(*d));
+                }
+            }
+        }
     }
     out
 }

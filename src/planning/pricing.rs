@@ -191,8 +191,14 @@ impl<'a> Pricer<'a> {
         let weight: Vec<f64> = (0..kb.certifications.len())
             .map(|c| certplan::weight(kb, &facts, CertIx(c)))
             .collect();
+        // Each certification's formal prerequisites not held, from the knowledge base's ladder
+        // (gathered once, bounded; a certification past the bound is never an option).
+        let ladder = kb.ladder();
         let requires: Vec<Vec<CertIx>> = (0..kb.certifications.len())
-            .map(|c| prerequisites(kb, &facts, CertIx(c)))
+            .map(|c| {
+                let all = ladder.prerequisites(CertIx(c)).unwrap_or_default();
+                all.iter().copied().filter(|p| !facts.holds(*p)).collect()
+            })
             .collect();
         Self {
             kb,
@@ -225,18 +231,14 @@ pub struct Bound {
     move_months: f64,
     /// Per transition: the least months the step costs.
     steps: Vec<f64>,
-    /// The person's facts, and per certification its months.
+    /// The person's facts.
     facts: Facts,
-    weights: Vec<f64>,
 }
 
 impl Bound {
     /// The bound for routes to `goal`.
     pub fn new(kb: &KnowledgeBase, profile: &Profile, goal: RoleIx) -> Self {
         let facts = Facts::new(profile, kb);
-        let weights: Vec<f64> = (0..kb.certifications.len())
-            .map(|c| certplan::weight(kb, &facts, CertIx(c)))
-            .collect();
         let steps = kb
             .transitions
             .iter()
@@ -255,7 +257,6 @@ impl Bound {
             move_months: kb.scoring.min_move_months,
             steps,
             facts,
-            weights,
         };
         bound.learning_months = bound.learning(kb, &[goal]);
         bound.waiting_months = bound.waiting(kb, goal);
@@ -306,8 +307,8 @@ impl Bound {
             .map(|c| {
                 let def = kb.certification(c);
                 let reached = open.iter().filter(|(s, l)| def.level_of(*s) >= *l).count();
-                (facts.can_plan(kb, c) && reached > 0)
-                    .then(|| self.weights.get(c.0).copied().unwrap_or(0.0) / reached as f64)
+                (reached > 0 && facts.can_plan(kb, c))
+                    .then(|| certplan::weight(kb, facts, c) / reached as f64)
             })
             .collect();
         open.iter()
@@ -468,7 +469,7 @@ impl<'a> Model<'a> {
         // of the roles passed, and the role last reached.
         let mut state = profile.clone();
         let mut steps = Vec::with_capacity(n);
-        let mut thresholds: Vec<Vec<(usize, u8, bool)>> = vec![Vec::new(); kb.skills.len()];
+        let mut thresholds: Vec<Vec<Threshold>> = vec![Vec::new(); kb.skills.len()];
         for (i, t) in transitions.iter().enumerate() {
             let tr = kb.transition(*t);
             let role = kb.role(tr.to);
@@ -530,45 +531,32 @@ impl<'a> Model<'a> {
             }
             state.current_role = Some(tr.to);
         }
-        // Beyond its prerequisites: the level of a skill its prerequisites already evidence.
-        let below = |c: CertIx, skill: SkillIx| {
-            let mut stack = kb.certification(c).prerequisites.clone();
-            let mut seen = Vec::new();
-            let mut level = 0;
-            while let Some(p) = stack.pop() {
-                if !seen.contains(&p) {
-                    seen.push(p);
-                    level = level.max(kb.certification(p).level_of(skill));
-                    stack.extend(kb.certification(p).prerequisites.iter().copied());
-                }
-            }
-            level
-        };
+        let ladder = kb.ladder();
         let serves = |c: CertIx, skill: SkillIx, level: u8, practice: bool| {
             let def = kb.certification(c);
             def.level_of(skill) >= level
-                && level > below(c, skill)
+                && level > ladder.floor(c, skill)
                 && (facts.level(skill) < level
                     || (practice
                         && def.evidence == EvidenceKind::HandsOn
                         && facts.practised_level(skill) < level))
         };
-        // Only the skills with a threshold (a few of the knowledge base's) can be served.
-        let open: Vec<(usize, &[Threshold])> = thresholds
+        // Through the skills each certification evidences: O(evidences × needs), not
+        // O(certifications × skills).
+        let first_step: Vec<Option<usize>> = kb
+            .certifications
             .iter()
             .enumerate()
-            .filter(|(_, list)| !list.is_empty())
-            .map(|(skill, list)| (skill, list.as_slice()))
-            .collect();
-        let first_step: Vec<Option<usize>> = (0..kb.certifications.len())
-            .map(CertIx)
-            .map(|c| {
-                open.iter()
-                    .copied()
-                    .flat_map(|(skill, list)| {
-                        list.iter()
+            .map(|(c, def)| {
+                def.evidences
+                    .iter()
+                    .flat_map(|(skill, _)| {
+                        thresholds
+                            .get(skill.0)
+                            .into_iter()
+                            .flatten()
                             .filter(move |(_, level, practice)| {
-                                serves(c, SkillIx(skill), *level, *practice)
+                                serves(CertIx(c), *skill, *level, *practice)
                             })
                             .map(|(i, _, _)| *i)
                     })
@@ -619,7 +607,7 @@ impl<'a> Model<'a> {
                         let def = kb.certification(*c);
                         facts.can_plan(kb, *c)
                             && def.level_of(skill) >= top
-                            && below(*c, skill) < top
+                            && ladder.floor(*c, skill) < top
                             && (level_open || def.evidence == EvidenceKind::HandsOn)
                     })
                     .collect();
@@ -633,7 +621,7 @@ impl<'a> Model<'a> {
                     options,
                 }
             })
-            .collect();
+            .collect::<Vec<SkillNeed>>();
         Self {
             kb,
             facts,
@@ -873,19 +861,6 @@ fn start_years(facts: &Facts) -> f64 {
         .iter()
         .copied()
         .fold(facts.total_years, f64::max)
-}
-
-/// A certification's formal prerequisites the person does not hold, transitively.
-fn prerequisites(kb: &KnowledgeBase, facts: &Facts, cert: CertIx) -> Vec<CertIx> {
-    let mut out = Vec::new();
-    let mut stack = kb.certification(cert).prerequisites.clone();
-    while let Some(p) = stack.pop() {
-        if !facts.holds(p) && !out.contains(&p) {
-            out.push(p);
-            stack.extend(kb.certification(p).prerequisites.iter().copied());
-        }
-    }
-    out
 }
 
 /// Depth first over the skills: each is learnt, or closed by a certification (one planned

@@ -57,7 +57,8 @@ const FORMS: &str = "use skill:ID=LEVEL, cert:ID, phase:ID+YEARS, phase:ID=YEARS
 impl Assumption {
     /// Parses one `--assume` value against a knowledge base.
     pub fn parse(text: &str, kb: &KnowledgeBase) -> Result<Self, Error> {
-        let change = parse_change(text.trim(), kb).map_err(|d| Error::Diagnostics(vec![*d]))?;
+        let change =
+            parse_change(text.trim(), kb, true).map_err(|d| Error::Diagnostics(vec![*d]))?;
         Ok(Self {
             text: text.trim().to_string(),
             change,
@@ -68,15 +69,20 @@ impl Assumption {
     pub fn parse_all(texts: &[String], kb: &KnowledgeBase) -> Result<Vec<Self>, Error> {
         let mut out = Vec::new();
         let mut diags = Vec::new();
+        let mut omitted = crate::diagnostics::Omitted::default();
         for t in texts {
-            match parse_change(t.trim(), kb) {
+            let suggest = diags.len() < crate::diagnostics::MAX_DIAGNOSTICS;
+            match parse_change(t.trim(), kb, suggest) {
                 Ok(change) => out.push(Self {
                     text: t.trim().to_string(),
                     change,
                 }),
-                Err(d) => diags.push(*d),
+                // The first problems in full, the rest counted, as for a profile.
+                Err(d) if diags.len() < crate::diagnostics::MAX_DIAGNOSTICS => diags.push(*d),
+                Err(d) => omitted.count(d.severity),
             }
         }
+        diags.extend(omitted.note());
         if diags.is_empty() {
             Ok(out)
         } else {
@@ -92,7 +98,9 @@ fn bad(text: &str, message: String, help: Option<String>) -> Box<Diagnostic> {
     )
 }
 
-fn parse_change(text: &str, kb: &KnowledgeBase) -> Result<Change, Box<Diagnostic>> {
+/// One assumption; `suggest`: whether an unknown id's help names the nearest ids (skipped past
+/// the problems shown, which are only counted).
+fn parse_change(text: &str, kb: &KnowledgeBase, suggest: bool) -> Result<Change, Box<Diagnostic>> {
     let (kind, rest) = match text.split_once(':') {
         Some((k, r)) => (k, Some(r)),
         None => (text, None),
@@ -106,7 +114,9 @@ fn parse_change(text: &str, kb: &KnowledgeBase) -> Result<Change, Box<Diagnostic
                 bad(
                     text,
                     format!("unknown skill `{id}`"),
-                    did_you_mean(&kb.catalogs.skills.suggest(id)),
+                    suggest
+                        .then(|| did_you_mean(&kb.catalogs.skills.suggest(id)))
+                        .flatten(),
                 )
             })?;
             let level = match level.parse::<u8>() {
@@ -129,7 +139,9 @@ fn parse_change(text: &str, kb: &KnowledgeBase) -> Result<Change, Box<Diagnostic
                 bad(
                     text,
                     format!("unknown certification `{id}`"),
-                    did_you_mean(&kb.catalogs.certifications.suggest(id)),
+                    suggest
+                        .then(|| did_you_mean(&kb.catalogs.certifications.suggest(id)))
+                        .flatten(),
                 )
             })
         }
@@ -140,7 +152,9 @@ fn parse_change(text: &str, kb: &KnowledgeBase) -> Result<Change, Box<Diagnostic
                 bad(
                     text,
                     format!("unknown phase `{id}`"),
-                    did_you_mean(&kb.catalogs.phases.suggest(id)),
+                    suggest
+                        .then(|| did_you_mean(&kb.catalogs.phases.suggest(id)))
+                        .flatten(),
                 )
             })?;
             let y = parse_years(text, years)?;

@@ -218,9 +218,11 @@ impl Facts {
             })
     }
 
-    /// Whether a certification can be planned: not held, and its eligibility met.
+    /// Whether a certification can be planned: not held, its eligibility met, and at most
+    /// [`MAX_PREREQUISITES`](crate::knowledge::ladder::MAX_PREREQUISITES) formal prerequisites
+    /// (see [`crate::knowledge::ladder`]).
     pub fn can_plan(&self, kb: &KnowledgeBase, c: CertIx) -> bool {
-        !self.holds(c) && self.eligible(kb, c)
+        !self.holds(c) && self.eligible(kb, c) && kb.ladder().plannable(c)
     }
 
     /// Whether a preference is listed.

@@ -35,7 +35,7 @@ struct Borrowed<'a> {
     skills: Vec<(&'a str, f64)>,
     #[serde(default, borrow)]
     certifications: Vec<&'a str>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     management: Option<ManagementDef>,
     #[serde(default)]
     age: Option<f64>,
@@ -47,6 +47,31 @@ struct Borrowed<'a> {
     preferences: Vec<&'a str>,
     #[serde(default, borrow)]
     goals: Vec<&'a str>,
+}
+
+/// An object only: serde would read a list as the struct's fields in order (`[2, 5]` as years 2
+/// and team size 5); here a list fails and the full checker reports it.
+fn object<'de, D: Deserializer<'de>>(d: D) -> Result<Option<ManagementDef>, D::Error> {
+    struct Only;
+    impl<'de> Visitor<'de> for Only {
+        type Value = Option<ManagementDef>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_map(self)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            ManagementDef::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
+        }
+    }
+    d.deserialize_option(Only)
 }
 
 /// A map of numbers as (key, value) pairs sorted by key, refusing a repeated key (as the full

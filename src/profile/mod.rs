@@ -97,6 +97,12 @@ impl Profile {
     /// [`Profile::parse`] without its fast path: the checker that reports every problem.
     fn parse_checked(source: &SourceText, kb: &KnowledgeBase) -> Result<Profile, Vec<Diagnostic>> {
         source.expect_object("profile", r#"{"skills": {"linux": 3}}"#)?;
+        // Every value of the wrong type at once, with its pointer, before serde stops at the
+        // first one (or reads a list as an object's fields).
+        let wrong = crate::diagnostics::shape::problems(source, crate::schema::Kind::Profile);
+        if !wrong.is_empty() {
+            return Err(wrong);
+        }
         let def: ProfileDef =
             serde_json::from_str(&source.text).map_err(|e| vec![source.parse_error(&e)])?;
         Checker::new(source, kb).check(def).map_err(|mut d| {
@@ -437,7 +443,7 @@ mod tests {
         let e = errors("{\"skills\": {\"linux\": \"3\"}}");
         assert_eq!(e[0].code, "invalid-value");
         assert!(
-            e[0].message.contains("expected a number"),
+            e[0].message.contains("expected a skill level"),
             "{}",
             e[0].message
         );

@@ -95,6 +95,43 @@ pub fn tidy(text: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n");
     out.push('\n');
+    terminal_safe(&out)
+}
+
+/// Text for a terminal: control and bidirectional characters that came from user data (a
+/// profile's name, a rule file's text) escaped as `\u{…}`, so they cannot move the cursor,
+/// retitle the window or reorder what is read. careergraph's own colours (`ESC [ … m`) stay.
+/// JSON output is not passed through here: it keeps the exact text.
+pub fn terminal_safe(text: &str) -> String {
+    if !text.chars().any(crate::diagnostics::is_unsafe_char) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        // A colour (SGR) sequence: ESC [ digits and semicolons, then `m`.
+        if c == '\u{1b}'
+            && let Some(after) = rest.strip_prefix("\u{1b}[")
+        {
+            let body = after
+                .find(|ch: char| !(ch.is_ascii_digit() || ch == ';'))
+                .filter(|&i| after[i..].starts_with('m'));
+            if let Some(i) = body {
+                let len = 2 + i + 1;
+                out.push_str(&rest[..len]);
+                rest = &rest[len..];
+                continue;
+            }
+        }
+        if crate::diagnostics::is_unsafe_char(c) {
+            out.push_str(&crate::diagnostics::escape_controls(
+                c.encode_utf8(&mut [0; 4]),
+            ));
+        } else {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
     out
 }
 

@@ -17,6 +17,7 @@ mod market;
 mod plans;
 mod properties;
 mod readme;
+mod reliability;
 mod report;
 mod repository;
 mod schemas;

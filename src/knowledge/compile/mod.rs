@@ -58,6 +58,13 @@ pub fn compile(sources: &[SourceText]) -> (Option<(KnowledgeBase, Origins)>, Vec
             diags.extend(d);
             continue;
         }
+        // Every value of the wrong type at once (a list where an object belongs among them),
+        // before serde stops at the first one.
+        let wrong = crate::diagnostics::shape::problems(src, crate::schema::Kind::Rules);
+        if !wrong.is_empty() {
+            diags.extend(wrong);
+            continue;
+        }
         match serde_json::from_str::<RuleFile>(&src.text) {
             Ok(f) => files.push((i, f)),
             Err(e) => diags.push(src.parse_error(&e)),
@@ -275,6 +282,8 @@ fn compile_parsed(
     kb.index = super::index::Index::build(&kb.roles, &kb.transitions, &kb.rules);
     let headlines = kb.headline_positions();
     kb.index.set_headlines(headlines);
+    kb.index
+        .set_ladder(super::ladder::Ladder::build(&kb.certifications));
     (Some((kb, origins)), ctx.diags)
 }
 
