@@ -321,7 +321,11 @@ fn proof_certificate(kb: &KnowledgeBase, facts: &Facts, fit: &RoleFit) -> Option
         let evidences = &kb.certification(c).evidences;
         let required = evidences
             .iter()
-            .filter(|(s, _)| role.requirements.iter().any(|q| q.skill == *s))
+            .filter(|(s, _)| {
+                role.requirements
+                    .iter()
+                    .any(|q| kb.requirement_counts(q, *s))
+            })
             .count();
         2 * required >= evidences.len() && required > 0
     };

@@ -91,7 +91,17 @@ pub fn roles(kb: &KnowledgeBase, style: Style, o: Options) -> String {
 
 #[derive(Serialize)]
 struct RequirementView<'a> {
-    skill: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    skill: Option<&'a str>,
+    /// A skill family any member of which counts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    any_of: Option<&'a str>,
+    /// With `any_of`: which member counts (1 the best).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rank: Option<u8>,
+    /// With `any_of`: the family's members.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    members: Option<Vec<&'a str>>,
     level: u8,
     weight: f64,
     essential: bool,
@@ -169,7 +179,16 @@ pub fn role(kb: &KnowledgeBase, ix: RoleIx, as_json: bool, o: Options) -> String
             .requirements
             .iter()
             .map(|q| RequirementView {
-                skill: &kb.skill(q.skill).id,
+                skill: q.any_of.is_none().then(|| kb.skill(q.skill).id.as_str()),
+                any_of: q.any_of.map(|a| kb.skill_family(a.family).id.as_str()),
+                rank: q.any_of.map(|a| a.rank),
+                members: q.any_of.map(|a| {
+                    kb.skill_family(a.family)
+                        .members
+                        .iter()
+                        .map(|m| kb.skill(*m).id.as_str())
+                        .collect()
+                }),
                 level: q.level,
                 weight: q.weight,
                 essential: q.essential,
@@ -249,8 +268,21 @@ pub fn role(kb: &KnowledgeBase, ix: RoleIx, as_json: bool, o: Options) -> String
             ],
         );
         for q in &view.requirements {
+            let skill = match (q.skill, q.any_of) {
+                (Some(s), _) => s.to_string(),
+                (None, Some(f)) => {
+                    let members = q.members.as_deref().unwrap_or_default().join("|");
+                    match (q.rank.unwrap_or(1), l) {
+                        (1, Lang::En) => format!("any of {f} ({members})"),
+                        (1, Lang::Ja) => format!("{f}のいずれか ({members})"),
+                        (n, Lang::En) => format!("{n} of {f} ({members})"),
+                        (n, Lang::Ja) => format!("{f}のうち{n}つ ({members})"),
+                    }
+                }
+                (None, None) => String::new(),
+            };
             t.add_row(vec![
-                q.skill.to_string(),
+                skill,
                 q.level.to_string(),
                 fmt_num(q.weight),
                 yes_no(q.essential, l),

@@ -97,7 +97,7 @@ pub fn text(x: &Explanation, o: Options) -> String {
                 None => s.have.to_string(),
             };
             t.add_row(vec![
-                s.skill.clone(),
+                crate::planning::gaps::label(&s.skill, s.any_of.as_ref()),
                 l.text(&s.name).to_string(),
                 have,
                 s.need.to_string(),

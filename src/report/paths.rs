@@ -172,7 +172,7 @@ fn step(out: &mut String, src: &mut Sources, n: usize, s: &StepView, o: Options)
         let gaps: Vec<String> = s
             .gaps
             .iter()
-            .map(|g| format!("{} {}→{}", g.skill, g.have, g.need))
+            .map(|g| format!("{} {}→{}", g.label(), g.have, g.need))
             .collect();
         o.push_item(
             out,

@@ -201,7 +201,7 @@ fn detail(out: &mut String, src: &mut Sources, n: usize, rec: &Recommendation, o
         .map(|g| match g {
             Gap::Skill(s) => format!(
                 "{} {}{}→{}{}",
-                s.skill,
+                s.label(),
                 s.have,
                 match (&s.evidence, s.evidenced) {
                     (Some(c), Some(l)) => format!(" ({c}: {l})"),
