@@ -1,0 +1,74 @@
+//! Knowledge breadth: everyone who holds a role gets advice, whatever the role.
+
+use careergraph::Engine;
+use careergraph::recommend::Options;
+use serde_json::{Map, Value, json};
+
+/// A typical profile of someone who holds `role` today: the years its seniority usually takes
+/// (or its experience requirement, if more), the phases and management years it asks for, and
+/// every skill it requires at the level it requires (a family requirement through its first
+/// member).
+fn typical(engine: &Engine, role: usize) -> Value {
+    let kb = engine.knowledge();
+    let r = &kb.roles[role];
+    let by_seniority = [1.0, 3.0, 5.0, 8.0, 12.0];
+    let mut years = by_seniority[usize::from(r.seniority.clamp(1, 5)) - 1];
+    if let Some(y) = r.experience.total_years {
+        years = f64::max(years, y);
+    }
+    let mut phases = Map::new();
+    for (p, y) in &r.experience.phases {
+        phases.insert(kb.phases[p.0].id.clone(), json!(y.min(years)));
+    }
+    let mut skills = Map::new();
+    for q in &r.requirements {
+        skills.insert(kb.skill(q.skill).id.clone(), json!(q.level));
+    }
+    let management = r.experience.management_years.unwrap_or(0.0).min(years);
+    json!({
+        "name": format!("typical {}", r.id),
+        "current_role": r.id,
+        "years_experience": years,
+        "phases": phases,
+        "skills": skills,
+        "management": { "years": management, "team_size": if management > 0.0 { 5 } else { 0 } },
+        "employment": "employee",
+    })
+}
+
+#[test]
+fn every_role_a_person_holds_has_a_ranked_way_forward() {
+    let engine = Engine::builtin().expect("the shipped knowledge base compiles");
+    let kb = engine.knowledge();
+    let mut failures = Vec::new();
+    for (i, r) in kb.roles.iter().enumerate() {
+        if r.terminal {
+            continue;
+        }
+        let text = typical(&engine, i).to_string();
+        let profile = match engine.profile_from_str(&r.id, &text) {
+            Ok(p) => p,
+            Err(e) => {
+                failures.push(format!("{}: typical profile rejected: {e}", r.id));
+                continue;
+            }
+        };
+        let recs = engine.recommend(&profile, Options::default());
+        let v = serde_json::to_value(&recs).expect("serializable");
+        let list = v["recommendations"].as_array().cloned().unwrap_or_default();
+        let forward: Vec<&Value> = list
+            .iter()
+            .filter(|x| {
+                x["advice"] != "already-yours" && x["advice"] != "past-level" && x["role"] != r.id
+            })
+            .collect();
+        if forward.is_empty() {
+            failures.push(format!("{}: no recommendation forward", r.id));
+        }
+        let scores: Vec<f64> = list.iter().filter_map(|x| x["score"].as_f64()).collect();
+        if scores.windows(2).any(|w| w[0] < w[1]) {
+            failures.push(format!("{}: not ranked by score: {scores:?}", r.id));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
