@@ -61,8 +61,10 @@ fn ordinal(rank: u8) -> (String, String) {
 }
 
 /// What a requirement is called: the skill's name, or for a family requirement the family with
-/// the member that counts ("server-side language: Java, your best").
-pub fn term_name(kb: &KnowledgeBase, skill: SkillIx, any_of: Option<AnyOf>) -> Text {
+/// the member that counts ("server-side language: Java, your best"); when the person shows no
+/// level in it (`have` 0), the member is only an example ("a 2nd server-side language: none yet,
+/// PHP for example").
+pub fn term_name(kb: &KnowledgeBase, skill: SkillIx, any_of: Option<AnyOf>, have: u8) -> Text {
     let s = kb.skill(skill);
     match any_of {
         None => s.name.clone(),
@@ -79,8 +81,14 @@ pub fn term_name(kb: &KnowledgeBase, skill: SkillIx, any_of: Option<AnyOf>) -> T
             } else {
                 format!("a {} {}", ordinal_number(a.rank), f.name.en)
             };
+            if have == 0 {
+                return text(
+                    format!("{head_ja}(まだなし。例: {})", s.name.ja),
+                    format!("{head_en}: none yet, {} for example", s.name.en),
+                );
+            }
             text(
-                format!("{head_ja}({ja}{})", s.name.ja),
+                format!("{head_ja}({ja}のは{})", s.name.ja),
                 format!("{head_en}: {}, your {en}", s.name.en),
             )
         }
@@ -97,11 +105,13 @@ fn raise_text(kb: &KnowledgeBase, skill: SkillIx, a: AnyOf, have: u8, need: u8) 
     } else {
         format!("{}つ目の{}", a.rank, f.name.ja)
     };
+    let now_ja = if have == 0 {
+        format!("まだなし。例: {}", kb.skill(skill).name.ja)
+    } else {
+        format!("{ja}のは{}のレベル{have}", kb.skill(skill).name.ja)
+    };
     text(
-        format!(
-            "{what_ja}をレベル{need}へ上げる({ja}のは{}の{have})",
-            kb.skill(skill).name.ja
-        ),
+        format!("{what_ja}をレベル{need}へ上げる({now_ja})"),
         format!("raise {}", meaning.en),
     )
 }
@@ -142,8 +152,20 @@ pub fn requirement_text(
                     format!("a {} {}", ordinal_number(a.rank), f.name.en),
                 )
             };
+            if have == 0 {
+                return text(
+                    format!("{what_ja}をレベル{need}へ(まだなし。例: {})", s.name.ja),
+                    format!(
+                        "{what_en} to level {need}: none yet, {} for example",
+                        s.name.en
+                    ),
+                );
+            }
             text(
-                format!("{what_ja}をレベル{need}へ({ja}のは{}の{have})", s.name.ja),
+                format!(
+                    "{what_ja}をレベル{need}へ({ja}のは{}のレベル{have})",
+                    s.name.ja
+                ),
                 format!(
                     "{what_en} to level {need}: {} {have} is your {en}",
                     s.name.en
@@ -298,7 +320,7 @@ pub fn split(
             let shown = (t.have > have).then_some(t.have);
             SkillGap {
                 skill: s.id.clone(),
-                name: term_name(kb, t.skill, t.any_of),
+                name: term_name(kb, t.skill, t.any_of, have),
                 any_of: family_ref(kb, t.any_of, t.skill, have, t.need),
                 have,
                 need: t.need,

@@ -72,3 +72,73 @@ fn every_role_a_person_holds_has_a_ranked_way_forward() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The fit of a profile (given as JSON) to every role, by role id.
+fn fits(engine: &Engine, profile: &Value) -> std::collections::BTreeMap<String, f64> {
+    let p = engine
+        .profile_from_str("profile", &profile.to_string())
+        .expect("a valid profile");
+    let kb = engine.knowledge();
+    engine
+        .score_all(&p)
+        .into_iter()
+        .map(|f| (kb.role(f.role).id.clone(), f.fit))
+        .collect()
+}
+
+/// The example Java backend engineer, with the language replaced by `with`.
+fn backend(with: &[(&str, u8)]) -> Value {
+    let text =
+        std::fs::read_to_string(crate::support::root().join("profiles/java-backend-3y.json"))
+            .expect("example profile");
+    let mut v: Value = serde_json::from_str(&text).expect("JSON");
+    let skills = v["skills"].as_object_mut().expect("skills");
+    skills.remove("java");
+    for (s, l) in with {
+        skills.insert((*s).to_string(), json!(l));
+    }
+    v["certifications"] = json!(["fe"]);
+    v
+}
+
+#[test]
+fn a_php_or_python_backend_engineer_fits_backend_roles_as_a_java_one_does() {
+    let engine = Engine::builtin().expect("the shipped knowledge base compiles");
+    let java = fits(&engine, &backend(&[("java", 3)]));
+    for lang in ["php", "python", "ruby", "go", "nodejs"] {
+        let other = fits(&engine, &backend(&[(lang, 3)]));
+        for role in [
+            "backend-engineer",
+            "full-stack-engineer",
+            "tech-lead",
+            "development-specialist",
+            "programmer",
+        ] {
+            assert!(
+                (java[role] - other[role]).abs() < 1e-9,
+                "{lang} 3 fits {role} {} but java 3 fits {}",
+                other[role],
+                java[role]
+            );
+        }
+    }
+}
+
+#[test]
+fn a_second_strong_language_raises_the_roles_tied_to_breadth() {
+    let engine = Engine::builtin().expect("the shipped knowledge base compiles");
+    let one = fits(&engine, &backend(&[("java", 3)]));
+    let two = fits(&engine, &backend(&[("java", 3), ("python", 3)]));
+    // Several languages pay (SEES, sees-backend-income): the specialist and the tech lead, who
+    // chooses the language for the project, value a second one.
+    for role in ["development-specialist", "tech-lead"] {
+        assert!(
+            two[role] > one[role],
+            "{role}: {} → {}",
+            one[role],
+            two[role]
+        );
+    }
+    // A role that asks for one language does not.
+    assert!((two["backend-engineer"] - one["backend-engineer"]).abs() < 1e-9);
+}
