@@ -66,13 +66,14 @@ pub fn held_as(kb: &KnowledgeBase, role: RoleIx) -> Option<HeldAs> {
         let why = styles.iter().find_map(|s| s.description.as_ref().filter(|_| s.exclusive));
         Text {
             ja: format!(
-                "{}は{}として担われ、業務委託の案件としてはあまり募集されません。フリーランスの単価は当てはまりません{}",
+                "{}は{}として担われます。{}業務委託の案件はあまり募集されず、フリーランスの単価は当てはまりません。",
                 r.name.ja,
                 names(true).join("・"),
-                why.map(|d| format!("({})", d.ja)).unwrap_or_default()
+                why.map(|d| format!("{}。", d.ja.trim_end_matches('。')))
+                    .unwrap_or_default()
             ),
             en: format!(
-                "{} is commonly held as {}, not taken on contract: a freelance rate does not apply{}",
+                "{} is held by employees ({}) and rarely taken on contract: a freelance rate does not apply{}",
                 r.name.en,
                 names(false).join(", "),
                 why.map(|d| format!(" ({})", d.en)).unwrap_or_default()

@@ -217,11 +217,11 @@ pub fn work_style(
             let s = kb.work_style(w.style);
             (
                 format!(
-                    "{}は{}で担われることが多く、フリーランスの働き方に合う",
+                    "{}は{}の案件も多く、フリーランスとして働きやすい",
                     r.name.ja, s.name.ja
                 ),
                 format!(
-                    "{} is commonly taken as {}: it suits working freelance",
+                    "{} is often held as {} work: it suits working freelance",
                     r.name.en,
                     s.name.en.to_lowercase()
                 ),
@@ -236,7 +236,7 @@ pub fn work_style(
                     "{}は{}の役割です{}",
                     r.name.ja,
                     s.name.ja,
-                    why.map(|d| format!(": {}", d.ja)).unwrap_or_default()
+                    why.map(|d| format!("。{}", d.ja)).unwrap_or_default()
                 ),
                 format!(
                     "{} is {}{}",

@@ -70,6 +70,21 @@ pub fn text(j: &Jobs, o: Options) -> String {
         let line = format!("{}. {} ({}): {gaps}", i + 1, m.posting.title, m.posting.id);
         o.push_item(&mut out, "  ", 0, &line);
     }
+    let held: Vec<(usize, &crate::income::HeldAs)> = j
+        .jobs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| m.held_as.as_ref().map(|h| (i, h)))
+        .collect();
+    if !held.is_empty() {
+        out.push('\n');
+        for (i, h) in held {
+            if let Some(note) = &h.note {
+                let line = format!("{}. {} {}", i + 1, l.text(note), src.mark(&h.source));
+                o.push_item(&mut out, "  ", 0, &line);
+            }
+        }
+    }
     out.push_str(l.msg(
         "\nfit = 0.75 × requirements met + 0.25 × fit to the posting's role; \
          your estimate = the income model's freelance rate for you in that role.\n",

@@ -31,6 +31,15 @@ pub fn text(r: &RateReport, o: Options) -> String {
         ),
     };
     let _ = writeln!(out, "{}", o.title(&title));
+    if let Some(note) = r
+        .held_as
+        .as_ref()
+        .and_then(|h| h.note.as_ref().map(|n| (n, h)))
+    {
+        let line = format!("{} {}", l.text(note.0), src.mark(&note.1.source));
+        out.push('\n');
+        o.push_item(&mut out, "", 0, &line);
+    }
     let (Some(base), Some(base_m), Some(m), Some(y)) =
         (&r.base, r.base_monthly, r.monthly, r.yearly)
     else {

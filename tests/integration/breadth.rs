@@ -142,3 +142,74 @@ fn a_second_strong_language_raises_the_roles_tied_to_breadth() {
     // A role that asks for one language does not.
     assert!((two["backend-engineer"] - one["backend-engineer"]).abs() < 1e-9);
 }
+
+#[test]
+fn rate_and_jobs_agree_on_how_a_role_is_held() {
+    use careergraph::income;
+    use careergraph::knowledge::model::RoleIx;
+    use careergraph::profile::Facts;
+    let engine = Engine::builtin().expect("the shipped knowledge base compiles");
+    let kb = engine.knowledge();
+    let profile = engine
+        .profile_from_str("freelancer", &backend(&[("java", 3)]).to_string())
+        .expect("a valid profile");
+    let facts = Facts::new(&profile, kb);
+    let template = kb.postings.first().expect("shipped postings").clone();
+    let postings: Vec<_> = (0..kb.roles.len())
+        .map(|i| {
+            let mut p = template.clone();
+            p.id = format!("as-{}", kb.roles[i].id);
+            p.role = RoleIx(i);
+            p
+        })
+        .collect();
+    let matches = income::jobs(kb, &facts, &postings, postings.len());
+    assert_eq!(matches.len(), kb.roles.len());
+    let mut contract = 0;
+    for m in &matches {
+        let role = kb.find_role(&m.role).expect("a role");
+        let rate = income::rate(kb, &facts, role, None);
+        let not_on_contract = rate.held_as.as_ref().is_some_and(|h| !h.contract);
+        contract += usize::from(rate.held_as.as_ref().is_some_and(|h| h.contract));
+        assert_eq!(m.held_as.is_some(), not_on_contract, "{}", m.role);
+        if let Some(h) = &rate.held_as {
+            assert_eq!(h.note.is_some(), !h.contract, "{}", m.role);
+        }
+    }
+    assert!(contract > 0, "no shipped role is taken on contract");
+    let em = kb
+        .find_role("engineering-manager")
+        .expect("engineering-manager");
+    let held = income::rate(kb, &facts, em, None)
+        .held_as
+        .expect("work styles");
+    assert!(!held.contract, "engineering managers are employees");
+}
+
+#[test]
+fn working_freelance_weighs_how_roles_are_held() {
+    let engine = Engine::builtin().expect("the shipped knowledge base compiles");
+    let text = std::fs::read_to_string(
+        crate::support::root().join("tests/advice/personas/42-engineering-manager-10y.json"),
+    )
+    .expect("persona");
+    let persona: Value = serde_json::from_str(&text).expect("JSON");
+    let mut employee = persona["profile"].clone();
+    employee["current_role"] = json!("project-leader");
+    let mut freelance = employee.clone();
+    freelance["employment"] = json!("freelance");
+    let value = |p: &Value, role: &str| {
+        let p = engine
+            .profile_from_str("p", &p.to_string())
+            .expect("a valid profile");
+        let v = serde_json::to_value(engine.recommend(&p, Options::default())).expect("JSON");
+        v["recommendations"]
+            .as_array()
+            .and_then(|l| l.iter().find(|r| r["role"] == role))
+            .map(|r| r["value"]["work_style"].as_f64().unwrap_or(f64::NAN))
+    };
+    assert_eq!(value(&employee, "engineering-manager"), Some(0.0));
+    assert_eq!(value(&employee, "project-manager"), Some(0.0));
+    assert!(value(&freelance, "engineering-manager").is_some_and(|v| v < 0.0));
+    assert!(value(&freelance, "project-manager").is_some_and(|v| v > 0.0));
+}
