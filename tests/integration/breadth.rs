@@ -213,3 +213,87 @@ fn working_freelance_weighs_how_roles_are_held() {
     assert!(value(&freelance, "engineering-manager").is_some_and(|v| v < 0.0));
     assert!(value(&freelance, "project-manager").is_some_and(|v| v > 0.0));
 }
+
+/// Whether `a` is below `b` on a certification ladder (a prerequisite of `b`, or usually taken
+/// before it, directly or through others).
+fn below(kb: &careergraph::knowledge::KnowledgeBase, a: &str, b: &str) -> bool {
+    let (Some(a), Some(b)) = (kb.find_cert(a), kb.find_cert(b)) else {
+        return false;
+    };
+    let mut stack = vec![b];
+    let mut seen = std::collections::BTreeSet::new();
+    while let Some(c) = stack.pop() {
+        let def = kb.certification(c);
+        for p in def.prerequisites.iter().chain(&def.recommended_after) {
+            if *p == a {
+                return true;
+            }
+            if seen.insert(*p) {
+                stack.push(*p);
+            }
+        }
+    }
+    false
+}
+
+#[test]
+fn certificates_are_listed_in_the_order_of_their_ladder() {
+    let engine = Engine::builtin().expect("the shipped knowledge base compiles");
+    let kb = engine.knowledge();
+    let mut profiles: Vec<Value> = crate::support::profiles()
+        .iter()
+        .map(|n| {
+            let text = std::fs::read_to_string(crate::support::root().join("profiles").join(n))
+                .expect("profile");
+            serde_json::from_str(text.trim_start_matches('\u{feff}')).expect("JSON")
+        })
+        .collect();
+    // Someone holding only FE, who could be shown an advanced exam before AP.
+    profiles.push(backend(&[("java", 3)]));
+    let mut checked = 0;
+    for p in profiles {
+        let Ok(profile) = engine.profile_from_str("p", &p.to_string()) else {
+            continue;
+        };
+        let v = serde_json::to_value(engine.recommend(&profile, Options::default())).expect("JSON");
+        let mut lists: Vec<Vec<Value>> =
+            vec![v["certifications"].as_array().cloned().unwrap_or_default()];
+        for r in v["recommendations"].as_array().cloned().unwrap_or_default() {
+            for key in ["certifications", "other_certifications"] {
+                lists.push(r[key].as_array().cloned().unwrap_or_default());
+            }
+        }
+        for list in lists {
+            let ids: Vec<&str> = list.iter().filter_map(|c| c["id"].as_str()).collect();
+            for (i, a) in ids.iter().enumerate() {
+                for b in &ids[i + 1..] {
+                    assert!(
+                        !below(kb, b, a),
+                        "{a} is listed before {b}, which comes first: {ids:?}"
+                    );
+                    checked += 1;
+                }
+            }
+            for c in &list {
+                let id = c["id"].as_str().unwrap_or_default();
+                let after_listed = ids.iter().take_while(|x| **x != id).any(|x| {
+                    kb.find_cert(id).is_some_and(|ci| {
+                        let d = kb.certification(ci);
+                        d.prerequisites
+                            .iter()
+                            .chain(&d.recommended_after)
+                            .any(|p| kb.certification(*p).id == *x)
+                    })
+                });
+                if after_listed {
+                    let why = c["reasons"].as_array().cloned().unwrap_or_default();
+                    assert!(
+                        why.iter().any(|r| r["kind"] == "ladder"),
+                        "{id} follows a step of its ladder but does not say so"
+                    );
+                }
+            }
+        }
+    }
+    assert!(checked > 0);
+}
