@@ -297,3 +297,36 @@ fn certificates_are_listed_in_the_order_of_their_ladder() {
     }
     assert!(checked > 0);
 }
+
+#[test]
+fn a_year_of_design_raises_a_systems_engineers_upstream_roles_more_than_a_year_of_testing() {
+    let engine = Engine::builtin().expect("the shipped knowledge base compiles");
+    let se = |design: f64, testing: f64| {
+        json!({
+            "name": "SE",
+            "current_role": "systems-engineer",
+            "years_experience": 4.0 + design + testing,
+            "phases": {"detailed-design": 1, "implementation": 3, "testing": 1.0 + testing, "basic-design": design},
+            "skills": {"software-design": 3, "documentation": 3, "requirements-definition": 2, "sql": 3,
+                       "test-automation": 3, "communication": 3, "java": 3, "agile-waterfall": 2},
+            "employment": "employee",
+        })
+    };
+    let design = fits(&engine, &se(1.0, 0.0));
+    let testing = fits(&engine, &se(0.0, 1.0));
+    // Seeds 000 and 002 put design upstream and testing downstream: the roles above SE that
+    // ask for design (levtech-career-pg-to-pl, technication-infra-vs-backend) gain more from it.
+    for role in [
+        "project-leader",
+        "it-architect",
+        "project-manager",
+        "it-consultant",
+    ] {
+        assert!(
+            design[role] > testing[role],
+            "{role}: a year of design {} vs a year of testing {}",
+            design[role],
+            testing[role]
+        );
+    }
+}
