@@ -268,9 +268,9 @@ pub enum Command {
         #[arg(short, long, value_name = "OUTPUT.jsonl")]
         output: Option<PathBuf>,
         /// Keep at most this many roles per profile (at least 1).
-        #[arg(long, value_name = "N", default_value_t = crate::batch::DEFAULT_TOP as u16,
-              value_parser = clap::value_parser!(u16).range(1..))]
-        top: u16,
+        #[arg(long, value_name = "N", default_value_t = crate::batch::DEFAULT_TOP,
+              value_parser = at_least_one)]
+        top: usize,
         /// Keep every role reachable (instead of the top N).
         #[arg(long, conflicts_with = "top")]
         all: bool,

@@ -172,7 +172,7 @@ fn execute(
                 options: crate::batch::Options {
                     recommend: crate::recommend::Options {
                         max_steps: usize::from(*steps),
-                        top: (!*all).then_some(usize::from(*top)),
+                        top: (!*all).then_some(*top),
                     },
                     jobs: jobs.map_or_else(crate::batch::default_jobs, usize::from),
                     input_name: input.clone(),

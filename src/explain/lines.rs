@@ -34,7 +34,8 @@ pub fn skill_lines(kb: &KnowledgeBase, fit: &RoleFit) -> Vec<SkillLine> {
             let s = kb.skill(t.skill);
             SkillLine {
                 skill: s.id.clone(),
-                name: s.name.clone(),
+                name: crate::planning::gaps::term_name(kb, t.skill, t.any_of, t.have),
+                any_of: crate::planning::gaps::family_ref(kb, t.any_of, t.skill, t.have, t.need),
                 have: t.have,
                 reported: t.reported,
                 evidence: t.evidence.map(|c| kb.certification(c).id.clone()),

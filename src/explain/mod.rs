@@ -70,10 +70,13 @@ pub struct Formula {
 /// One skill requirement against the profile.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SkillLine {
-    /// Skill id.
+    /// Skill id (for a family requirement, the member that counts).
     pub skill: String,
-    /// Skill names.
+    /// Skill names (for a family requirement, the family with the member that counts).
     pub name: Text,
+    /// For a family requirement (`any_of`): the family, and which member counts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub any_of: Option<crate::planning::gaps::FamilyRef>,
     /// Effective level.
     pub have: u8,
     /// Reported level.

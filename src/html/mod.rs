@@ -214,13 +214,16 @@ fn chart(engine: &Engine, g: &GapReport) -> Vec<Bar> {
         .collect();
     bars.extend(g.met.iter().map(|m| Bar {
         id: m.skill.clone(),
-        name: kb.find_skill(&m.skill).map_or_else(
-            || Text {
-                ja: m.skill.clone(),
-                en: m.skill.clone(),
-            },
-            |s| kb.skill(s).name.clone(),
-        ),
+        name: match &m.any_of {
+            Some(f) => f.meaning.clone(),
+            None => kb.find_skill(&m.skill).map_or_else(
+                || Text {
+                    ja: m.skill.clone(),
+                    en: m.skill.clone(),
+                },
+                |s| kb.skill(s).name.clone(),
+            ),
+        },
         have: f64::from(m.have),
         need: f64::from(m.need),
         scale: MAX_LEVEL,

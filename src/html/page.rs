@@ -149,13 +149,13 @@ fn profile(out: &mut String, r: &Report, src: &mut Sources, l: Lang) {
     section(out, "profile", l.msg("Profile", "プロフィール"));
     out.push_str("<dl class=\"facts\">\n");
     let role = p.current_role.as_ref().map_or_else(
-        || l.msg("none (entry roles)", "なし(入口ロール)").to_string(),
+        || l.msg("none (entry roles)", "なし(入口職種)").to_string(),
         |n| named(n, l),
     );
     let _ = writeln!(
         out,
         "<dt>{}</dt><dd>{role}</dd>",
-        l.msg("Current role", "現在のロール")
+        l.msg("Current role", "現在の職種")
     );
     let _ = write!(
         out,
@@ -306,23 +306,20 @@ fn recommendations(out: &mut String, r: &Report, src: &mut Sources, l: Lang) {
     section(
         out,
         "recommendations",
-        l.msg("Recommended next roles", "おすすめの次のロール"),
+        l.msg("Recommended next roles", "おすすめの次の職種"),
     );
     let recs = &r.recommendations.recommendations;
     if recs.is_empty() {
         let _ = writeln!(
             out,
             "<p>{}</p>\n</section>",
-            l.msg(
-                "No role to recommend.",
-                "おすすめできるロールはありません。"
-            )
+            l.msg("No role to recommend.", "おすすめできる職種はありません。")
         );
         return;
     }
     let heads = [
         ("#", "#"),
-        ("Role", "ロール"),
+        ("Role", "職種"),
         ("Advice", "助言"),
         ("Score", "スコア"),
         ("Fit", "適合度"),
@@ -413,7 +410,7 @@ fn bar(b: &Bar, src: &mut Sources, l: Lang) -> String {
 }
 
 fn target(out: &mut String, g: &GapReport, chart: &[Bar], src: &mut Sources, l: Lang) {
-    section(out, "target", l.msg("Target role", "目標のロール"));
+    section(out, "target", l.msg("Target role", "目標の職種"));
     let (fit, badge) = (score(g.fit), badge(g.readiness.as_str(), l));
     let (ready, all) = (
         escape(&months(g.months_to_ready, l)),
@@ -447,7 +444,7 @@ fn target(out: &mut String, g: &GapReport, chart: &[Bar], src: &mut Sources, l: 
             "<p>{}</p>",
             l.msg(
                 "The role lists no requirements.",
-                "このロールには要件がありません。"
+                "この職種には要件がありません。"
             )
         );
     }
@@ -556,10 +553,7 @@ fn route(out: &mut String, r: &Report, l: Lang) {
             let _ = writeln!(
                 out,
                 "<p>{}</p>",
-                l.msg(
-                    "Roles coloured by fit.",
-                    "ロールは適合度で色分けしています。"
-                )
+                l.msg("Roles coloured by fit.", "職種は適合度で色分けしています。")
             );
         }
     }
@@ -644,7 +638,7 @@ fn income(out: &mut String, r: &Report, src: &mut Sources, l: Lang) {
     section(out, "income", l.msg("Income estimates", "年収の見込み"));
     let o = &r.income;
     let heads = [
-        ("Role", "ロール"),
+        ("Role", "職種"),
         ("Employee", "会社員"),
         ("Freelance", "フリーランス"),
         ("Factors", "係数"),
@@ -655,7 +649,7 @@ fn income(out: &mut String, r: &Report, src: &mut Sources, l: Lang) {
         l.msg(
             "万円 a year: the role's published figure (its survey below it) × each factor of the same \
              survey that applies to the profile.",
-            "万円/年: ロールの公表値(下に調査) × プロフィールに当てはまる同じ調査の各係数。"
+            "万円/年: 職種の公表値(下に調査) × プロフィールに当てはまる同じ調査の各係数。"
         ),
         header_cells(&heads, l)
     );

@@ -61,6 +61,10 @@ pub struct JobMatch {
     /// The income model's freelance estimate for this profile in the posting's role, 万円/月.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub estimated_rate: Option<Range>,
+    /// When the posting's role is not commonly taken on contract (its work styles): what
+    /// `rate` says of it too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub held_as: Option<super::HeldAs>,
 }
 
 /// What `jobs PROFILE` shows.
@@ -201,6 +205,7 @@ pub fn jobs(kb: &KnowledgeBase, facts: &Facts, postings: &[Posting], top: usize)
                 requirements,
                 rate: rate_range(p.monthly_rate),
                 estimated_rate,
+                held_as: super::held_as(kb, p.role).filter(|h| !h.contract),
             }
         })
         .collect()

@@ -24,6 +24,70 @@ use crate::knowledge::KnowledgeBase;
 use crate::knowledge::format::{Employment, IncomePeriod, Text};
 use crate::knowledge::model::{Income, RoleIx};
 
+/// How a role is commonly held (its work styles), as `rate` and `jobs` show it: whether a
+/// contract rate is what the role pays.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HeldAs {
+    /// The work style ids, in the knowledge base's order.
+    pub styles: Vec<String>,
+    /// Whether one is open to freelancers (the role is taken on contract).
+    pub contract: bool,
+    /// When none is: what that means for a freelance rate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    /// Where the sources say how the role is held (the first style's source).
+    pub source: String,
+}
+
+/// How a role is commonly held; `None` when it names no work style.
+pub fn held_as(kb: &KnowledgeBase, role: RoleIx) -> Option<HeldAs> {
+    let r = kb.role(role);
+    let first = r.work_styles.first()?;
+    let styles: Vec<&crate::knowledge::model::WorkStyle> = r
+        .work_styles
+        .iter()
+        .map(|w| kb.work_style(w.style))
+        .collect();
+    let contract = styles.iter().any(|s| s.employment == Employment::Freelance);
+    let source = r
+        .work_styles
+        .iter()
+        .find(|w| kb.work_style(w.style).exclusive)
+        .unwrap_or(first)
+        .source
+        .clone();
+    let note = (!contract).then(|| {
+        let names = |ja: bool| {
+            styles
+                .iter()
+                .map(|s| if ja { s.name.ja.clone() } else { s.name.en.to_lowercase() })
+                .collect::<Vec<_>>()
+        };
+        let why = styles.iter().find_map(|s| s.description.as_ref().filter(|_| s.exclusive));
+        Text {
+            ja: format!(
+                "{}は{}として担われます。{}業務委託の案件はあまり募集されず、フリーランスの単価は当てはまりません。",
+                r.name.ja,
+                names(true).join("・"),
+                why.map(|d| format!("{}。", d.ja.trim_end_matches('。')))
+                    .unwrap_or_default()
+            ),
+            en: format!(
+                "{} is held by employees ({}) and rarely taken on contract: a freelance rate does not apply{}",
+                r.name.en,
+                names(false).join(", "),
+                why.map(|d| format!(" ({})", d.en)).unwrap_or_default()
+            ),
+        }
+    });
+    Some(HeldAs {
+        styles: styles.iter().map(|s| s.id.clone()).collect(),
+        contract,
+        note,
+        source,
+    })
+}
+
 /// One income figure, in 万円, with its survey, basis and source.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Figure {

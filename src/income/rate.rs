@@ -78,6 +78,10 @@ pub struct RateReport {
     /// Employee and freelance figures are not directly comparable.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub caveat: Option<Sourced>,
+    /// How the role is commonly held (its work styles): whether a contract rate is what it
+    /// pays. Absent when the role names no work style.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub held_as: Option<super::HeldAs>,
     /// The surveys the report cites.
     pub surveys: Vec<super::SurveyRef>,
 }
@@ -177,6 +181,7 @@ pub fn rate(kb: &KnowledgeBase, facts: &Facts, role: RoleIx, name: Option<String
         sources_say,
         conversion: kb.income_model.as_ref().map(|m| m.conversion.clone()),
         caveat: kb.income_model.as_ref().map(|m| m.caveat.clone()),
+        held_as: super::held_as(kb, role),
         surveys,
     }
 }

@@ -355,15 +355,38 @@ fn graph_shape(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
                 .with_help(Some("add a transition into it, or mark it `entry`".into())),
             );
         }
-        if !role.terminal && kb.outgoing(RoleIx(i)).next().is_none() {
+        let leaves = kb.outgoing(RoleIx(i)).next().is_some();
+        if !role.terminal && !leaves {
             push(
                 origins.roles.get(i),
                 Diagnostic::warning(
                     "dead-end-role",
-                    format!("`{}` leads nowhere: no transition leaves it", role.id),
+                    format!(
+                        "`{}` can be held as a job but leads nowhere: no transition leaves it, \
+                         so someone who holds it gets no advice",
+                        role.id
+                    ),
                 )
                 .with_help(Some(
-                    "add a transition from it, if the sources name one".into(),
+                    "add the moves the sources name out of it (a move to a lower role is \
+                     advised as past-level); mark it `terminal` only if no one holds it as a job"
+                        .into(),
+                )),
+            );
+        }
+        if role.terminal && leaves {
+            push(
+                origins.roles.get(i),
+                Diagnostic::warning(
+                    "terminal-role-with-moves",
+                    format!(
+                        "`{}` is marked `terminal` (no one holds it as a job) but transitions leave it",
+                        role.id
+                    ),
+                )
+                .with_help(Some(
+                    "remove `terminal`: a role people hold and move on from is not terminal"
+                        .into(),
                 )),
             );
         }
@@ -487,8 +510,36 @@ fn unmet_on_total_years(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) 
 
 fn unused_skills(kb: &KnowledgeBase, origins: &Origins, push: &mut Push) {
     let mut used = BTreeSet::new();
+    let mut families = BTreeSet::new();
     for r in &kb.roles {
-        used.extend(r.requirements.iter().map(|q| q.skill.0));
+        for q in &r.requirements {
+            match q.any_of {
+                Some(a) => {
+                    families.insert(a.family.0);
+                    used.extend(kb.skill_family(a.family).members.iter().map(|m| m.0));
+                }
+                None => {
+                    used.insert(q.skill.0);
+                }
+            }
+        }
+    }
+    for (i, f) in kb.skill_families.iter().enumerate() {
+        if !families.contains(&i) {
+            push(
+                origins.skill_families.get(i),
+                Diagnostic::warning(
+                    "unused-skill-family",
+                    format!(
+                        "skill family `{}` is named by no requirement (`any_of`)",
+                        f.id
+                    ),
+                )
+                .with_help(Some(
+                    "name it in a requirement (`\"any_of\": \"<id>\"`), or remove it".into(),
+                )),
+            );
+        }
     }
     for c in &kb.certifications {
         used.extend(c.evidences.iter().map(|(s, _)| s.0));

@@ -107,6 +107,14 @@ pub struct RuleFile {
     /// Skills a profile can rate and a role can require.
     #[serde(default)]
     pub skills: Vec<SkillDef>,
+    /// Skill families: sets of skills the market counts alike (a server-side language, a public
+    /// cloud); a requirement may accept any member (`any_of`).
+    #[serde(default)]
+    pub skill_families: Vec<SkillFamilyDef>,
+    /// Ways a role is commonly held (as an employee, on contract): roles name them in
+    /// `work_styles`, and a profile's employment and preferences weigh them in the ranking.
+    #[serde(default)]
+    pub work_styles: Vec<WorkStyleDef>,
     /// Roles (jobs) of the career graph.
     #[serde(default)]
     pub roles: Vec<RoleDef>,
@@ -250,6 +258,53 @@ pub struct SkillDef {
     pub source: String,
 }
 
+/// A skill family: skills the market counts alike for a requirement (Java, PHP, Python, Ruby,
+/// Go and Node.js are each "a server-side language").
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SkillFamilyDef {
+    /// Stable id, lowercase kebab-case.
+    #[schemars(pattern(crate::schema::ID_PATTERN))]
+    pub id: String,
+    /// Names: what any member is ("a server-side language").
+    pub name: Text,
+    /// The member skills (at least one), in the order to suggest them when the profile has
+    /// none: the most cited first.
+    #[schemars(inner(pattern(crate::schema::ID_PATTERN)))]
+    pub members: Vec<String>,
+    /// Where the sources count the members alike: a `sources` id.
+    pub source: String,
+}
+
+/// A way a role is commonly held: as an employee, on contract (業務委託, freelance), or as an
+/// employee managing staff.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkStyleDef {
+    /// Stable id, lowercase kebab-case (`employee`, `contract`, `line-management`).
+    #[schemars(pattern(crate::schema::ID_PATTERN))]
+    pub id: String,
+    /// Names.
+    pub name: Text,
+    /// An optional longer explanation.
+    #[serde(default)]
+    pub description: Option<Text>,
+    /// The employment this way of working is open to: `employee` or `freelance`.
+    pub employment: Employment,
+    /// Whether it is open to that employment only: someone of the other employment takes a
+    /// role held so only by changing theirs (employee line management, for a freelancer). The
+    /// ranking flags such roles for them (`ranking.work_style_mismatch`).
+    #[serde(default)]
+    pub exclusive: bool,
+    /// A preference id that asks for this way of working (`freelance`): a profile listing it
+    /// is weighed as if it worked so.
+    #[serde(default)]
+    #[schemars(pattern(crate::schema::ID_PATTERN))]
+    pub preference: Option<String>,
+    /// Where the knowledge comes from: a `sources` id.
+    pub source: String,
+}
+
 /// A work phase (工程).
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -331,16 +386,42 @@ pub struct RoleDef {
     /// Preference ids this role suits (適性): a profile preferring them fits better.
     #[serde(default)]
     pub aptitudes: Vec<String>,
+    /// How the role is commonly held (ids of `work_styles`: employee, contract, line
+    /// management), each with its source. A role without any is not weighed by work style.
+    #[serde(default)]
+    pub work_styles: Vec<RoleWorkStyleDef>,
     /// Where the role's description comes from: a `sources` id.
     pub source: String,
 }
 
-/// One skill requirement of a role.
+/// A way a role is commonly held, and where the sources say so.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoleWorkStyleDef {
+    /// A `work_styles` id.
+    #[schemars(pattern(crate::schema::ID_PATTERN))]
+    pub id: String,
+    /// Where the sources say the role is held so: a `sources` id.
+    pub source: String,
+}
+
+/// One skill requirement of a role: a skill (`skill`), or any member of a skill family
+/// (`any_of`), never both.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RequirementDef {
-    /// Skill id.
-    pub skill: String,
+    /// Skill id (or `any_of`).
+    #[serde(default)]
+    pub skill: Option<String>,
+    /// A skill family id (or `skill`): any member counts, the best one (or the `rank`-th best)
+    /// measured.
+    #[serde(default)]
+    pub any_of: Option<String>,
+    /// With `any_of`: which member is measured, 1 the best (default), 2 the second best … (a
+    /// breadth requirement: "a second language at level 3"). At most the family's size.
+    #[serde(default)]
+    #[schemars(range(min = 1, max = 20))]
+    pub rank: Option<u8>,
     /// Minimum level, 1–5 on the profile scale.
     #[schemars(range(min = 1, max = 5))]
     pub level: u8,
@@ -716,6 +797,15 @@ pub struct RankingDef {
     /// seniority in its family are past the person's level.
     #[schemars(range(min = 0, max = 1))]
     pub qualified_fit: f64,
+    /// For someone who works freelance or wants to (employment `freelance`, or the `freelance`
+    /// preference): value a move gains when the role is commonly held in a way open to
+    /// freelancers (a `work_styles` entry with `employment: freelance`, such as contract work).
+    #[schemars(range(min = 0, max = 3))]
+    pub work_style_match: f64,
+    /// For the same person: value a move loses when the role is held in a way open only to
+    /// employees (an `exclusive` work style, such as line management of staff).
+    #[schemars(range(min = 0, max = 3))]
+    pub work_style_mismatch: f64,
 }
 
 impl Default for RankingDef {
@@ -730,6 +820,8 @@ impl Default for RankingDef {
             reach_months: 24.0,
             down_preference_min: 0.8,
             qualified_fit: 0.85,
+            work_style_match: 0.3,
+            work_style_mismatch: 0.3,
         }
     }
 }

@@ -37,6 +37,10 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 pub struct Catalogs {
     /// Skills.
     pub skills: Catalog,
+    /// Skill families.
+    pub skill_families: Catalog,
+    /// Work styles.
+    pub work_styles: Catalog,
     /// Roles.
     pub roles: Catalog,
     /// Certifications.
@@ -55,11 +59,26 @@ pub struct Catalogs {
     pub sources: Catalog,
 }
 
+/// What a requirement measures in one profile (see [`KnowledgeBase::counted`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counted {
+    /// The skill that counts: the requirement's skill, or the member of its family measured.
+    pub skill: SkillIx,
+    /// The level shown.
+    pub have: u8,
+    /// The level shown by hands-on work.
+    pub practised: u8,
+}
+
 /// A compiled, checked knowledge base. Every list is sorted by id.
 #[derive(Debug, Clone)]
 pub struct KnowledgeBase {
     /// Skills.
     pub skills: Vec<Skill>,
+    /// Skill families: skills a requirement may accept any of, sorted by id.
+    pub skill_families: Vec<SkillFamily>,
+    /// Work styles: how roles are commonly held, sorted by id.
+    pub work_styles: Vec<WorkStyle>,
     /// Roles.
     pub roles: Vec<Role>,
     /// Certifications.
@@ -179,6 +198,22 @@ impl KnowledgeBase {
     pub fn skill(&self, ix: SkillIx) -> &Skill {
         &self.skills[ix.0]
     }
+    /// A skill family.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "index newtypes are only made by compiling this knowledge base"
+    )]
+    pub fn skill_family(&self, ix: SkillFamilyIx) -> &SkillFamily {
+        &self.skill_families[ix.0]
+    }
+    /// A work style.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "index newtypes are only made by compiling this knowledge base"
+    )]
+    pub fn work_style(&self, ix: WorkStyleIx) -> &WorkStyle {
+        &self.work_styles[ix.0]
+    }
     /// A role.
     #[allow(
         clippy::indexing_slicing,
@@ -252,6 +287,69 @@ impl KnowledgeBase {
     /// Finds a skill by id or alias.
     pub fn find_skill(&self, id: &str) -> Option<SkillIx> {
         self.catalogs.skills.find(id).map(SkillIx)
+    }
+
+    /// Finds a skill family by id.
+    pub fn find_skill_family(&self, id: &str) -> Option<SkillFamilyIx> {
+        self.catalogs.skill_families.find(id).map(SkillFamilyIx)
+    }
+
+    /// What a requirement measures in a profile whose levels are `level` (shown, certification
+    /// evidence included) and `practised` (hands-on): the skill that counts and the two levels.
+    ///
+    /// For a skill, the skill itself. For a family requirement (`any_of`), the `rank`-th best
+    /// member (by level shown, then hands-on level, then the family's order): its level is the
+    /// `rank`-th largest level shown among the members, and the hands-on level the `rank`-th
+    /// largest hands-on level, each on its own. Both are order statistics, so gaining a level
+    /// in any member never lowers either: fits stay monotone.
+    pub fn counted(
+        &self,
+        q: &Requirement,
+        level: impl Fn(SkillIx) -> u8,
+        practised: impl Fn(SkillIx) -> u8,
+    ) -> Counted {
+        let Some(any) = q.any_of else {
+            return Counted {
+                skill: q.skill,
+                have: level(q.skill),
+                practised: practised(q.skill),
+            };
+        };
+        let members = &self.skill_family(any.family).members;
+        let k = usize::from(any.rank.max(1)) - 1;
+        let mut ranked: Vec<(usize, SkillIx, u8, u8)> = members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (i, *m, level(*m), practised(*m)))
+            .collect();
+        ranked.sort_by(|a, b| b.2.cmp(&a.2).then(b.3.cmp(&a.3)).then(a.0.cmp(&b.0)));
+        let mut hands_on: Vec<u8> = ranked.iter().map(|r| r.3).collect();
+        hands_on.sort_unstable_by(|a, b| b.cmp(a));
+        match ranked.get(k) {
+            Some(&(_, skill, have, _)) => Counted {
+                skill,
+                have,
+                practised: hands_on.get(k).copied().unwrap_or(0),
+            },
+            None => Counted {
+                skill: q.skill,
+                have: 0,
+                practised: 0,
+            },
+        }
+    }
+
+    /// [`KnowledgeBase::counted`] for a profile's facts.
+    pub fn counted_in(&self, q: &Requirement, facts: &crate::profile::Facts) -> Counted {
+        self.counted(q, |s| facts.level(s), |s| facts.practised_level(s))
+    }
+
+    /// Whether a requirement counts a skill: the skill itself, or a member of its family.
+    pub fn requirement_counts(&self, q: &Requirement, skill: SkillIx) -> bool {
+        match q.any_of {
+            None => q.skill == skill,
+            Some(a) => self.skill_family(a.family).members.contains(&skill),
+        }
     }
 
     /// Finds a certification by id or alias.

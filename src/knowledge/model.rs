@@ -27,6 +27,14 @@ index_type!(
     RoleIx
 );
 index_type!(
+    /// Index of a skill family (a set of skills a requirement may accept any of).
+    SkillFamilyIx
+);
+index_type!(
+    /// Index of a work style (how a role is commonly held).
+    WorkStyleIx
+);
+index_type!(
     /// Index of a certification.
     CertIx
 );
@@ -106,6 +114,47 @@ pub struct Skill {
     pub source: String,
 }
 
+/// A skill family: skills the market counts alike for a requirement.
+#[derive(Debug, Clone)]
+pub struct SkillFamily {
+    /// Stable id.
+    pub id: String,
+    /// Names (what any member is: "a server-side language").
+    pub name: Text,
+    /// The members, in authored order (the first is suggested when the profile has none).
+    pub members: Vec<SkillIx>,
+    /// Source.
+    pub source: String,
+}
+
+/// A way a role is commonly held (as an employee, on contract, managing staff).
+#[derive(Debug, Clone)]
+pub struct WorkStyle {
+    /// Stable id.
+    pub id: String,
+    /// Names.
+    pub name: Text,
+    /// Longer explanation.
+    pub description: Option<Text>,
+    /// The employment it is open to.
+    pub employment: Employment,
+    /// Open to that employment only.
+    pub exclusive: bool,
+    /// The preference that asks for it.
+    pub preference: Option<PrefIx>,
+    /// Source.
+    pub source: String,
+}
+
+/// A way a role is commonly held, with its source.
+#[derive(Debug, Clone)]
+pub struct RoleWorkStyle {
+    /// The work style.
+    pub style: WorkStyleIx,
+    /// Source.
+    pub source: String,
+}
+
 /// A work phase (工程).
 #[derive(Debug, Clone)]
 pub struct Phase {
@@ -163,15 +212,30 @@ pub struct Role {
     pub incomes: Vec<Income>,
     /// Preferences the role suits.
     pub aptitudes: Vec<PrefIx>,
+    /// How the role is commonly held, sorted by work style.
+    pub work_styles: Vec<RoleWorkStyle>,
     /// Source.
     pub source: String,
+}
+
+/// What a family requirement measures: the `rank`-th best member of a skill family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct AnyOf {
+    /// The family.
+    pub family: SkillFamilyIx,
+    /// 1 for the best member, 2 for the second best …
+    pub rank: u8,
 }
 
 /// A skill requirement.
 #[derive(Debug, Clone)]
 pub struct Requirement {
-    /// Skill.
+    /// Skill; for a family requirement (`any_of`), its first member (the one suggested when the
+    /// profile has none): the member that counts depends on the profile, see
+    /// [`KnowledgeBase::counted`](super::KnowledgeBase::counted).
     pub skill: SkillIx,
+    /// For a family requirement: which member of which family is measured.
+    pub any_of: Option<AnyOf>,
     /// Minimum level 1–5.
     pub level: u8,
     /// Weight as authored.
@@ -437,6 +501,11 @@ pub struct Ranking {
     pub down_preference_min: f64,
     /// Fit from which a ready role counts as held.
     pub qualified_fit: f64,
+    /// Value of a role held in a way open to freelancers, for someone who works or wants to
+    /// work freelance.
+    pub work_style_match: f64,
+    /// Value lost, for the same person, to a role held in a way open only to employees.
+    pub work_style_mismatch: f64,
 }
 
 impl Scoring {

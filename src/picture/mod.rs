@@ -250,7 +250,7 @@ impl GraphView {
     pub fn title(&self) -> String {
         let (roles, moves, ja) = (self.roles.len(), self.transitions.len(), self.lang.is_ja());
         let mut t = if ja {
-            format!("careergraph: ロール{roles}件、移動{moves}件")
+            format!("careergraph: 職種{roles}件、移動{moves}件")
         } else {
             format!("careergraph: {roles} roles, {moves} transitions")
         };

@@ -242,7 +242,7 @@ fn legend(out: &mut String, g: &GraphView, y: f64) {
             x + 2.0,
             y + 3.0
         );
-        item(out, &mut x, s, l.msg("current role", "現在のロール"));
+        item(out, &mut x, s, l.msg("current role", "現在の職種"));
     } else {
         let s = format!(
             "<rect x=\"{x}\" y=\"{}\" width=\"28\" height=\"16\" fill=\"{}\"/>\n",
@@ -253,7 +253,7 @@ fn legend(out: &mut String, g: &GraphView, y: f64) {
             out,
             &mut x,
             s,
-            l.msg("fill: the role's family", "塗り: ロールの系統"),
+            l.msg("fill: the role's family", "塗り: 職種の系統"),
         );
     }
     let line = |dash: &str, colour: &str, w: f64, x: f64| {

@@ -10,7 +10,7 @@ pub fn render(g: &GraphView, o: Options) -> String {
     let with_fit = g.profile.is_some();
     let mut header = vec![
         ("family", "系統"),
-        ("role", "ロール"),
+        ("role", "職種"),
         ("name", "名前"),
         ("seniority", "職位レベル"),
     ];
@@ -62,7 +62,7 @@ pub fn render(g: &GraphView, o: Options) -> String {
     out.push_str(l.msg(
         "`careergraph role ID` lists a role's moves. Draw the graph with --format dot \
          (Graphviz), mermaid (GitHub Markdown) or svg (an image).\n",
-        "`careergraph role ID` でロールの移動先を一覧できます。--format dot (Graphviz)、\
+        "`careergraph role ID` で職種の移動先を一覧できます。--format dot (Graphviz)、\
          mermaid (GitHub Markdown)、svg (画像) で図にできます。\n",
     ));
     out

@@ -59,7 +59,11 @@ pub fn find(kb: &KnowledgeBase, paths: &[PathView], with_profile: bool) -> Vec<B
                         .requirements
                         .iter()
                         .filter(|q| q.essential)
-                        .map(|q| ("skill", kb.skill(q.skill).id.clone()))
+                        .map(|q| match q.any_of {
+                            // Without a profile no member counts yet: the family is the need.
+                            Some(a) => ("skill", kb.skill_family(a.family).id.clone()),
+                            None => ("skill", kb.skill(q.skill).id.clone()),
+                        })
                         .collect::<Vec<_>>()
                 })
                 .collect()
@@ -76,7 +80,13 @@ pub fn find(kb: &KnowledgeBase, paths: &[PathView], with_profile: bool) -> Vec<B
         .filter(|(_, c)| *c >= floor)
         .filter_map(|((kind, id), routes)| {
             let name = match kind {
-                "skill" => kb.find_skill(&id).map(|s| kb.skill(s).name.clone()),
+                "skill" => kb
+                    .find_skill(&id)
+                    .map(|s| kb.skill(s).name.clone())
+                    .or_else(|| {
+                        kb.find_skill_family(&id)
+                            .map(|f| kb.skill_family(f).name.clone())
+                    }),
                 _ => kb.find_cert(&id).map(|c| kb.certification(c).name.clone()),
             }?;
             Some(Bottleneck {

@@ -30,7 +30,8 @@ pub struct Closes {
 /// Why a certification is suggested.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct CertReason {
-    /// `closes-gap`, `helps-role` or `rule`.
+    /// `closes-gap`, `helps-role`, `rule`, `proof` or `ladder` (it follows a step of its
+    /// ladder: listed above, or held).
     pub kind: &'static str,
     /// The reason.
     #[serde(skip_serializing_if = "crate::shape::omit_text")]
@@ -163,7 +164,108 @@ pub fn advise(
             .then(hours_of(a).total_cmp(&hours_of(b)))
             .then_with(|| a.id.cmp(&b.id))
     });
+    ladder(kb, facts, &mut out);
     out
+}
+
+/// The certifications a certification comes after on its ladder, transitively: its formal
+/// prerequisites and those usually taken first (`recommended_after`), theirs, and so on.
+fn comes_after(kb: &KnowledgeBase, cert: CertIx) -> std::collections::BTreeSet<CertIx> {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut stack = vec![cert];
+    while let Some(c) = stack.pop() {
+        let def = kb.certification(c);
+        for p in def.prerequisites.iter().chain(&def.recommended_after) {
+            if *p != cert && seen.insert(*p) {
+                stack.push(*p);
+            }
+        }
+    }
+    seen
+}
+
+/// Puts a list of suggested certifications in the order a person climbs them: a certification
+/// never comes before one on its ladder below it (FE before AP before an advanced exam; CCNA
+/// before CCNP; LinuC 1 before 2 before 3), otherwise the list keeps its order. Each one that
+/// follows a step of its ladder (listed above, or held) says so: why it is where it is.
+pub fn ladder(kb: &KnowledgeBase, facts: &Facts, list: &mut Vec<CertAdvice>) {
+    let ix: Vec<Option<CertIx>> = list.iter().map(|a| kb.find_cert(&a.id)).collect();
+    let below: Vec<std::collections::BTreeSet<CertIx>> = ix
+        .iter()
+        .map(|c| c.map(|c| comes_after(kb, c)).unwrap_or_default())
+        .collect();
+    let mut left: Vec<usize> = (0..list.len()).collect();
+    let mut order: Vec<usize> = Vec::with_capacity(list.len());
+    while !left.is_empty() {
+        let free = left.iter().position(|&i| {
+            let under = below.get(i);
+            left.iter().all(|&j| {
+                j == i
+                    || ix
+                        .get(j)
+                        .copied()
+                        .flatten()
+                        .is_none_or(|c| under.is_none_or(|u| !u.contains(&c)))
+            })
+        });
+        // The validator rejects prerequisite cycles; stay total anyway.
+        let at = free.unwrap_or(0);
+        order.push(left.remove(at));
+    }
+    let mut items: Vec<Option<CertAdvice>> = std::mem::take(list).into_iter().map(Some).collect();
+    let mut placed: Vec<CertIx> = Vec::new();
+    for i in order {
+        let Some(mut a) = items.get_mut(i).and_then(Option::take) else {
+            continue;
+        };
+        // Said afresh for this list (a plan reuses advice already put in order).
+        a.reasons.retain(|r| r.kind != "ladder");
+        if let Some(c) = ix.get(i).copied().flatten() {
+            let def = kb.certification(c);
+            let direct: Vec<CertIx> = def
+                .prerequisites
+                .iter()
+                .chain(&def.recommended_after)
+                .copied()
+                .collect();
+            let held: Vec<CertIx> = direct.iter().copied().filter(|p| facts.holds(*p)).collect();
+            let name = |p: &[CertIx], ja: bool| {
+                p.iter()
+                    .map(|c| {
+                        let n = &kb.certification(*c).name;
+                        if ja { n.ja.clone() } else { n.en.clone() }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(if ja { "・" } else { ", " })
+            };
+            let above_ix: Vec<CertIx> = direct
+                .iter()
+                .copied()
+                .filter(|p| placed.contains(p))
+                .collect();
+            if !above_ix.is_empty() {
+                a.reasons.push(CertReason {
+                    kind: "ladder",
+                    text: Text::lazy(
+                        || format!("{}の次に受ける資格(上に挙げた順に)", name(&above_ix, true)),
+                        || format!("taken after {} (listed above)", name(&above_ix, false)),
+                    ),
+                    source: def.source.clone(),
+                });
+            } else if !held.is_empty() {
+                a.reasons.push(CertReason {
+                    kind: "ladder",
+                    text: Text::lazy(
+                        || format!("取得済みの{}の次の段階", name(&held, true)),
+                        || format!("the next step after {}, which you hold", name(&held, false)),
+                    ),
+                    source: def.source.clone(),
+                });
+            }
+            placed.push(c);
+        }
+        list.push(a);
+    }
 }
 
 /// Study time of a certification plan.
@@ -230,8 +332,19 @@ pub fn plan(
     {
         add_with_prerequisites(kb, facts, c, &mut set);
     }
-    let ordered = certplan::order(kb, &set);
     let mut advice = advise(kb, facts, fired, fit);
+    // A step below a planned certification on its ladder that is itself suggested for the role
+    // (AP below SA, both valued for an architect) is planned first, not listed after it.
+    let suggested: Vec<CertIx> = advice.iter().filter_map(|a| kb.find_cert(&a.id)).collect();
+    let steps: Vec<CertIx> = set
+        .iter()
+        .flat_map(|c| comes_after(kb, *c))
+        .filter(|p| suggested.contains(p) && !facts.holds(*p) && facts.can_plan(kb, *p))
+        .collect();
+    for p in steps {
+        add_with_prerequisites(kb, facts, p, &mut set);
+    }
+    let ordered = certplan::order(kb, &set);
     let mut plan = Vec::with_capacity(ordered.len());
     for cert in &ordered {
         let id = &kb.certification(*cert).id;
@@ -251,6 +364,7 @@ pub fn plan(
         }
         plan.push(a);
     }
+    ladder(kb, facts, &mut plan);
     let hours: f64 = ordered
         .iter()
         .filter_map(|c| kb.certification(*c).hours())
@@ -324,7 +438,11 @@ fn proof_certificate(kb: &KnowledgeBase, facts: &Facts, fit: &RoleFit) -> Option
         let evidences = &kb.certification(c).evidences;
         let required = evidences
             .iter()
-            .filter(|(s, _)| role.requirements.iter().any(|q| q.skill == *s))
+            .filter(|(s, _)| {
+                role.requirements
+                    .iter()
+                    .any(|q| kb.requirement_counts(q, *s))
+            })
             .count();
         2 * required >= evidences.len() && required > 0
     };
@@ -454,10 +572,12 @@ pub fn advise_general(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules) -> 
             });
         }
     }
-    picked
+    let mut out: Vec<CertAdvice> = picked
         .into_iter()
         .map(|(cert, reasons)| build(kb, facts, cert, Vec::new(), reasons))
-        .collect()
+        .collect();
+    ladder(kb, facts, &mut out);
+    out
 }
 
 /// Why a certification closes a skill gap.

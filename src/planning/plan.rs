@@ -45,10 +45,13 @@ pub fn plan(
     let skill_step = |g: &SkillGap| PlanStep {
         kind: "skill",
         id: g.skill.clone(),
-        text: text(
-            format!("{}をレベル{}から{}へ上げる", g.name.ja, g.have, g.need),
-            format!("raise {} from level {} to {}", g.name.en, g.have, g.need),
-        ),
+        text: match &g.any_of {
+            Some(f) => f.raise.clone(),
+            None => text(
+                format!("{}をレベル{}から{}へ上げる", g.name.ja, g.have, g.need),
+                format!("raise {} from level {} to {}", g.name.en, g.have, g.need),
+            ),
+        },
         months: Some(g.months),
         hours: None,
     };

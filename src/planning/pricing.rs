@@ -294,12 +294,13 @@ impl Bound {
         let facts = &self.facts;
         let mut open: Vec<(SkillIx, u8)> = Vec::new();
         for r in roles.iter().flat_map(|r| &kb.role(*r).requirements) {
-            if !r.essential || facts.level(r.skill) >= r.level {
+            let counted = kb.counted_in(r, facts);
+            if !r.essential || counted.have >= r.level {
                 continue;
             }
-            match open.iter_mut().find(|(s, _)| *s == r.skill) {
+            match open.iter_mut().find(|(s, _)| *s == counted.skill) {
                 Some((_, l)) => *l = (*l).max(r.level),
-                None => open.push((r.skill, r.level)),
+                None => open.push((counted.skill, r.level)),
             }
         }
         let shares: Vec<Option<f64>> = (0..kb.certifications.len())
@@ -475,12 +476,18 @@ impl<'a> Model<'a> {
             let role = kb.role(tr.to);
             let base = Facts::new(&state, kb);
             let hands_on = !base.certificates_prove();
-            for r in role.requirements.iter().filter(|r| r.essential) {
-                let practice = hands_on && r.level >= s.hands_on_level;
-                let open = facts.level(r.skill) < r.level
-                    || (practice && facts.practised_level(r.skill) < r.level);
-                if let (true, Some(list)) = (open, thresholds.get_mut(r.skill.0)) {
-                    list.push((i, r.level, practice));
+            // A family requirement is met through the member that counts on setting out.
+            let measured: Vec<(SkillIx, u8, bool)> = role
+                .requirements
+                .iter()
+                .map(|r| (kb.counted_in(r, &base).skill, r.level, r.essential))
+                .collect();
+            for (skill, level, _) in measured.iter().filter(|m| m.2) {
+                let practice = hands_on && *level >= s.hands_on_level;
+                let open = facts.level(*skill) < *level
+                    || (practice && facts.practised_level(*skill) < *level);
+                if let (true, Some(list)) = (open, thresholds.get_mut(skill.0)) {
+                    list.push((i, *level, practice));
                 }
             }
             let e = &role.experience;
@@ -493,7 +500,10 @@ impl<'a> Model<'a> {
                     .requirements
                     .iter()
                     .filter(|r| !r.essential)
-                    .map(|r| RequirementGap::of(s, &base, r.skill, r.level).months)
+                    .map(|r| {
+                        let c = kb.counted_in(r, &base);
+                        RequirementGap::measure(s, &base, c.have, c.practised, r.level).months
+                    })
                     .sum::<f64>();
             let unmet_months = advice::unmet_months(kb, tr);
             let holds_from = match &tr.conditions {
@@ -518,8 +528,8 @@ impl<'a> Model<'a> {
                 unmet_months,
                 holds_from,
             });
-            for r in role.requirements.iter().filter(|r| r.essential) {
-                state.apply(Change::Skill(r.skill, r.level));
+            for (skill, level, _) in measured.iter().filter(|m| m.2) {
+                state.apply(Change::Skill(*skill, *level));
             }
             for (p, need) in &e.phases {
                 state.apply(Change::PhaseAtLeast(*p, *need));

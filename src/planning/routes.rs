@@ -36,7 +36,7 @@ pub const DEFAULT_K: usize = 3;
 /// (the k best of those priced are returned). Above the number of routes within [`MAX_HOPS`]
 /// between any two roles of the shipped knowledge base (a test checks it), so that there the
 /// search is exact even when it cannot stop early.
-pub const MAX_CANDIDATES: usize = 512;
+pub const MAX_CANDIDATES: usize = 2048;
 
 /// One step of a route.
 #[derive(Debug, Clone, PartialEq, Serialize)]

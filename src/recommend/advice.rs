@@ -8,6 +8,8 @@
 //!       + income_gain · clamp(income gain within one survey, −50 %, +50 %)
 //!       + seasoning · depth           (senior roles: experience beyond the minimum, full at 2×)
 //!       + transition_condition_bonus  (when the conditions the sources attach to the move hold)
+//!       ± work_style_match / mismatch (for a freelancer: a role taken on contract, or one held
+//!                                      only by employees, such as line management)
 //!       + goal                        (when the profile names the role among its goals)
 //! soon  = reach_months / (reach_months + months to ready)          (1 when ready now, ½ at reach_months)
 //! reach = (fit + soon) / 2 · (1 − two_step_penalty)^(steps − 1)
@@ -23,8 +25,8 @@ use ordered_float::OrderedFloat;
 use serde::Serialize;
 
 use crate::knowledge::KnowledgeBase;
-use crate::knowledge::format::{Advice, TransitionKind};
-use crate::knowledge::model::{PrefIx, RoleIx, TransitionIx};
+use crate::knowledge::format::{Advice, Employment, TransitionKind};
+use crate::knowledge::model::{PrefIx, RoleIx, RoleWorkStyle, TransitionIx};
 use crate::profile::Facts;
 use crate::scoring::{self, FiredRules, Readiness};
 
@@ -181,6 +183,9 @@ pub struct Value {
     pub seasoning: f64,
     /// For meeting the conditions the sources attach to the move.
     pub conditions: f64,
+    /// For how the role is commonly held, against the way the person works or wants to work
+    /// (freelance: a role taken on contract gains, employee line management loses).
+    pub work_style: f64,
     /// For being a goal.
     pub goal: f64,
     /// The sum.
@@ -298,6 +303,52 @@ pub fn largest_value(kb: &KnowledgeBase) -> f64 {
         + 0.5 * r.income_gain
         + r.seasoning
         + s.transition_condition_bonus
+        + r.work_style_match
+}
+
+/// How a role is commonly held, against the way a person works or wants to work.
+#[derive(Debug, Clone, Copy)]
+pub enum StyleFit<'a> {
+    /// The role is commonly held in a way open to that employment (contract work for a
+    /// freelancer).
+    Suits(&'a RoleWorkStyle),
+    /// It is held in a way open only to another employment (employee line management, for a
+    /// freelancer).
+    Excludes(&'a RoleWorkStyle),
+}
+
+/// The employment a person is weighed by: freelance when they work freelance, else the
+/// employment of a work style whose preference they list (`freelance`); `None` otherwise
+/// (every role here is held by employees, so an employee is not weighed).
+pub fn wanted_employment(kb: &KnowledgeBase, facts: &Facts) -> Option<Employment> {
+    if facts.employment == Some(Employment::Freelance) {
+        return Some(Employment::Freelance);
+    }
+    kb.work_styles
+        .iter()
+        .find(|w| w.preference.is_some_and(|p| facts.prefers(p)))
+        .map(|w| w.employment)
+}
+
+/// How the role's work styles meet the employment the person is weighed by (see
+/// [`wanted_employment`]): a style open to it suits them; else an exclusive style of another
+/// employment excludes them; else neither.
+pub fn style_fit<'a>(kb: &'a KnowledgeBase, facts: &Facts, role: RoleIx) -> Option<StyleFit<'a>> {
+    let want = wanted_employment(kb, facts)?;
+    let styles = &kb.role(role).work_styles;
+    if let Some(w) = styles
+        .iter()
+        .find(|w| kb.work_style(w.style).employment == want)
+    {
+        return Some(StyleFit::Suits(w));
+    }
+    styles
+        .iter()
+        .find(|w| {
+            let s = kb.work_style(w.style);
+            s.exclusive && s.employment != want
+        })
+        .map(StyleFit::Excludes)
 }
 
 /// Assesses a candidate for a person.
@@ -342,6 +393,11 @@ pub fn assess(
         } else {
             0.0
         },
+        work_style: match style_fit(kb, facts, c.role) {
+            Some(StyleFit::Suits(_)) => r.work_style_match,
+            Some(StyleFit::Excludes(_)) => -r.work_style_mismatch,
+            None => 0.0,
+        },
         goal: if goal { r.goal } else { 0.0 },
         total: 0.0,
     };
@@ -351,6 +407,7 @@ pub fn assess(
         + value.income
         + value.seasoning
         + value.conditions
+        + value.work_style
         + value.goal;
     let wanted = preferences > 0.0;
     let worth_making = goal
@@ -668,8 +725,14 @@ mod tests {
         let s = &e.knowledge().scoring;
         for r in recommend(&e, INFRA_4Y) {
             let v = r.value;
-            let sum =
-                v.base + v.level + v.preferences + v.income + v.seasoning + v.conditions + v.goal;
+            let sum = v.base
+                + v.level
+                + v.preferences
+                + v.income
+                + v.seasoning
+                + v.conditions
+                + v.work_style
+                + v.goal;
             assert!((v.total - sum).abs() < 1e-12, "{}", r.role);
             assert!(v.level <= 2.0 * s.advancement_bonus + 1e-12);
             assert!(v.preferences <= s.preference_bonus_max + 1e-12);

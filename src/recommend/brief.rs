@@ -78,15 +78,17 @@ fn essential_gaps<'a>(kb: &'a KnowledgeBase, facts: &Facts, role: RoleIx) -> Vec
         .role(role)
         .requirements
         .iter()
-        .filter(|q| {
-            q.essential
-                && scoring::RequirementGap::of(&kb.scoring, facts, q.skill, q.level).is_gap(q.level)
-        })
-        .map(|q| {
-            (
-                q.weight * kb.scoring.essential_multiplier,
-                kb.skill(q.skill).id.as_str(),
-            )
+        .filter(|q| q.essential)
+        .filter_map(|q| {
+            let c = kb.counted_in(q, facts);
+            scoring::RequirementGap::measure(&kb.scoring, facts, c.have, c.practised, q.level)
+                .is_gap(q.level)
+                .then(|| {
+                    (
+                        q.weight * kb.scoring.essential_multiplier,
+                        kb.skill(c.skill).id.as_str(),
+                    )
+                })
         })
         .collect();
     gaps.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));

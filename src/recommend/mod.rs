@@ -237,6 +237,7 @@ pub fn recommend(
             }
             reasons::fit(kb, &facts, &fired, &fit, &mut reasons);
             reasons::preferences(kb, &facts, role, a.value.preferences, &mut reasons);
+            reasons::work_style(kb, &facts, role, a.value.work_style, &mut reasons);
             let income = Incomes::of(kb, role);
             let income_change = current_income
                 .as_ref()

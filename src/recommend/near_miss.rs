@@ -66,7 +66,11 @@ pub fn find(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, fit: &RoleFit
             .0 == crate::scoring::Readiness::Ready =>
         {
             let s = kb.skill(one.skill);
-            let change = if one.practice_gap {
+            let change = if let (Some(_), false) = (one.any_of, one.practice_gap) {
+                crate::planning::gaps::requirement_text(
+                    kb, one.skill, one.any_of, one.have, one.need,
+                )
+            } else if one.practice_gap {
                 Text::lazy(
                     || {
                         format!(

@@ -13,7 +13,8 @@ use crate::scoring::{FiredRules, RoleFit};
 /// One reason, in both languages, with the source of the fact behind it.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Reason {
-    /// `transition`, `condition`, `strength`, `rule`, `note`, `preference` or `income`.
+    /// `transition`, `condition`, `strength`, `rule`, `note`, `preference`, `work-style` or
+    /// `income`.
     pub kind: &'static str,
     /// The reason.
     #[serde(skip_serializing_if = "crate::shape::omit_text")]
@@ -198,6 +199,65 @@ pub fn preferences(
             || format!("suits your preferences: {}", names(false).join(", ")),
         ),
         source: r.source.clone(),
+        rule: None,
+        adjustment: Some(value),
+    });
+}
+
+/// How the role is commonly held, when that weighs for the way the person works or wants to
+/// work (see [`super::advice::style_fit`]), with the value it adds or takes.
+pub fn work_style(
+    kb: &KnowledgeBase,
+    facts: &Facts,
+    role: RoleIx,
+    value: f64,
+    out: &mut Vec<Reason>,
+) {
+    use super::advice::StyleFit;
+    let r = kb.role(role);
+    let Some(fit) = super::advice::style_fit(kb, facts, role) else {
+        return;
+    };
+    let (ja, en, source) = match fit {
+        StyleFit::Suits(w) => {
+            let s = kb.work_style(w.style);
+            (
+                format!(
+                    "{}は{}の案件も多く、フリーランスとして働きやすい",
+                    r.name.ja, s.name.ja
+                ),
+                format!(
+                    "{} is often held as {} work: it suits working freelance",
+                    r.name.en,
+                    s.name.en.to_lowercase()
+                ),
+                w.source.clone(),
+            )
+        }
+        StyleFit::Excludes(w) => {
+            let s = kb.work_style(w.style);
+            let why = s.description.as_ref();
+            (
+                format!(
+                    "{}は{}の役割です{}",
+                    r.name.ja,
+                    s.name.ja,
+                    why.map(|d| format!("。{}", d.ja)).unwrap_or_default()
+                ),
+                format!(
+                    "{} is {}{}",
+                    r.name.en,
+                    s.name.en.to_lowercase(),
+                    why.map(|d| format!(": {}", d.en)).unwrap_or_default()
+                ),
+                w.source.clone(),
+            )
+        }
+    };
+    out.push(Reason {
+        kind: "work-style",
+        text: text(ja, en),
+        source,
         rule: None,
         adjustment: Some(value),
     });

@@ -56,7 +56,7 @@ pub fn roles(kb: &KnowledgeBase, style: Style, o: Options) -> String {
     let mut t = table_in(
         l,
         &[
-            ("role", "ロール"),
+            ("role", "職種"),
             ("name", "名前"),
             ("family", "系統"),
             ("seniority", "職位レベル"),
@@ -86,13 +86,13 @@ pub fn roles(kb: &KnowledgeBase, style: Style, o: Options) -> String {
     let n = rows.len();
     match (style, l) {
         (Style::Markdown, Lang::En) => format!("## Roles\n\n{}\n{n} roles.\n", markdown(&t)),
-        (Style::Markdown, Lang::Ja) => format!("## ロール\n\n{}\nロール{n}件。\n", markdown(&t)),
+        (Style::Markdown, Lang::Ja) => format!("## 職種\n\n{}\n職種{n}件。\n", markdown(&t)),
         (_, Lang::En) => format!(
             "{}\n{n} roles. `careergraph role ID` shows one.\n",
             o.narrow(&t, ROLE_COLUMNS_TO_DROP)
         ),
         (_, Lang::Ja) => format!(
-            "{}\nロール{n}件。`careergraph role ID` で1件を詳しく表示します。\n",
+            "{}\n職種{n}件。`careergraph role ID` で1件を詳しく表示します。\n",
             o.narrow(&t, ROLE_COLUMNS_TO_DROP)
         ),
     }
@@ -100,7 +100,17 @@ pub fn roles(kb: &KnowledgeBase, style: Style, o: Options) -> String {
 
 #[derive(Serialize)]
 struct RequirementView<'a> {
-    skill: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    skill: Option<&'a str>,
+    /// A skill family any member of which counts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    any_of: Option<&'a str>,
+    /// With `any_of`: which member counts (1 the best).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rank: Option<u8>,
+    /// With `any_of`: the family's members.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    members: Option<Vec<&'a str>>,
     level: u8,
     weight: f64,
     essential: bool,
@@ -178,7 +188,16 @@ pub fn role(kb: &KnowledgeBase, ix: RoleIx, as_json: bool, o: Options) -> String
             .requirements
             .iter()
             .map(|q| RequirementView {
-                skill: &kb.skill(q.skill).id,
+                skill: q.any_of.is_none().then(|| kb.skill(q.skill).id.as_str()),
+                any_of: q.any_of.map(|a| kb.skill_family(a.family).id.as_str()),
+                rank: q.any_of.map(|a| a.rank),
+                members: q.any_of.map(|a| {
+                    kb.skill_family(a.family)
+                        .members
+                        .iter()
+                        .map(|m| kb.skill(*m).id.as_str())
+                        .collect()
+                }),
                 level: q.level,
                 weight: q.weight,
                 essential: q.essential,
@@ -236,7 +255,7 @@ pub fn role(kb: &KnowledgeBase, ix: RoleIx, as_json: bool, o: Options) -> String
         ),
         Lang::Ja => format!(
             "系統 {family}、職位レベル {seniority}{}",
-            if r.entry { "、入口ロール" } else { "" }
+            if r.entry { "、入口職種" } else { "" }
         ),
     };
     o.push_item(&mut out, "", 0, &facts);
@@ -258,8 +277,21 @@ pub fn role(kb: &KnowledgeBase, ix: RoleIx, as_json: bool, o: Options) -> String
             ],
         );
         for q in &view.requirements {
+            let skill = match (q.skill, q.any_of) {
+                (Some(s), _) => s.to_string(),
+                (None, Some(f)) => {
+                    let members = q.members.as_deref().unwrap_or_default().join("|");
+                    match (q.rank.unwrap_or(1), l) {
+                        (1, Lang::En) => format!("any of {f} ({members})"),
+                        (1, Lang::Ja) => format!("{f}のいずれか ({members})"),
+                        (n, Lang::En) => format!("{n} of {f} ({members})"),
+                        (n, Lang::Ja) => format!("{f}のうち{n}つ ({members})"),
+                    }
+                }
+                (None, None) => String::new(),
+            };
             t.add_row(vec![
-                q.skill.to_string(),
+                skill,
                 q.level.to_string(),
                 fmt_num(q.weight),
                 yes_no(q.essential, l),
@@ -365,16 +397,13 @@ pub fn role(kb: &KnowledgeBase, ix: RoleIx, as_json: bool, o: Options) -> String
     {
         let none = l.msg(
             "no sourced figure for this role",
-            "このロールには出典のある数字がありません",
+            "この職種には出典のある数字がありません",
         );
         o.push_item(&mut out, "  - ", 0, none);
     }
     for (title, list) in [
-        (l.msg("Leads to", "次に進めるロール"), &view.transitions_out),
-        (
-            l.msg("Reached from", "この前のロール"),
-            &view.transitions_in,
-        ),
+        (l.msg("Leads to", "次に進める職種"), &view.transitions_out),
+        (l.msg("Reached from", "この前の職種"), &view.transitions_in),
     ] {
         if list.is_empty() {
             continue;

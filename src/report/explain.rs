@@ -97,7 +97,7 @@ pub fn text(x: &Explanation, o: Options) -> String {
                 None => s.have.to_string(),
             };
             t.add_row(vec![
-                s.skill.clone(),
+                crate::planning::gaps::label(&s.skill, s.any_of.as_ref()),
                 l.text(&s.name).to_string(),
                 have,
                 s.need.to_string(),
@@ -172,14 +172,14 @@ pub fn text(x: &Explanation, o: Options) -> String {
             "\n{}",
             l.msg(
                 "No rule of thumb is about this role.",
-                "このロールに関する経験則はありません。"
+                "この職種に関する経験則はありません。"
             )
         );
     } else {
         let (applied, all) = (x.rules.iter().filter(|r| r.applies).count(), x.rules.len());
         let title = match l {
             Lang::En => format!("Rules about this role ({applied} of {all} apply):"),
-            Lang::Ja => format!("このロールに関する経験則({all}件中{applied}件が該当):"),
+            Lang::Ja => format!("この職種に関する経験則({all}件中{applied}件が該当):"),
         };
         let _ = writeln!(out, "\n{}", o.heading(&title));
         for r in &x.rules {

@@ -43,6 +43,61 @@ fn without(t: &Table, c: usize) -> Table {
     out
 }
 
+/// How hard a wrapped table holds on to whole words.
+#[derive(Clone, Copy)]
+enum Hold {
+    /// Ids and numbers whole, other columns at least as wide as their longest word (up to
+    /// [`LONGEST_WORD`] columns).
+    Words,
+    /// Ids and numbers whole.
+    Ids,
+    /// Nothing: cells wrap anywhere (the last resort, for very narrow widths).
+    Nothing,
+}
+
+/// The table's columns constrained as `hold` says: a column of ASCII single words (ids,
+/// numbers, marks) keeps its width when the others wrap, as an id cut in two cannot be copied.
+fn hold(t: &mut Table, hold: Hold) {
+    use comfy_table::{ColumnConstraint, Width};
+    if matches!(hold, Hold::Nothing) {
+        return;
+    }
+    let n = t.column_count();
+    let widths: Vec<(bool, usize)> = (0..n)
+        .map(|c| {
+            let cells: Vec<String> = t
+                .row_iter()
+                .filter_map(|r| r.cell_iter().nth(c).map(comfy_table::Cell::content))
+                .collect();
+            let whole = cells
+                .iter()
+                .all(|s| s.is_ascii() && !s.contains(char::is_whitespace));
+            // A Japanese text breaks between any two characters: its "word" is one character.
+            let word = cells
+                .iter()
+                .flat_map(|s| {
+                    s.split_whitespace()
+                        .map(|w| if w.is_ascii() { width(w) } else { 2 })
+                        .collect::<Vec<_>>()
+                })
+                .max()
+                .unwrap_or(0);
+            (whole, word)
+        })
+        .collect();
+    for (column, (whole, word)) in t.column_iter_mut().zip(widths) {
+        if whole {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        } else if matches!(hold, Hold::Words) {
+            let word = u16::try_from(word.min(LONGEST_WORD)).unwrap_or(1);
+            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(word)));
+        }
+    }
+}
+
+/// The widest word a wrapped column is kept wide enough for.
+const LONGEST_WORD: usize = 14;
+
 /// One space between columns instead of three, the first step when a table is too wide.
 fn tighten(t: &mut Table) {
     for c in t.column_iter_mut() {
@@ -91,8 +146,19 @@ impl Options<'_> {
             }
         }
         if table_width(&t) > self.width {
-            t.set_width(u16::try_from(self.width).unwrap_or(u16::MAX))
-                .set_content_arrangement(ContentArrangement::Dynamic);
+            // Wrap, holding on to whole words as long as the table then fits.
+            for how in [Hold::Words, Hold::Ids, Hold::Nothing] {
+                let mut wrapped = t.clone();
+                hold(&mut wrapped, how);
+                wrapped
+                    .set_width(u16::try_from(self.width).unwrap_or(u16::MAX))
+                    .set_content_arrangement(ContentArrangement::Dynamic);
+                let fits = table_width(&wrapped) <= self.width;
+                if fits || matches!(how, Hold::Nothing) {
+                    t = wrapped;
+                    break;
+                }
+            }
         }
         let column = column.and_then(|c| at.get(c).copied().flatten());
         self.painted_table(&t, column, paint)
@@ -309,6 +375,17 @@ mod tests {
         assert!(fits(&got, 40), "{got}");
         assert!(!got.contains("Infrastructure engineer"), "{got}");
         assert!(got.contains("infra-engineer"), "{got}");
+        // Wrapping cells never cuts an id.
+        let mut ids = super::super::table(&["id", "note"]);
+        ids.add_row(vec![
+            "requirements-definition",
+            "a note long enough that the table must wrap it somewhere",
+        ]);
+        let got = o.fitted_table(&ids, &[], None, |_| None);
+        assert!(
+            fits(&got, 40) && got.contains("requirements-definition"),
+            "{got}"
+        );
         let wide = Options {
             width: 200,
             ..Options::default()

@@ -45,7 +45,7 @@ pub fn text(g: &GapReport, o: Options) -> String {
         o.push_item(&mut out, "", 0, &first);
     }
     if let Some(role) = &g.current_role {
-        let role = format!("{} {role}", l.msg("Current role:", "現在のロール:"));
+        let role = format!("{} {role}", l.msg("Current role:", "現在の職種:"));
         o.push_item(&mut out, "", 0, &role);
     }
     if g.skills.is_empty() {
@@ -70,7 +70,7 @@ pub fn text(g: &GapReport, o: Options) -> String {
         );
         for s in &g.skills {
             t.add_row(vec![
-                s.skill.clone(),
+                s.label(),
                 l.text(&s.name).to_string(),
                 match (&s.evidence, s.evidenced) {
                     (Some(c), Some(l)) => format!("{} ({c}: {l})", s.have),
@@ -106,8 +106,18 @@ pub fn text(g: &GapReport, o: Options) -> String {
             .met
             .iter()
             .map(|m| match &m.evidence {
-                Some(c) => format!("{} {}/{} ({via} {c})", m.skill, m.have, m.need),
-                None => format!("{} {}/{}", m.skill, m.have, m.need),
+                Some(c) => format!(
+                    "{} {}/{} ({via} {c})",
+                    crate::planning::gaps::label(&m.skill, m.any_of.as_ref()),
+                    m.have,
+                    m.need
+                ),
+                None => format!(
+                    "{} {}/{}",
+                    crate::planning::gaps::label(&m.skill, m.any_of.as_ref()),
+                    m.have,
+                    m.need
+                ),
             })
             .collect();
         out.push('\n');

@@ -100,7 +100,7 @@ fn estimate(e: &Estimate, src: &mut Sources, l: Lang) -> String {
     let (Some(b), Some(range)) = (&e.base, e.range) else {
         let none = l.msg(
             "no sourced figure for this role",
-            "このロールには出典のある数字がありません",
+            "この職種には出典のある数字がありません",
         );
         return format!("{label}  {none}");
     };
@@ -240,11 +240,11 @@ pub fn text(x: &IncomeOutlook, o: Options) -> String {
         "Each line: estimate = the role's figure (its survey) [source] × each factor that applies \
          [source]. A factor applies only to figures of its own survey, unless the model declares \
          it borrowable.\n",
-        "各行: 推定 = ロールの数字(調査)[出典] × 当てはまる各係数 [出典]。係数は同じ調査の数字にだけ\
+        "各行: 推定 = 職種の数字(調査)[出典] × 当てはまる各係数 [出典]。係数は同じ調査の数字にだけ\
          掛けます(他の調査への適用が宣言されている場合を除く)。\n",
     ));
     if let Some(c) = &x.current {
-        let tag = l.msg(" — current role", " — 現在のロール");
+        let tag = l.msg(" — current role", " — 現在の職種");
         role(&mut out, c, tag, &mut src, o);
     }
     for (i, r) in x.recommended.iter().enumerate() {

@@ -31,7 +31,7 @@ pub fn text(j: &Jobs, o: Options) -> String {
         &[
             ("#", "#"),
             ("posting", "求人"),
-            ("role", "ロール"),
+            ("role", "職種"),
             ("fit", "適合度"),
             ("met", "充足"),
             ("rate 万円/月", "単価 万円/月"),
@@ -71,11 +71,26 @@ pub fn text(j: &Jobs, o: Options) -> String {
         let line = format!("{} ({}): {gaps}", m.posting.title, m.posting.id);
         o.push_numbered(&mut out, "  ", i + 1, &line);
     }
+    let held: Vec<(usize, &crate::income::HeldAs)> = j
+        .jobs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| m.held_as.as_ref().map(|h| (i, h)))
+        .collect();
+    if !held.is_empty() {
+        out.push('\n');
+        for (i, h) in held {
+            if let Some(note) = &h.note {
+                let line = format!("{}. {} {}", i + 1, l.text(note), src.mark(&h.source));
+                o.push_item(&mut out, "  ", 0, &line);
+            }
+        }
+    }
     out.push_str(l.msg(
         "\nfit = 0.75 × requirements met + 0.25 × fit to the posting's role; \
          your estimate = the income model's freelance rate for you in that role.\n",
-        "\n適合度 = 0.75 × 要件の充足 + 0.25 × 求人のロールへの適合度。\
-         あなたの推定 = そのロールでのあなたのフリーランス単価(年収モデルによる)。\n",
+        "\n適合度 = 0.75 × 要件の充足 + 0.25 × 求人の職種への適合度。\
+         あなたの推定 = その職種でのあなたのフリーランス単価(年収モデルによる)。\n",
     ));
     out.push_str(&src.render(o));
     out

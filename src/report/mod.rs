@@ -237,6 +237,7 @@ pub(crate) fn rank_line(
         (value.income, lang.msg("income", "年収")),
         (value.seasoning, lang.msg("experience", "経験")),
         (value.conditions, lang.msg("conditions met", "条件を満たす")),
+        (value.work_style, lang.msg("work style", "働き方")),
         (value.goal, lang.msg("goal", "目標")),
     ] {
         if v == 0.0 && !terms.is_empty() {
@@ -372,7 +373,7 @@ pub(crate) fn estimated_change(
         return lang
             .msg(
                 "no figure from one survey for both roles",
-                "両方のロールに同じ調査の数字がない",
+                "両方の職種に同じ調査の数字がない",
             )
             .to_string();
     }

@@ -17,7 +17,7 @@ pub fn text(r: &PathsReport, o: Options) -> String {
     let priced = if r.with_profile {
         l.msg(
             "priced for the profile: the time to get ready for each role, then the move itself",
-            "プロフィールに合わせた見積もり: 各ロールの準備期間+移動そのものの期間",
+            "プロフィールに合わせた見積もり: 各職種の準備期間+移動そのものの期間",
         )
     } else {
         l.msg("cost in typical years", "通常の年数で見積もり")
@@ -172,7 +172,7 @@ fn step(out: &mut String, src: &mut Sources, n: usize, s: &StepView, o: Options)
         let gaps: Vec<String> = s
             .gaps
             .iter()
-            .map(|g| format!("{} {}→{}", g.skill, g.have, g.need))
+            .map(|g| format!("{} {}→{}", g.label(), g.have, g.need))
             .collect();
         o.push_item(
             out,
@@ -317,7 +317,7 @@ fn destinations(out: &mut String, r: &PathsReport, priced: &str, o: Options) {
             "Where {from} leads within {n} step{} ({priced})",
             if n == 1 { "" } else { "s" }
         ),
-        Lang::Ja => format!("{from} から{n}ステップ以内に進めるロール({priced})"),
+        Lang::Ja => format!("{from} から{n}ステップ以内に進める職種({priced})"),
     };
     let _ = writeln!(out, "{}\n", o.title(&title));
     if r.paths.is_empty() {
@@ -330,7 +330,7 @@ fn destinations(out: &mut String, r: &PathsReport, priced: &str, o: Options) {
     let mut t = table_in(
         l,
         &[
-            ("role", "ロール"),
+            ("role", "職種"),
             ("steps", "ステップ"),
             ("years", "年数"),
             ("typical", "通常"),

@@ -31,12 +31,21 @@ pub fn text(r: &RateReport, o: Options) -> String {
         ),
     };
     let _ = writeln!(out, "{}", o.title(&title));
+    if let Some(note) = r
+        .held_as
+        .as_ref()
+        .and_then(|h| h.note.as_ref().map(|n| (n, h)))
+    {
+        let line = format!("{} {}", l.text(note.0), src.mark(&note.1.source));
+        out.push('\n');
+        o.push_item(&mut out, "", 0, &line);
+    }
     let (Some(base), Some(base_m), Some(m), Some(y)) =
         (&r.base, r.base_monthly, r.monthly, r.yearly)
     else {
         out.push_str(l.msg(
             "\nNo source gives a freelance figure for this role.\n",
-            "\nこのロールのフリーランスの数字を示す出典はありません。\n",
+            "\nこの職種のフリーランスの数字を示す出典はありません。\n",
         ));
         return out;
     };
@@ -102,7 +111,7 @@ pub fn text(r: &RateReport, o: Options) -> String {
     if !r.sources_say.is_empty() {
         let title = l.msg(
             "What the sources say for this role:",
-            "このロールについて出典が示す数字:",
+            "この職種について出典が示す数字:",
         );
         let _ = writeln!(out, "\n{}", o.heading(title));
         for s in &r.sources_say {

@@ -26,9 +26,9 @@ pub fn text(r: &Recommendations, o: Options) -> String {
         (Some(role), Lang::En) => {
             format!("Next roles for {who} (now {role}, {experience} of experience)")
         }
-        (Some(role), Lang::Ja) => format!("{who}の次のロール(現在 {role}、経験{experience})"),
+        (Some(role), Lang::Ja) => format!("{who}の次の職種(現在 {role}、経験{experience})"),
         (None, Lang::En) => format!("Entry roles for {who} (no current role given)"),
-        (None, Lang::Ja) => format!("{who}の入口ロール(現在のロールの指定なし)"),
+        (None, Lang::Ja) => format!("{who}の入口職種(現在の職種の指定なし)"),
     };
     let _ = writeln!(out, "{}\n", o.title(&title));
     for g in r.goals.iter().filter(|g| g.status != "listed") {
@@ -52,14 +52,14 @@ pub fn text(r: &Recommendations, o: Options) -> String {
     if r.recommendations.is_empty() {
         out.push_str(l.msg(
             "No role is reachable from the current role in the knowledge base.\n",
-            "知識ベースには、現在のロールから移れるロールがありません。\n",
+            "知識ベースには、現在の職種から移れる職種がありません。\n",
         ));
     }
     let mut t = table_in(
         l,
         &[
             ("#", "#"),
-            ("role", "ロール"),
+            ("role", "職種"),
             ("name", "名前"),
             ("score", "スコア"),
             ("fit", "適合度"),
@@ -114,7 +114,7 @@ pub fn text(r: &Recommendations, o: Options) -> String {
             ),
             Lang::Ja => writeln!(
                 out,
-                "\n(詳細は上位{DETAILED}件のみ。`--format json` には全ロールの詳細があります。)"
+                "\n(詳細は上位{DETAILED}件のみ。`--format json` には全職種の詳細があります。)"
             ),
         };
     }
@@ -205,7 +205,7 @@ fn detail(out: &mut String, src: &mut Sources, n: usize, rec: &Recommendation, o
         .map(|g| match g {
             Gap::Skill(s) => format!(
                 "{} {}{}→{}{}",
-                s.skill,
+                s.label(),
                 s.have,
                 match (&s.evidence, s.evidenced) {
                     (Some(c), Some(l)) => format!(" ({c}: {l})"),

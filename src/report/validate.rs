@@ -99,7 +99,7 @@ pub fn text(s: &Summary, o: Options) -> String {
                 n(so, "source", "sources")
             ),
             Lang::Ja => format!(
-                "ロール{r}件、スキル{sk}件、資格{ce}件、移動{t}件、経験則{ru}件、年収データ{i}件、出典{so}件\n"
+                "職種{r}件、スキル{sk}件、資格{ce}件、移動{t}件、経験則{ru}件、年収データ{i}件、出典{so}件\n"
             ),
         });
     }

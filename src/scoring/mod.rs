@@ -19,7 +19,7 @@ pub use readiness::{Readiness, RequirementGap};
 
 use crate::knowledge::KnowledgeBase;
 use crate::knowledge::model::{
-    CertIx, PhaseIx, Requirement, Role, RoleIx, Rule, RuleIx, Scoring, SkillIx,
+    AnyOf, CertIx, PhaseIx, Requirement, Role, RoleIx, Rule, RuleIx, Scoring, SkillIx,
 };
 use crate::profile::Facts;
 use crate::rules::Effect;
@@ -27,8 +27,10 @@ use crate::rules::Effect;
 /// One skill requirement of a role, measured against the profile.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SkillTerm {
-    /// The skill.
+    /// The skill: the requirement's, or for a family requirement the member that counts.
     pub skill: SkillIx,
+    /// For a family requirement (`any_of`): the family and which member (best, second best …).
+    pub any_of: Option<AnyOf>,
     /// Effective level (reported, or evidenced by a certification).
     pub have: u8,
     /// Level the profile reported.
@@ -202,20 +204,22 @@ pub fn score_role(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, role: R
         .requirements
         .iter()
         .map(|q| {
-            let gap = RequirementGap::of(s, facts, q.skill, q.level);
+            let counted = kb.counted_in(q, facts);
+            let gap = RequirementGap::measure(s, facts, counted.have, counted.practised, q.level);
             let have = gap.have;
-            let reported = facts.reported_level(q.skill);
+            let reported = facts.reported_level(counted.skill);
             let w = weight(s, q);
             let coverage = (f64::from(have) / f64::from(q.level.max(1))).min(1.0);
             SkillTerm {
-                skill: q.skill,
+                skill: counted.skill,
+                any_of: q.any_of,
                 have,
                 reported,
                 practised: gap.practised,
                 practice_gap: gap.practice_gap,
                 hands_on: gap.hands_on,
                 evidence: if have > reported {
-                    facts.evidence.get(q.skill.0).copied().flatten()
+                    facts.evidence.get(counted.skill.0).copied().flatten()
                 } else {
                     None
                 },
@@ -318,8 +322,8 @@ pub fn fit_only(kb: &KnowledgeBase, facts: &Facts, fired: &FiredRules, role: Rol
         r.requirements
             .iter()
             .map(|q| {
-                let coverage =
-                    (f64::from(facts.level(q.skill)) / f64::from(q.level.max(1))).min(1.0);
+                let have = kb.counted_in(q, facts).have;
+                let coverage = (f64::from(have) / f64::from(q.level.max(1))).min(1.0);
                 weight(s, q) * coverage
             })
             .sum::<f64>()
@@ -373,7 +377,8 @@ pub fn readiness_only(kb: &KnowledgeBase, facts: &Facts, role: RoleIx) -> (Readi
     let s = &kb.scoring;
     let r = kb.role(role);
     let skills = r.requirements.iter().map(|q| {
-        let gap = RequirementGap::of(s, facts, q.skill, q.level);
+        let counted = kb.counted_in(q, facts);
+        let gap = RequirementGap::measure(s, facts, counted.have, counted.practised, q.level);
         (q.essential, gap.is_gap(q.level), gap.months)
     });
     let e = &r.experience;

@@ -70,10 +70,22 @@ pub struct RequirementGap {
 }
 
 impl RequirementGap {
-    /// Measures a requirement against the profile.
+    /// Measures a requirement on one skill against the profile.
     pub fn of(s: &Scoring, facts: &Facts, skill: SkillIx, need: u8) -> Self {
-        let have = facts.level(skill);
-        let practised = facts.practised_level(skill);
+        Self::measure(
+            s,
+            facts,
+            facts.level(skill),
+            facts.practised_level(skill),
+            need,
+        )
+    }
+
+    /// Measures a requirement against the profile from the levels it counts: shown (`have`)
+    /// and hands-on (`practised`), as [`KnowledgeBase::counted`] gives them.
+    ///
+    /// [`KnowledgeBase::counted`]: crate::knowledge::KnowledgeBase::counted
+    pub fn measure(s: &Scoring, facts: &Facts, have: u8, practised: u8, need: u8) -> Self {
         let hands_on = need >= s.hands_on_level && !facts.certificates_prove();
         let mut months = s.months_between(have, need);
         let mut practice_gap = false;

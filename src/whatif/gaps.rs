@@ -37,7 +37,7 @@ pub struct GapChanges {
 fn gap_ids(g: &GapReport) -> Vec<String> {
     g.skills
         .iter()
-        .map(|s| s.skill.clone())
+        .map(|s| s.id())
         .chain(g.experience.iter().map(|e| e.id().to_string()))
         .collect()
 }

@@ -40,7 +40,7 @@ pub struct WhatIf<T, C> {
 /// A gap's label: the skill id, or the phase id, `total` or `management` for experience.
 pub(crate) fn gap_id(g: &Gap) -> String {
     match g {
-        Gap::Skill(s) => s.skill.clone(),
+        Gap::Skill(s) => s.id(),
         Gap::Experience(e) => e.id().to_string(),
     }
 }

@@ -61,6 +61,9 @@ enum Check {
     GapsInclude { skill: String, role: String },
     /// CERT is in the plan of ROLE, or (no role) of any recommendation or the general list.
     CertificateOffered { cert: String, role: Option<String> },
+    /// In ROLE's certification plan and other certifications, A is listed before B (or B is
+    /// absent): the ladder order.
+    CertificateBefore { a: String, b: String, role: String },
     /// ROLE is listed.
     Listed(String),
     /// ROLE is absent or ranked below N.
@@ -266,7 +269,7 @@ fn read_persona(file: &str, text: &str, engine: &Engine) -> Result<Persona, Vec<
 }
 
 /// The key naming each kind of expectation, and the other keys it takes.
-const KINDS: [(&str, &[&str]); 11] = [
+const KINDS: [(&str, &[&str]); 12] = [
     ("top", &["includes"]),
     ("above", &[]),
     ("advice", &["role"]),
@@ -274,6 +277,7 @@ const KINDS: [(&str, &[&str]); 11] = [
     ("ready", &[]),
     ("gaps_include", &["role"]),
     ("certificate_offered", &["role"]),
+    ("certificate_before", &["role"]),
     ("listed", &[]),
     ("not_in_top", &["role"]),
     ("preference_moves", &["role", "ranks"]),
@@ -386,6 +390,30 @@ fn parse_expectation(item: &Value, engine: &Engine) -> Result<Expectation, Vec<S
                 }
             };
             Check::CertificateOffered { cert, role }
+        }
+        "certificate_before" => {
+            let pair: Vec<String> = match map.get("certificate_before") {
+                Some(Value::Array(p)) if p.len() == 2 => p
+                    .iter()
+                    .map(|v| v.as_str().unwrap_or_default().to_string())
+                    .collect(),
+                _ => {
+                    ids.problems.push(
+                        "`certificate_before` must be a pair of certification ids [A, B]".into(),
+                    );
+                    vec![String::new(), String::new()]
+                }
+            };
+            for c in &pair {
+                if engine.knowledge().find_cert(c).is_none() {
+                    ids.problems.push(format!("unknown certification `{c}`"));
+                }
+            }
+            Check::CertificateBefore {
+                a: pair[0].clone(),
+                b: pair[1].clone(),
+                role: ids.role(map, "role"),
+            }
         }
         "listed" => Check::Listed(ids.role(map, "listed")),
         "not_in_top" => Check::NotInTop {
@@ -821,6 +849,21 @@ fn evaluate(
                 ))
             }
         }
+        Check::CertificateBefore { a, b, role } => {
+            let rec = base.get(role).ok_or_else(|| missing(base, role))?;
+            let mut listed = ids_of(rec.get("certifications"));
+            listed.extend(ids_of(rec.get("other_certifications")));
+            let at = |c: &str| listed.iter().position(|x| x == c);
+            match (at(a), at(b)) {
+                (Some(i), Some(j)) if i < j => Ok(()),
+                (Some(_), None) => Ok(()),
+                _ => Err(format!(
+                    "{} with certifications [{}]",
+                    base.place(role),
+                    listed.join(", ")
+                )),
+            }
+        }
         Check::Listed(role) => match base.rank(role) {
             Some(_) => Ok(()),
             None => Err(missing(base, role)),
@@ -873,6 +916,7 @@ fn kind_name(check: &Check) -> &'static str {
         Check::Ready(_) => "ready",
         Check::GapsInclude { .. } => "gaps_include",
         Check::CertificateOffered { .. } => "certificate_offered",
+        Check::CertificateBefore { .. } => "certificate_before",
         Check::Listed(_) => "listed",
         Check::NotInTop { .. } => "not_in_top",
         Check::PreferenceMoves { .. } => "preference_moves",
@@ -894,6 +938,9 @@ fn describe(check: &Check) -> String {
         } => format!("{cert} in the certification plan of {role}"),
         Check::CertificateOffered { cert, role: None } => {
             format!("{cert} in some certification plan or the general certifications")
+        }
+        Check::CertificateBefore { a, b, role } => {
+            format!("{a} listed before {b} (or {b} absent) among the certifications for {role}")
         }
         Check::Listed(role) => format!("{role} listed"),
         Check::NotInTop { n, role } => format!("{role} absent or below rank {n}"),

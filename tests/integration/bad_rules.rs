@@ -94,6 +94,18 @@ fn every_broken_rule_file_is_caught_with_its_code() {
         ),
         ("prerequisite-cycle.json", vec!["prerequisite-cycle"]),
         (
+            "skill-family-and-work-style.json",
+            vec![
+                "unknown-skill",
+                "duplicate-id",
+                "unknown-preference",
+                "invalid-value",
+                "level-out-of-range",
+                "unknown-skill-family",
+                "unknown-work-style",
+            ],
+        ),
+        (
             "transitions-self-and-duplicate.json",
             vec!["self-transition", "duplicate-transition"],
         ),

@@ -365,6 +365,16 @@ fn the_json_reference_is_true() {
             runs.entry(section).or_default().push(json(&args));
         }
     }
+    // The shipped postings are all for roles taken on contract: `held_as` shows on a posting for
+    // a role held as employee line management.
+    runs.entry("`jobs`").or_default().push(json(&[
+        "jobs",
+        "profiles/java-backend-3y.json",
+        "--postings",
+        "tests/fixtures/postings/line-management.json",
+        "--format",
+        "json",
+    ]));
     for (section, args) in [
         ("`role`", vec!["role", "sre"]),
         ("`role`", vec!["role", "backend-engineer"]),

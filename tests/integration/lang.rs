@@ -158,7 +158,7 @@ fn the_html_report_and_the_pictures_follow_the_language() {
     assert!(page.contains("<html lang=\"ja\">"), "{page}");
     for ja in [
         "キャリアレポート",
-        "おすすめの次のロール",
+        "おすすめの次の職種",
         "インフラジェネラリスト",
         "準備完了",
     ] {
@@ -182,7 +182,7 @@ fn the_html_report_and_the_pictures_follow_the_language() {
         ])
     );
     let svg = stdout(&["graph", "--format", "svg", "--lang", "ja"]);
-    assert!(svg.contains("塗り: ロールの系統") && svg.contains("SREエンジニア"));
+    assert!(svg.contains("塗り: 職種の系統") && svg.contains("SREエンジニア"));
     // The pictures' JSON is the same in both languages.
     let json = |lang| stdout(&["graph", "--format", "json", "--lang", lang]);
     assert!(json("ja") == json("en"));

@@ -3,6 +3,7 @@
 mod bad_profiles;
 mod bad_rules;
 mod batch;
+mod breadth;
 mod cli;
 mod colour;
 mod contract;

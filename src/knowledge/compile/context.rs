@@ -137,6 +137,9 @@ pub struct Ctx<'a> {
     pub omitted: Omitted,
     /// The source registry `source` fields are resolved against.
     pub registry: Registry,
+    /// The members of each skill family (by index), once compiled: a requirement's `rank` may
+    /// not exceed their number.
+    pub family_members: Vec<Vec<SkillIx>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -217,6 +220,26 @@ impl<'a> Ctx<'a> {
             .map(SkillIx)
     }
     /// Resolves a role id.
+    pub fn skill_family(&mut self, loc: &Loc, id: &str) -> Option<SkillFamilyIx> {
+        self.lookup(
+            |c| &c.skill_families,
+            "skill family",
+            "unknown-skill-family",
+            loc,
+            id,
+        )
+        .map(SkillFamilyIx)
+    }
+    pub fn work_style(&mut self, loc: &Loc, id: &str) -> Option<WorkStyleIx> {
+        self.lookup(
+            |c| &c.work_styles,
+            "work style",
+            "unknown-work-style",
+            loc,
+            id,
+        )
+        .map(WorkStyleIx)
+    }
     pub fn role(&mut self, loc: &Loc, id: &str) -> Option<RoleIx> {
         self.lookup(|c| &c.roles, "role", "unknown-role", loc, id)
             .map(RoleIx)

@@ -122,6 +122,66 @@ impl Ctx<'_> {
         }
     }
 
+    /// A skill family: its members resolved, at least one, none twice.
+    pub(super) fn compile_skill_family(&mut self, f: &Located<SkillFamilyDef>) -> SkillFamily {
+        let (d, loc) = (f.def, &f.loc);
+        self.text(&loc.at("name"), &d.name);
+        self.source(loc, &d.source);
+        if d.members.is_empty() {
+            self.error(
+                &loc.at("members"),
+                "empty-list",
+                format!("skill family `{}` has no members", d.id),
+                Some("list the skills any of which meets a requirement on the family".into()),
+            );
+        }
+        let mut members: Vec<SkillIx> = Vec::new();
+        for (i, id) in d.members.iter().enumerate() {
+            let at = loc.at("members").at(i);
+            if let Some(s) = self.skill(&at, id) {
+                if members.contains(&s) {
+                    self.error(
+                        &at,
+                        "duplicate-id",
+                        format!("skill `{id}` is listed twice in skill family `{}`", d.id),
+                        Some("remove the second".into()),
+                    );
+                } else {
+                    members.push(s);
+                }
+            }
+        }
+        SkillFamily {
+            id: d.id.clone(),
+            name: d.name.clone(),
+            members,
+            source: d.source.clone(),
+        }
+    }
+
+    /// A work style.
+    pub(super) fn compile_work_style(&mut self, w: &Located<WorkStyleDef>) -> WorkStyle {
+        let (d, loc) = (w.def, &w.loc);
+        self.text(&loc.at("name"), &d.name);
+        if let Some(t) = &d.description {
+            self.text(&loc.at("description"), t);
+        }
+        self.source(loc, &d.source);
+        let preference = d
+            .preference
+            .as_deref()
+            .and_then(|p| self.preference(&loc.at("preference"), p));
+        WorkStyle {
+            id: d.id.clone(),
+            name: d.name.clone(),
+            description: d.description.clone(),
+            employment: d.employment,
+            exclusive: d.exclusive,
+            preference,
+            source: d.source.clone(),
+        }
+    }
+
     pub(super) fn compile_phase(&mut self, p: &Located<PhaseDef>) -> Phase {
         let d = p.def;
         self.text(&p.loc.at("name"), &d.name);
@@ -264,7 +324,7 @@ impl Ctx<'_> {
         for (i, q) in d.requirements.iter().enumerate() {
             let at = loc.at("requirements").at(i);
             self.source(&at, &q.source);
-            let skill = self.skill(&at.at("skill"), &q.skill);
+            let measured = self.measured(&at, q);
             let level_ok = self.level(&at.at("level"), q.level);
             if q.weight <= 0.0 || !q.weight.is_finite() || q.weight > 10.0 {
                 self.error(
@@ -280,27 +340,42 @@ impl Ctx<'_> {
                     )),
                 );
             }
-            let Some(skill) = skill.filter(|_| level_ok) else {
+            let Some((skill, any_of)) = measured.filter(|_| level_ok) else {
                 continue;
             };
-            if let Some(first) = requirements.iter().position(|x| x.skill == skill) {
+            if let Some(first) = requirements
+                .iter()
+                .position(|x| x.any_of == any_of && (any_of.is_some() || x.skill == skill))
+            {
+                let (key, what) = match (&q.skill, &q.any_of) {
+                    (Some(id), _) => ("skill", format!("skill `{id}` is required twice")),
+                    (None, Some(id)) => (
+                        "any_of",
+                        format!(
+                            "skill family `{id}` is required twice at rank {}",
+                            q.rank.unwrap_or(1)
+                        ),
+                    ),
+                    (None, None) => ("skill", "a requirement is given twice".into()),
+                };
                 self.error(
-                    &at.at("skill"),
+                    &at.at(key),
                     "duplicate-requirement",
-                    format!("skill `{}` is required twice", q.skill),
+                    what,
                     Some(format!("merge it with requirement {first}")),
                 );
                 continue;
             }
             requirements.push(Requirement {
                 skill,
+                any_of,
                 level: q.level,
                 weight: q.weight,
                 essential: q.essential,
                 source: q.source.clone(),
             });
         }
-        requirements.sort_by_key(|q| q.skill);
+        requirements.sort_by_key(|q| (q.any_of, q.skill));
         let experience = d
             .experience
             .as_ref()
@@ -327,6 +402,27 @@ impl Ctx<'_> {
             .filter_map(|(i, inc)| self.compile_income(&loc.at("incomes").at(i), inc))
             .collect();
         let aptitudes = self.list(&loc.at("aptitudes"), &d.aptitudes, Ctx::preference);
+        let mut work_styles: Vec<RoleWorkStyle> = Vec::new();
+        for (i, w) in d.work_styles.iter().enumerate() {
+            let at = loc.at("work_styles").at(i);
+            self.source(&at, &w.source);
+            if let Some(style) = self.work_style(&at.at("id"), &w.id) {
+                if work_styles.iter().any(|x| x.style == style) {
+                    self.error(
+                        &at.at("id"),
+                        "duplicate-id",
+                        format!("work style `{}` is listed twice", w.id),
+                        Some("remove the second".into()),
+                    );
+                } else {
+                    work_styles.push(RoleWorkStyle {
+                        style,
+                        source: w.source.clone(),
+                    });
+                }
+            }
+        }
+        work_styles.sort_by_key(|w| w.style);
         let classification_of = d
             .classification_of
             .as_deref()
@@ -346,7 +442,77 @@ impl Ctx<'_> {
             certifications,
             incomes,
             aptitudes,
+            work_styles,
             source: d.source.clone(),
+        }
+    }
+
+    /// What a requirement measures: its skill, or the first member of its skill family with the
+    /// family and rank. Exactly one of `skill` and `any_of`; `rank` only with `any_of`, from 1
+    /// to the family's size.
+    fn measured(&mut self, at: &Loc, q: &RequirementDef) -> Option<(SkillIx, Option<AnyOf>)> {
+        match (&q.skill, &q.any_of) {
+            (Some(_), Some(_)) => {
+                self.error(
+                    &at.at("any_of"),
+                    "invalid-value",
+                    "a requirement names both `skill` and `any_of`".into(),
+                    Some(
+                        "keep `skill` for one skill, or `any_of` for any member of a skill family"
+                            .into(),
+                    ),
+                );
+                None
+            }
+            (None, None) => {
+                self.error(
+                    at,
+                    "invalid-value",
+                    "a requirement names neither `skill` nor `any_of`".into(),
+                    Some(
+                        "add `\"skill\": \"<skill id>\"`, or `\"any_of\": \"<skill family id>\"`"
+                            .into(),
+                    ),
+                );
+                None
+            }
+            (Some(id), None) => {
+                if q.rank.is_some() {
+                    self.error(
+                        &at.at("rank"),
+                        "invalid-value",
+                        "`rank` is given for a single skill".into(),
+                        Some("`rank` picks a member of an `any_of` family: remove it".into()),
+                    );
+                }
+                self.skill(&at.at("skill"), id).map(|s| (s, None))
+            }
+            (None, Some(id)) => {
+                let family = self.skill_family(&at.at("any_of"), id)?;
+                let members = self
+                    .family_members
+                    .get(family.0)
+                    .cloned()
+                    .unwrap_or_default();
+                let size = members.len();
+                let rank = q.rank.unwrap_or(1);
+                if rank == 0 || usize::from(rank) > size.max(1) {
+                    self.error(
+                        &at.at("rank"),
+                        "level-out-of-range",
+                        format!(
+                            "rank {rank} is out of range: skill family `{id}` has {size} member(s)"
+                        ),
+                        Some(format!(
+                            "the closest valid value is {}",
+                            rank.clamp(1, size.max(1) as u8)
+                        )),
+                    );
+                    return None;
+                }
+                let first = *members.first()?;
+                Some((first, Some(AnyOf { family, rank })))
+            }
         }
     }
 
@@ -721,6 +887,8 @@ fn ranking(ctx: &mut Ctx, loc: &Loc, s: &ScoringDef, preferences: usize) -> Rank
         ("goal", r.goal, 0.0, 5.0),
         ("qualified_fit", r.qualified_fit, 0.0, 1.0),
         ("down_preference_min", r.down_preference_min, 0.0, 3.0),
+        ("work_style_match", r.work_style_match, 0.0, 3.0),
+        ("work_style_mismatch", r.work_style_mismatch, 0.0, 3.0),
         ("reach_months", r.reach_months, 1.0, 240.0),
         (
             "seasoned_seniority",
@@ -751,6 +919,8 @@ fn ranking(ctx: &mut Ctx, loc: &Loc, s: &ScoringDef, preferences: usize) -> Rank
         reach_months: r.reach_months,
         down_preference_min: r.down_preference_min,
         qualified_fit: r.qualified_fit,
+        work_style_match: r.work_style_match,
+        work_style_mismatch: r.work_style_mismatch,
     }
 }
 

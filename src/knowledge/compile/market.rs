@@ -443,6 +443,7 @@ pub fn compile_postings(
         omitted: Default::default(),
         // A user's postings are not part of the knowledge base: their sources are free text.
         registry: Default::default(),
+        family_members: Vec::new(),
     };
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     let mut out = Vec::with_capacity(file.postings.len());

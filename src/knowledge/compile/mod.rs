@@ -26,6 +26,8 @@ use context::{Ctx, kebab};
 pub struct Origins {
     /// Per skill.
     pub skills: Vec<Loc>,
+    /// Per skill family.
+    pub skill_families: Vec<Loc>,
     /// Per role.
     pub roles: Vec<Loc>,
     /// Per certification.
@@ -115,6 +117,7 @@ fn compile_parsed(
         diags: Vec::new(),
         omitted: Default::default(),
         registry: Default::default(),
+        family_members: Vec::new(),
     };
     // The registry first: every other entity's `source` is resolved against it.
     const NO_SOURCES: &Vec<crate::knowledge::format::SourceDef> = &Vec::new();
@@ -148,6 +151,20 @@ fn compile_parsed(
         "skills",
         |f| &f.skills,
         |d| (&d.id, &d.aliases),
+    );
+    let skill_families = gather(
+        &mut ctx,
+        files,
+        "skill_families",
+        |f| &f.skill_families,
+        |d| (&d.id, NONE),
+    );
+    let work_styles = gather(
+        &mut ctx,
+        files,
+        "work_styles",
+        |f| &f.work_styles,
+        |d| (&d.id, NONE),
     );
     let roles = gather(
         &mut ctx,
@@ -204,6 +221,12 @@ fn compile_parsed(
     fill(&mut ctx.cat.skills, &skills, |d| {
         (&d.id, &d.aliases, [&d.name.ja, &d.name.en])
     });
+    fill(&mut ctx.cat.skill_families, &skill_families, |d| {
+        (&d.id, NONE, [&d.name.ja, &d.name.en])
+    });
+    fill(&mut ctx.cat.work_styles, &work_styles, |d| {
+        (&d.id, NONE, [&d.name.ja, &d.name.en])
+    });
     fill(&mut ctx.cat.roles, &roles, |d| {
         (&d.id, &d.aliases, [&d.name.ja, &d.name.en])
     });
@@ -232,6 +255,18 @@ fn compile_parsed(
         .filter_map(|p| ctx.posting(&p.loc, p.def))
         .collect();
     let out_skills = skills.iter().map(|s| ctx.compile_skill(s)).collect();
+    let out_skill_families: Vec<_> = skill_families
+        .iter()
+        .map(|f| ctx.compile_skill_family(f))
+        .collect();
+    ctx.family_members = out_skill_families
+        .iter()
+        .map(|f: &crate::knowledge::model::SkillFamily| f.members.clone())
+        .collect();
+    let out_work_styles = work_styles
+        .iter()
+        .map(|w| ctx.compile_work_style(w))
+        .collect();
     let out_phases = phases.iter().map(|p| ctx.compile_phase(p)).collect();
     let out_workplaces = workplaces.iter().map(|v| ctx.compile_vocab(v)).collect();
     let out_preferences = preferences.iter().map(|v| ctx.compile_vocab(v)).collect();
@@ -245,6 +280,7 @@ fn compile_parsed(
 
     let origins = Origins {
         skills: skills.iter().map(|l| l.loc.clone()).collect(),
+        skill_families: skill_families.iter().map(|l| l.loc.clone()).collect(),
         roles: roles.iter().map(|l| l.loc.clone()).collect(),
         certifications: certs.iter().map(|l| l.loc.clone()).collect(),
         transitions: transition_origins,
@@ -260,6 +296,8 @@ fn compile_parsed(
     };
     let mut kb = KnowledgeBase {
         skills: out_skills,
+        skill_families: out_skill_families,
+        work_styles: out_work_styles,
         roles: out_roles,
         certifications: out_certs,
         transitions: out_transitions,
